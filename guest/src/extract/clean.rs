@@ -1,0 +1,253 @@
+//! Stage 1 of the cascade: decide which elements can never be main content.
+//!
+//! Two kinds of drop: *junk* (scripts, styles, hidden elements, form
+//! controls) is never text a reader sees; *boilerplate* (navigation, page
+//! chrome, cookie/share/newsletter widgets) is visible but not content. Both
+//! are decided per element from tag, ARIA role, attributes and class/id
+//! tokens; the flags are inherited by the whole subtree.
+
+use super::dom::{Dom, Kind};
+use crate::model::{ExtractOptions, Focus};
+
+/// Elements whose text is never shown as content.
+const JUNK_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "canvas", "head", "title", "meta", "link", "button", "select", "option", "input",
+    "textarea", "datalist", "dialog", "audio", "video", "source", "track", "map", "area",
+];
+
+/// Page chrome by tag. `header` is only chrome outside an article (an
+/// article's own header holds its title and byline).
+const BOILERPLATE_TAGS: &[&str] = &["nav", "footer", "aside", "menu"];
+
+/// ARIA landmark roles that are never main content.
+const BOILERPLATE_ROLES: &[&str] = &[
+    "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar",
+    "dialog", "alertdialog", "tablist", "toolbar", "tooltip",
+];
+
+/// Class/id tokens (or token prefixes) of widgets that are not content.
+/// Matched against whole `-`/`_`-separated words so "shared" in
+/// "shared-content" does not hit "share".
+const BOILERPLATE_WORDS: &[&str] = &[
+    "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "footer", "sidebar",
+    "cookie", "cookies", "consent", "gdpr", "share", "sharing", "social", "newsletter",
+    "subscribe", "subscription", "signup", "related", "recommended", "popular", "trending",
+    "advert", "advertisement", "ads", "ad", "adsense", "sponsor", "sponsored", "promo",
+    "banner", "popup", "modal", "overlay", "skip", "toolbar", "pagination", "pager",
+    "masthead", "widget", "outbrain", "taboola", "disqus", "comment-form", "respond",
+    "login", "signin", "author-bio", "byline-social", "tags", "tag-list", "print",
+    "dropdown", "offcanvas", "off-canvas", "mega", "megamenu", "site-header", "site-footer",
+    "topbar", "bottombar", "newsletter-signup", "cta", "sticky",
+];
+
+/// Tokens that mark user comments; dropped unless comments are wanted.
+const COMMENT_WORDS: &[&str] = &["comment", "comments", "commentlist", "comment-list", "discussion"];
+
+/// Tokens that mark the main content; they veto a boilerplate match on the
+/// same element ("post-share" vetoed? no: only when no boilerplate word is
+/// the element's last word).
+const CONTENT_WORDS: &[&str] = &[
+    "article", "content", "main", "post", "entry", "story", "body", "text", "blog",
+];
+
+/// A boilerplate match on an element holding more than this share of the
+/// page's text is ignored: class names on page wrappers ("has-sidebar",
+/// "page-with-nav") must not drop the whole page.
+const MAX_BOILERPLATE_SHARE: f32 = 0.5;
+
+/// Per-node drop decision.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Drop {
+    Keep,
+    Junk,
+    Boilerplate,
+}
+
+/// Decide drops for every node; a dropped element drops its subtree.
+pub fn classify(dom: &Dom, options: &ExtractOptions) -> Vec<Drop> {
+    let n = dom.len();
+    // Raw visible text per subtree (junk excluded), to guard wrappers.
+    let mut junk = vec![false; n];
+    for i in 0..n {
+        let parent = dom.nodes[i].parent;
+        junk[i] = (parent != usize::MAX && junk[parent]) || is_junk(dom, i);
+    }
+    let mut raw_len = vec![0u32; n];
+    for i in (0..n).rev() {
+        if junk[i] {
+            continue;
+        }
+        if let Some(t) = dom.text(i) {
+            raw_len[i] = t.trim().chars().count() as u32;
+        }
+        let parent = dom.nodes[i].parent;
+        if parent != usize::MAX {
+            raw_len[parent] += raw_len[i];
+        }
+    }
+    let total = raw_len.get(dom.root).copied().unwrap_or(0).max(1) as f32;
+
+    let mut drop = vec![Drop::Keep; n];
+    let mut inside_article = vec![false; n];
+    for i in 0..n {
+        let parent = dom.nodes[i].parent;
+        if parent != usize::MAX {
+            if drop[parent] != Drop::Keep {
+                drop[i] = drop[parent];
+                continue;
+            }
+            inside_article[i] = inside_article[parent];
+        }
+        if junk[i] {
+            drop[i] = Drop::Junk;
+            continue;
+        }
+        let tag = dom.tag(i);
+        if tag == "article" || tag == "main" {
+            inside_article[i] = true;
+        }
+        if tag.is_empty() {
+            continue;
+        }
+        let share = raw_len[i] as f32 / total;
+        if share <= MAX_BOILERPLATE_SHARE && is_boilerplate(dom, i, inside_article[i], options) {
+            drop[i] = Drop::Boilerplate;
+        }
+    }
+    drop
+}
+
+fn is_junk(dom: &Dom, i: usize) -> bool {
+    let Kind::Element(e) = dom.nodes[i].kind else { return false };
+    let tag = e.name();
+    if JUNK_TAGS.contains(&tag) {
+        return true;
+    }
+    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(style) = e.attr("style") {
+        let style = style.to_ascii_lowercase().replace(' ', "");
+        if style.contains("display:none") || style.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    if tag == "input" || e.attr("type") == Some("hidden") {
+        return true;
+    }
+    false
+}
+
+fn is_boilerplate(dom: &Dom, i: usize, inside_article: bool, options: &ExtractOptions) -> bool {
+    let Some(e) = dom.element(i) else { return false };
+    let tag = e.name();
+    if tag == "body" || tag == "html" || tag == "main" || tag == "article" {
+        return false;
+    }
+    if BOILERPLATE_TAGS.contains(&tag) {
+        return true;
+    }
+    if tag == "header" && !inside_article {
+        return true;
+    }
+    if tag == "form" {
+        // Search boxes and sign-up forms; a form wrapping the whole page
+        // (ASP.NET) is guarded by the share check in `classify`.
+        return true;
+    }
+    if let Some(role) = e.attr("role") {
+        if BOILERPLATE_ROLES.contains(&role.trim()) {
+            return true;
+        }
+    }
+    let class = e.attr("class").unwrap_or("");
+    let id = e.attr("id").unwrap_or("");
+    if class.is_empty() && id.is_empty() {
+        return false;
+    }
+    let check_comments = !options.include_comments;
+    let aggressive = options.focus == Focus::Precision;
+    for token in class.split_ascii_whitespace().chain(std::iter::once(id)).filter(|t| !t.is_empty()) {
+        let token = token.to_ascii_lowercase();
+        if token_is_boilerplate(&token, check_comments, aggressive) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether one class or id token names a non-content widget.
+pub fn token_is_boilerplate(token: &str, check_comments: bool, aggressive: bool) -> bool {
+    let words: Vec<&str> = token.split(['-', '_']).filter(|w| !w.is_empty()).collect();
+    if words.is_empty() {
+        return false;
+    }
+    // Whole-token matches first (covers multi-word entries like "comment-form").
+    if BOILERPLATE_WORDS.contains(&token) || (check_comments && COMMENT_WORDS.contains(&token)) {
+        return true;
+    }
+    // "entry-content", "post-body": a content word names the content.
+    let has_content_word = words.iter().any(|w| CONTENT_WORDS.contains(w));
+    let last = words[words.len() - 1];
+    let hit = |w: &str| {
+        BOILERPLATE_WORDS.contains(&w) || (check_comments && COMMENT_WORDS.contains(&w))
+    };
+    if has_content_word {
+        // "post-share", "article-related" still name a widget by their last word.
+        return hit(last) && last != "ad";
+    }
+    if aggressive {
+        words.iter().any(|w| hit(w))
+    } else {
+        // The head noun of a BEM-ish name is usually last ("site-nav",
+        // "social-share") or first ("nav-wrapper", "footer-inner").
+        hit(last) || (words.len() > 1 && hit(words[0]) && !matches!(words[0], "ad" | "ads" | "tags" | "print"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    #[test]
+    fn boilerplate_tokens() {
+        assert!(token_is_boilerplate("site-nav", true, false));
+        assert!(token_is_boilerplate("cookie-banner", true, false));
+        assert!(token_is_boilerplate("post-share", true, false));
+        assert!(token_is_boilerplate("comments", true, false));
+        assert!(!token_is_boilerplate("comments", false, false));
+        assert!(!token_is_boilerplate("entry-content", true, false));
+        assert!(!token_is_boilerplate("shared-content", true, false));
+        assert!(!token_is_boilerplate("header-title-large", true, false));
+        assert!(!token_is_boilerplate("badge", true, false));
+    }
+
+    #[test]
+    fn drops_chrome_and_junk_but_keeps_article_header() {
+        let html = Html::parse_document(
+            "<body><header>Site</header><nav>Menu</nav><article><header><h1>T</h1></header><p>Body</p>\
+             <div class='share-buttons'>Share</div></article><script>x()</script>\
+             <div style='display: none'>hidden</div><footer>F</footer></body>",
+        );
+        let dom = Dom::new(&html);
+        let drop = classify(&dom, &ExtractOptions::default());
+        let kept: String = (0..dom.len())
+            .filter(|&i| drop[i] == Drop::Keep)
+            .filter_map(|i| dom.text(i))
+            .collect();
+        assert_eq!(kept, "TBody");
+    }
+
+    #[test]
+    fn wrapper_with_boilerplate_class_is_not_dropped() {
+        let html = Html::parse_document(
+            "<body><div class='has-sidebar page-menu'><p>Lots of real text here.</p></div></body>",
+        );
+        let dom = Dom::new(&html);
+        let drop = classify(&dom, &ExtractOptions::default());
+        let p = dom.find("p").unwrap();
+        assert_eq!(drop[p], Drop::Keep);
+    }
+}

@@ -1,0 +1,171 @@
+//! Date normalisation to ISO 8601: `2020-03-12`, `2020-03-12T10:00:00Z`
+//! stay as they are (time kept when the source has one); textual dates
+//! ("March 12, 2020", "12 Mar 2020", "12.03.2020") become `YYYY-MM-DD`.
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
+    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11),
+    ("december", 12), ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7),
+    ("aug", 8), ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+    // German, French, Spanish month names seen on news sites.
+    ("januar", 1), ("februar", 2), ("märz", 3), ("mai", 5), ("juni", 6), ("juli", 7),
+    ("oktober", 10), ("dezember", 12), ("janvier", 1), ("février", 2), ("mars", 3),
+    ("avril", 4), ("juin", 6), ("juillet", 7), ("août", 8), ("septembre", 9), ("octobre", 10),
+    ("novembre", 11), ("décembre", 12), ("enero", 1), ("febrero", 2), ("marzo", 3),
+    ("abril", 4), ("mayo", 5), ("junio", 6), ("julio", 7), ("agosto", 8), ("septiembre", 9),
+    ("octubre", 10), ("noviembre", 11), ("diciembre", 12),
+];
+
+fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    MONTHS.iter().find(|(name, _)| *name == w).map(|&(_, n)| n)
+}
+
+fn valid(y: u32, m: u32, d: u32) -> bool {
+    (1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
+}
+
+fn ymd(y: u32, m: u32, d: u32) -> String {
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Normalise a date string; `None` when no plausible date is found.
+pub fn normalize(raw: &str) -> Option<String> {
+    let s = raw.trim();
+    if s.is_empty() {
+        return None;
+    }
+    if let Some(iso) = iso_prefix(s) {
+        return Some(iso);
+    }
+    textual(s)
+}
+
+/// `YYYY-MM-DD`, `YYYY/MM/DD` or `YYYYMMDD` at the start (an ISO timestamp
+/// is returned whole, normalised to `-` separators).
+fn iso_prefix(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = s.get(r)?;
+        if part.bytes().all(|c| c.is_ascii_digit()) { part.parse().ok() } else { None }
+    };
+    if b.len() >= 10 && (b[4] == b'-' || b[4] == b'/' || b[4] == b'.') && b[7] == b[4] {
+        let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+        if !valid(y, m, d) {
+            return None;
+        }
+        let rest = &s[10..];
+        if b[4] == b'-' && (rest.starts_with('T') || rest.starts_with(' ')) && rest.len() >= 6 && rest.as_bytes()[1].is_ascii_digit() {
+            let ts: String = s.split_whitespace().next().unwrap_or(s).to_string();
+            return Some(if rest.starts_with(' ') { ymd(y, m, d) } else { ts });
+        }
+        return Some(ymd(y, m, d));
+    }
+    if b.len() >= 8 && b[..8].iter().all(u8::is_ascii_digit) && (b.len() == 8 || !b[8].is_ascii_digit()) {
+        let (y, m, d) = (digits(0..4)?, digits(4..6)?, digits(6..8)?);
+        if valid(y, m, d) {
+            return Some(ymd(y, m, d));
+        }
+    }
+    None
+}
+
+/// Find a date written in words or as day-first numbers anywhere in `s`.
+fn textual(s: &str) -> Option<String> {
+    // An ISO date after some words ("Updated: 2021-01-05").
+    for (pos, _) in s.char_indices().filter(|&(p, c)| c.is_ascii_digit() && (p == 0 || !s.as_bytes()[p - 1].is_ascii_digit())) {
+        if let Some(iso) = iso_prefix(&s[pos..]) {
+            return Some(iso);
+        }
+    }
+    let tokens: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '/' || c == '-' || c == '|')
+        .filter(|t| !t.is_empty())
+        .collect();
+    let number = |t: &str| -> Option<u32> {
+        let t = t.trim_end_matches(|c: char| c.is_alphabetic() || c == '.'); // 12th, 1st., 3.
+        if !t.is_empty() && t.len() <= 4 && t.bytes().all(|c| c.is_ascii_digit()) { t.parse().ok() } else { None }
+    };
+    for w in 0..tokens.len() {
+        {
+            // Month D, YYYY
+            if let Some(m) = month_number(tokens[w]) {
+                if let (Some(d), Some(y)) = (tokens.get(w + 1).and_then(|t| number(t)), tokens.get(w + 2).and_then(|t| number(t))) {
+                    if valid(y, m, d) {
+                        return Some(ymd(y, m, d));
+                    }
+                }
+                // Month YYYY: first of the month is a guess; precision is the year-month.
+            }
+            // D Month YYYY (also "12. März 2020", "12 de marzo de 2020")
+            if let Some(d) = number(tokens[w]) {
+                let mut k = w + 1;
+                if tokens.get(k).is_some_and(|t| *t == "de" || *t == "of") {
+                    k += 1;
+                }
+                if let Some(m) = tokens.get(k).and_then(|t| month_number(t)) {
+                    let mut k2 = k + 1;
+                    if tokens.get(k2).is_some_and(|t| *t == "de") {
+                        k2 += 1;
+                    }
+                    if let Some(y) = tokens.get(k2).and_then(|t| number(t)) {
+                        if valid(y, m, d) {
+                            return Some(ymd(y, m, d));
+                        }
+                    }
+                }
+            }
+        }
+        // D.M.YYYY (European numeric)
+        let parts: Vec<&str> = tokens[w].split('.').collect();
+        if parts.len() == 3 {
+            if let (Some(d), Some(m), Some(y)) = (number(parts[0]), number(parts[1]), number(parts[2])) {
+                if parts[2].len() == 4 && valid(y, m, d) {
+                    return Some(ymd(y, m, d));
+                }
+            }
+        }
+    }
+    // M/D/YYYY (US numeric) on the raw string.
+    let slash: Vec<&str> = s.split_whitespace().next().unwrap_or("").split('/').collect();
+    if slash.len() == 3 && slash[2].len() == 4 {
+        if let (Ok(m), Ok(d), Ok(y)) = (slash[0].parse(), slash[1].parse(), slash[2].parse()) {
+            if valid(y, m, d) {
+                return Some(ymd(y, m, d));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize;
+
+    #[test]
+    fn iso_forms() {
+        assert_eq!(normalize("2020-03-12").as_deref(), Some("2020-03-12"));
+        assert_eq!(normalize("2020-03-12T10:00:00+01:00").as_deref(), Some("2020-03-12T10:00:00+01:00"));
+        assert_eq!(normalize("2020/03/12").as_deref(), Some("2020-03-12"));
+        assert_eq!(normalize("20200312").as_deref(), Some("2020-03-12"));
+        assert_eq!(normalize("2020-03-12 10:00").as_deref(), Some("2020-03-12"));
+    }
+
+    #[test]
+    fn textual_forms() {
+        assert_eq!(normalize("March 12, 2020").as_deref(), Some("2020-03-12"));
+        assert_eq!(normalize("Published on 12 Mar 2020").as_deref(), Some("2020-03-12"));
+        assert_eq!(normalize("Sept. 3rd, 2021").as_deref(), Some("2021-09-03"));
+        assert_eq!(normalize("12. März 2020").as_deref(), Some("2020-03-12"));
+        assert_eq!(normalize("12.03.2020").as_deref(), Some("2020-03-12"));
+        assert_eq!(normalize("3/12/2020").as_deref(), Some("2020-03-12"));
+        assert_eq!(normalize("Updated: 2021-01-05").as_deref(), Some("2021-01-05"));
+    }
+
+    #[test]
+    fn rejects_nonsense() {
+        assert_eq!(normalize("hello"), None);
+        assert_eq!(normalize("2020-13-45"), None);
+        assert_eq!(normalize("May I help you 2"), None);
+    }
+}

@@ -1,0 +1,199 @@
+//! An index-based view of the parsed page that every extraction stage shares.
+//!
+//! scraper/ego-tree node ids cannot index a `Vec`, and the stages need
+//! per-node tables (flags, text lengths, scores). So the tree is flattened
+//! once, in document (pre-)order: the subtree of node `i` is `i..end[i]`,
+//! which makes bottom-up sums a single reverse loop. Strings are borrowed
+//! from the parsed `Html`, never copied.
+
+use scraper::node::Node as HtmlNode;
+use scraper::Html;
+
+pub const NONE: usize = usize::MAX;
+
+/// What a flattened node is.
+pub enum Kind<'a> {
+    Element(&'a scraper::node::Element),
+    Text(&'a str),
+}
+
+pub struct Node<'a> {
+    pub kind: Kind<'a>,
+    pub parent: usize,
+    /// One past the last node of this subtree.
+    pub end: usize,
+    pub children: Vec<usize>,
+}
+
+pub struct Dom<'a> {
+    pub nodes: Vec<Node<'a>>,
+    /// Index of `<html>` (0 when the document has nodes at all).
+    pub root: usize,
+}
+
+impl<'a> Dom<'a> {
+    /// Flatten the elements and text nodes of `html` (comments, doctypes and
+    /// processing instructions are dropped).
+    pub fn new(html: &'a Html) -> Self {
+        let mut nodes: Vec<Node<'a>> = Vec::with_capacity(1024);
+        // Iterative DFS: (ego node, parent index); deep pages must not
+        // overflow the wasm stack.
+        let mut stack = Vec::with_capacity(64);
+        for child in html.tree.root().children().rev() {
+            stack.push((child, NONE));
+        }
+        let mut open: Vec<usize> = Vec::new();
+        while let Some((node, parent)) = stack.pop() {
+            // Close the subtrees that ended before this node.
+            while let Some(&top) = open.last() {
+                if top == parent {
+                    break;
+                }
+                nodes[top].end = nodes.len();
+                open.pop();
+            }
+            let kind = match node.value() {
+                HtmlNode::Element(e) => Kind::Element(e),
+                HtmlNode::Text(t) => Kind::Text(&t.text),
+                _ => continue,
+            };
+            let index = nodes.len();
+            let is_element = matches!(kind, Kind::Element(_));
+            nodes.push(Node { kind, parent, end: index + 1, children: Vec::new() });
+            if parent != NONE {
+                nodes[parent].children.push(index);
+            }
+            if is_element {
+                open.push(index);
+                for child in node.children().rev() {
+                    stack.push((child, index));
+                }
+            }
+        }
+        let len = nodes.len();
+        for i in open {
+            nodes[i].end = len;
+        }
+        let root = nodes.iter().position(|n| matches!(n.kind, Kind::Element(e) if e.name() == "html")).unwrap_or(0);
+        Dom { nodes, root }
+    }
+
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    /// Lower-case tag name, or "" for text.
+    pub fn tag(&self, i: usize) -> &'a str {
+        match self.nodes[i].kind {
+            Kind::Element(e) => e.name(),
+            Kind::Text(_) => "",
+        }
+    }
+
+    pub fn element(&self, i: usize) -> Option<&'a scraper::node::Element> {
+        match self.nodes[i].kind {
+            Kind::Element(e) => Some(e),
+            Kind::Text(_) => None,
+        }
+    }
+
+    pub fn attr(&self, i: usize, name: &str) -> Option<&'a str> {
+        self.element(i).and_then(|e| e.attr(name))
+    }
+
+    pub fn text(&self, i: usize) -> Option<&'a str> {
+        match self.nodes[i].kind {
+            Kind::Text(t) => Some(t),
+            Kind::Element(_) => None,
+        }
+    }
+
+    /// First element with this tag, in document order.
+    pub fn find(&self, tag: &str) -> Option<usize> {
+        (0..self.len()).find(|&i| self.tag(i) == tag)
+    }
+
+    /// All elements with this tag inside the subtree of `within` (inclusive).
+    pub fn find_all_in<'s>(&'s self, within: usize, tag: &'s str) -> impl Iterator<Item = usize> + 's {
+        (within..self.nodes[within].end).filter(move |&i| self.tag(i) == tag)
+    }
+
+    /// Whether `ancestor` contains `i` (or is `i`).
+    pub fn contains(&self, ancestor: usize, i: usize) -> bool {
+        ancestor <= i && i < self.nodes[ancestor].end
+    }
+
+    /// Text content of a subtree, whitespace collapsed to single spaces.
+    pub fn collapsed_text(&self, i: usize) -> String {
+        let mut out = String::new();
+        for j in i..self.nodes[i].end {
+            if let Some(t) = self.text(j) {
+                push_collapsed(&mut out, t);
+            }
+        }
+        out.trim().to_string()
+    }
+
+    /// Text content of a subtree exactly as written (for `<pre>`).
+    pub fn raw_text(&self, i: usize) -> String {
+        let mut out = String::new();
+        for j in i..self.nodes[i].end {
+            if let Some(t) = self.text(j) {
+                out.push_str(t);
+            } else if self.tag(j) == "br" {
+                out.push('\n');
+            }
+        }
+        out
+    }
+}
+
+/// Append `text` to `out` with runs of whitespace collapsed to one space,
+/// never starting a space after an existing one.
+pub fn push_collapsed(out: &mut String, text: &str) {
+    for ch in text.chars() {
+        if ch.is_whitespace() {
+            if !out.is_empty() && !out.ends_with(' ') && !out.ends_with('\n') {
+                out.push(' ');
+            }
+        } else {
+            out.push(ch);
+        }
+    }
+}
+
+/// Collapse whitespace and trim.
+pub fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_collapsed(&mut out, text);
+    let trimmed = out.trim_end();
+    trimmed.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flattens_in_document_order_with_subtree_ranges() {
+        let html = Html::parse_document("<html><body><div><p>a<b>b</b></p><p>c</p></div><!-- x --><span>d</span></body></html>");
+        let dom = Dom::new(&html);
+        let div = dom.find("div").unwrap();
+        let tags: Vec<&str> = (div..dom.nodes[div].end).map(|i| dom.tag(i)).collect();
+        assert_eq!(tags, vec!["div", "p", "", "b", "", "p", ""]);
+        assert_eq!(dom.collapsed_text(div), "abc");
+        let span = dom.find("span").unwrap();
+        assert!(!dom.contains(div, span));
+        assert_eq!(dom.tag(dom.nodes[span].parent), "body");
+        assert_eq!(dom.tag(dom.root), "html");
+    }
+
+    #[test]
+    fn collapses_whitespace() {
+        assert_eq!(collapse("  a \n\t b  "), "a b");
+    }
+}

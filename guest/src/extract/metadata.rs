@@ -1,0 +1,452 @@
+//! Metadata, layered per field: structured data first (JSON-LD, OpenGraph,
+//! Dublin Core, `<meta>`), then page heuristics (`<h1>`, `<time>`, visible
+//! bylines). Each field is decided on its own.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+use url::Url;
+
+use super::clean::Drop;
+use super::dates;
+use super::dom::{collapse, Dom};
+
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Metadata {
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub published: Option<String>,
+    pub language: Option<String>,
+    pub site_name: Option<String>,
+    pub description: Option<String>,
+    pub canonical_url: Option<String>,
+}
+
+/// Separators between a page title and the site name in `<title>`.
+const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " / ", " : "];
+
+/// A visible byline longer than this is a sentence, not a name.
+const MAX_BYLINE_CHARS: usize = 80;
+
+/// What the page declares about itself, gathered in one pass.
+#[derive(Default)]
+struct Sources {
+    /// `<meta name|property|itemprop=... content=...>`, first value per key (keys lower-cased).
+    meta: HashMap<String, String>,
+    title_tag: Option<String>,
+    h1: Option<String>,
+    html_lang: Option<String>,
+    canonical: Option<String>,
+    time_datetime: Option<String>,
+    ld: LinkedData,
+    byline_text: Option<String>,
+    rel_author: Option<String>,
+}
+
+/// The fields we use from JSON-LD, from the most article-like object.
+#[derive(Default, Debug)]
+struct LinkedData {
+    headline: Option<String>,
+    author: Option<String>,
+    published: Option<String>,
+    publisher: Option<String>,
+    description: Option<String>,
+    language: Option<String>,
+    site_name: Option<String>,
+}
+
+pub fn extract(dom: &Dom, drop: &[Drop], base: Option<&Url>) -> Metadata {
+    let s = gather(dom, drop);
+    let meta = |keys: &[&str]| keys.iter().find_map(|k| s.meta.get(*k)).map(|v| collapse(v)).filter(|v| !v.is_empty());
+
+    let site_name = meta(&["og:site_name", "application-name", "twitter:site:name"])
+        .or_else(|| s.ld.site_name.clone())
+        .or_else(|| s.ld.publisher.clone());
+
+    let og_title = meta(&["og:title", "twitter:title", "dc.title", "dcterms.title"]);
+    let title = choose_title(s.title_tag.as_deref(), og_title.as_deref(), s.ld.headline.as_deref(), s.h1.as_deref());
+
+    let byline = s
+        .ld
+        .author
+        .clone()
+        .or_else(|| meta(&["author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author", "byl"]).filter(|a| !a.starts_with("http")))
+        .or_else(|| s.rel_author.clone())
+        .or_else(|| s.byline_text.clone())
+        .map(|a| clean_author(&a))
+        .filter(|a| !a.is_empty());
+
+    let published = s
+        .ld
+        .published
+        .as_deref()
+        .and_then(dates::normalize)
+        .or_else(|| {
+            meta(&[
+                "article:published_time", "datepublished", "publishdate", "pubdate", "publish-date",
+                "date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created", "sailthru.date",
+                "parsely-pub-date", "og:published_time", "article.published", "published_time", "citation_publication_date",
+                "article:modified_time", "og:updated_time", "dateModified",
+            ])
+            .as_deref()
+            .and_then(dates::normalize)
+        })
+        .or_else(|| s.time_datetime.as_deref().and_then(dates::normalize));
+
+    let language = s
+        .html_lang
+        .clone()
+        .or_else(|| meta(&["content-language", "dc.language", "language"]))
+        .or_else(|| s.ld.language.clone())
+        .or_else(|| meta(&["og:locale"]))
+        .and_then(|l| normalize_language(&l));
+
+    let description = meta(&["description", "og:description", "twitter:description", "dc.description"]).or_else(|| s.ld.description.clone());
+
+    let canonical_url = s
+        .canonical
+        .clone()
+        .or_else(|| meta(&["og:url"]))
+        .and_then(|c| super::render::resolve(base, &c));
+
+    Metadata { title, byline, published, language, site_name, description, canonical_url }
+}
+
+fn gather(dom: &Dom, drop: &[Drop]) -> Sources {
+    let mut s = Sources::default();
+    for i in 0..dom.len() {
+        let Some(e) = dom.element(i) else { continue };
+        match e.name() {
+            "html" if s.html_lang.is_none() => s.html_lang = e.attr("lang").or_else(|| e.attr("xml:lang")).map(str::to_string),
+            "meta" => {
+                let key = e.attr("property").or_else(|| e.attr("name")).or_else(|| e.attr("itemprop")).or_else(|| e.attr("http-equiv"));
+                if let (Some(key), Some(content)) = (key, e.attr("content")) {
+                    for k in key.split_ascii_whitespace() {
+                        s.meta.entry(k.to_ascii_lowercase()).or_insert_with(|| content.to_string());
+                    }
+                }
+            }
+            "title" if s.title_tag.is_none() && !in_svg(dom, i) => {
+                let t = dom.collapsed_text(i);
+                if !t.is_empty() {
+                    s.title_tag = Some(t);
+                }
+            }
+            "link" => {
+                let rel = e.attr("rel").unwrap_or("").to_ascii_lowercase();
+                if s.canonical.is_none() && rel.split_ascii_whitespace().any(|r| r == "canonical") {
+                    s.canonical = e.attr("href").map(str::to_string);
+                }
+            }
+            "script" if e.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
+                linked_data(&dom.raw_text(i), &mut s.ld);
+            }
+            "h1" if s.h1.is_none() && drop[i] == super::clean::Drop::Keep => {
+                let t = dom.collapsed_text(i);
+                if !t.is_empty() {
+                    s.h1 = Some(t);
+                }
+            }
+            "time" if s.time_datetime.is_none() && drop[i] == Drop::Keep => {
+                s.time_datetime = e.attr("datetime").map(str::to_string).or_else(|| {
+                    let t = dom.collapsed_text(i);
+                    dates::normalize(&t)
+                });
+            }
+            "a" if s.rel_author.is_none() && e.attr("rel").is_some_and(|r| r.split_ascii_whitespace().any(|t| t == "author")) => {
+                let t = dom.collapsed_text(i);
+                if !t.is_empty() && t.chars().count() <= MAX_BYLINE_CHARS {
+                    s.rel_author = Some(t);
+                }
+            }
+            _ => {}
+        }
+        if s.byline_text.is_none() && drop[i] == Drop::Keep && looks_like_byline(e) {
+            let t = dom.collapsed_text(i);
+            let t = clean_author(&t);
+            if !t.is_empty() && t.chars().count() <= MAX_BYLINE_CHARS && t.chars().any(char::is_alphabetic) {
+                s.byline_text = Some(t);
+            }
+        }
+    }
+    s
+}
+
+fn in_svg(dom: &Dom, mut i: usize) -> bool {
+    while i != usize::MAX {
+        if dom.tag(i) == "svg" {
+            return true;
+        }
+        i = dom.nodes[i].parent;
+    }
+    false
+}
+
+fn looks_like_byline(e: &scraper::node::Element) -> bool {
+    if e.attr("itemprop").is_some_and(|p| p == "author") || e.attr("rel").is_some_and(|r| r == "author") {
+        return true;
+    }
+    let class = e.attr("class").unwrap_or("").to_ascii_lowercase();
+    let id = e.attr("id").unwrap_or("").to_ascii_lowercase();
+    class.split_ascii_whitespace().chain(std::iter::once(id.as_str())).any(|t| {
+        matches!(t, "byline" | "author" | "author-name" | "authorname" | "post-author" | "entry-author" | "article-author" | "byline-author" | "author__name" | "c-byline__author" | "meta-author" | "by-author" | "vcard")
+    })
+}
+
+/// Parse one JSON-LD block (tolerating HTML comments and CDATA wrappers)
+/// and fill fields not yet known.
+fn linked_data(raw: &str, ld: &mut LinkedData) {
+    let text = raw.trim().trim_start_matches("<!--").trim_end_matches("-->").trim();
+    let text = text.trim_start_matches("//<![CDATA[").trim_end_matches("//]]>").trim();
+    let Ok(value) = serde_json::from_str::<Value>(text) else { return };
+    let mut objects = Vec::new();
+    collect_objects(&value, &mut objects, 0);
+    // Most article-like first, so its fields win.
+    objects.sort_by_key(|o| std::cmp::Reverse(type_rank(o)));
+    for o in objects {
+        let rank = type_rank(o);
+        if rank == 0 {
+            continue;
+        }
+        if rank >= 2 {
+            if ld.headline.is_none() {
+                ld.headline = str_field(o, "headline").or_else(|| str_field(o, "name"));
+            }
+            if ld.author.is_none() {
+                ld.author = o.get("author").or_else(|| o.get("creator")).and_then(person_names);
+            }
+            if ld.published.is_none() {
+                ld.published = str_field(o, "datePublished").or_else(|| str_field(o, "dateCreated")).or_else(|| str_field(o, "uploadDate"));
+            }
+            if ld.publisher.is_none() {
+                ld.publisher = o.get("publisher").and_then(person_names);
+            }
+            if ld.description.is_none() {
+                ld.description = str_field(o, "description");
+            }
+        }
+        if ld.language.is_none() {
+            ld.language = str_field(o, "inLanguage");
+        }
+        if rank == 1 && ld.site_name.is_none() && has_type(o, &["WebSite"]) {
+            ld.site_name = str_field(o, "name");
+        }
+        if ld.published.is_none() {
+            ld.published = str_field(o, "datePublished");
+        }
+    }
+}
+
+const ARTICLE_TYPES: &[&str] = &[
+    "Article", "NewsArticle", "BlogPosting", "Report", "ScholarlyArticle", "TechArticle",
+    "AnalysisNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle", "ReviewNewsArticle",
+    "LiveBlogPosting", "SocialMediaPosting", "DiscussionForumPosting", "Recipe", "HowTo", "Review",
+    "VideoObject", "Product", "Event", "Course", "QAPage", "Question",
+];
+
+fn type_rank(o: &serde_json::Map<String, Value>) -> u8 {
+    if has_type(o, ARTICLE_TYPES) {
+        3
+    } else if has_type(o, &["WebPage", "ItemPage", "AboutPage", "CollectionPage", "FAQPage", "ProfilePage", "ContactPage"]) {
+        2
+    } else if o.contains_key("@type") {
+        1
+    } else {
+        0
+    }
+}
+
+fn has_type(o: &serde_json::Map<String, Value>, types: &[&str]) -> bool {
+    match o.get("@type") {
+        Some(Value::String(t)) => types.iter().any(|x| x == t),
+        Some(Value::Array(a)) => a.iter().any(|v| v.as_str().is_some_and(|t| types.contains(&t))),
+        _ => false,
+    }
+}
+
+fn collect_objects<'v>(v: &'v Value, out: &mut Vec<&'v serde_json::Map<String, Value>>, depth: u8) {
+    if depth > 4 {
+        return;
+    }
+    match v {
+        Value::Array(items) => items.iter().for_each(|i| collect_objects(i, out, depth + 1)),
+        Value::Object(o) => {
+            out.push(o);
+            if let Some(g) = o.get("@graph") {
+                collect_objects(g, out, depth + 1);
+            }
+            if let Some(m) = o.get("mainEntity") {
+                collect_objects(m, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn str_field(o: &serde_json::Map<String, Value>, key: &str) -> Option<String> {
+    match o.get(key)? {
+        Value::String(s) => Some(collapse(&html_unescape(s))).filter(|s| !s.is_empty()),
+        Value::Array(a) => a.iter().find_map(|v| v.as_str()).map(collapse).filter(|s| !s.is_empty()),
+        _ => None,
+    }
+}
+
+/// `"Jane"`, `{"name": "Jane"}` or a list of either, joined with ", ".
+fn person_names(v: &Value) -> Option<String> {
+    let mut names: Vec<String> = Vec::new();
+    let mut push = |s: &str| {
+        let s = collapse(s);
+        if !s.is_empty() && !s.starts_with("http") && !names.contains(&s) {
+            names.push(s);
+        }
+    };
+    match v {
+        Value::String(s) => push(s),
+        Value::Object(o) => {
+            if let Some(Value::String(n)) = o.get("name") {
+                push(n)
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                match item {
+                    Value::String(s) => push(s),
+                    Value::Object(o) => {
+                        if let Some(Value::String(n)) = o.get("name") {
+                            push(n)
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        _ => {}
+    }
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+fn html_unescape(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    s.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&#039;", "'").replace("&apos;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&nbsp;", " ")
+}
+
+/// Pick the title: the `<h1>` when the page's own `<title>`/og:title
+/// confirm it (so it is the page's subject, not a logo), else the title
+/// without its " | Site" part.
+fn choose_title(title_tag: Option<&str>, og: Option<&str>, ld_headline: Option<&str>, h1: Option<&str>) -> Option<String> {
+    let confirmed = |h: &str| {
+        let h = fold(h);
+        !h.is_empty()
+            && [title_tag, og, ld_headline].iter().flatten().any(|t| {
+                let t = fold(t);
+                t.contains(&h) || h.contains(&t)
+            })
+    };
+    if let Some(h) = h1 {
+        if confirmed(h) {
+            return Some(h.to_string());
+        }
+    }
+    og.map(strip_site_suffix)
+        .or_else(|| title_tag.map(strip_site_suffix))
+        .or_else(|| ld_headline.map(str::to_string))
+        .or_else(|| h1.map(str::to_string))
+        .filter(|t| !t.is_empty())
+}
+
+/// The first part of "Page title | Site name".
+pub fn strip_site_suffix(title: &str) -> String {
+    let mut best = title;
+    for sep in TITLE_SEPARATORS {
+        if let Some(pos) = title.find(sep) {
+            let head = &title[..pos];
+            if head.len() < best.len() && head.chars().count() >= 3 {
+                best = head;
+            }
+        }
+    }
+    best.trim().to_string()
+}
+
+fn fold(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// "By Jane Doe and John Roe" → "Jane Doe, John Roe".
+fn clean_author(raw: &str) -> String {
+    let mut s = collapse(raw);
+    for prefix in ["By ", "by ", "BY ", "Von ", "von ", "Par ", "par ", "Por ", "Written by ", "Posted by ", "Author: ", "Autor: "] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            s = rest.trim().to_string();
+        }
+    }
+    let s = s.trim_start_matches(|c: char| c == ':' || c == '-' || c.is_whitespace());
+    s.replace(" and ", ", ").replace(" & ", ", ").trim().trim_end_matches(',').to_string()
+}
+
+/// `en_US` → `en-US`; anything that is not a language tag → None.
+fn normalize_language(raw: &str) -> Option<String> {
+    let tag = raw.split(',').next()?.trim().replace('_', "-");
+    let mut parts = tag.split('-');
+    let primary = parts.next()?.to_ascii_lowercase();
+    if !(2..=3).contains(&primary.len()) || !primary.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let rest: Vec<String> = parts
+        .filter(|p| !p.is_empty())
+        .map(|p| if p.len() == 2 { p.to_ascii_uppercase() } else { p.to_string() })
+        .collect();
+    Some(std::iter::once(primary).chain(rest).collect::<Vec<_>>().join("-"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::clean::classify;
+    use crate::model::ExtractOptions;
+    use scraper::Html;
+
+    fn meta_of(html: &str) -> Metadata {
+        let html = Html::parse_document(html);
+        let dom = Dom::new(&html);
+        let drop = classify(&dom, &ExtractOptions::default());
+        extract(&dom, &drop, Url::parse("https://example.com/a/b").ok().as_ref())
+    }
+
+    #[test]
+    fn json_ld_graph_wins() {
+        let m = meta_of(r#"<html lang="en_gb"><head><title>Big News | The Paper</title>
+            <meta property="og:site_name" content="The Paper">
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"The Paper"},
+            {"@type":"NewsArticle","headline":"Big News","author":[{"@type":"Person","name":"Jane Doe"},{"name":"John Roe"}],
+            "datePublished":"2021-04-05T08:00:00Z"}]}</script><link rel="canonical" href="/a/b?x=1#top"></head>
+            <body><h1>Big News</h1><p>Text</p></body></html>"#);
+        assert_eq!(m.title.as_deref(), Some("Big News"));
+        assert_eq!(m.byline.as_deref(), Some("Jane Doe, John Roe"));
+        assert_eq!(m.published.as_deref(), Some("2021-04-05T08:00:00Z"));
+        assert_eq!(m.site_name.as_deref(), Some("The Paper"));
+        assert_eq!(m.language.as_deref(), Some("en-GB"));
+        assert_eq!(m.canonical_url.as_deref(), Some("https://example.com/a/b?x=1"));
+    }
+
+    #[test]
+    fn meta_and_visible_fallbacks() {
+        let m = meta_of(r#"<html><head><title>How to bake bread - Kitchen Blog</title>
+            <meta name="description" content="A guide."></head>
+            <body><div class="logo"><h1>Kitchen Blog Home</h1></div><span class="byline">By Ann Smith</span>
+            <time datetime="2019-02-03">Feb 3</time><p>Text</p></body></html>"#);
+        assert_eq!(m.title.as_deref(), Some("How to bake bread"));
+        assert_eq!(m.byline.as_deref(), Some("Ann Smith"));
+        assert_eq!(m.published.as_deref(), Some("2019-02-03"));
+        assert_eq!(m.description.as_deref(), Some("A guide."));
+    }
+
+    #[test]
+    fn strips_site_suffix() {
+        assert_eq!(strip_site_suffix("Sudo - ArchWiki"), "Sudo");
+        assert_eq!(strip_site_suffix("No separators here"), "No separators here");
+        assert_eq!(clean_author("By Jane Doe and John Roe"), "Jane Doe, John Roe");
+    }
+}

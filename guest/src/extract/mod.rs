@@ -1,0 +1,145 @@
+//! Main-content extraction as a numbered cascade over one parsed page:
+//!
+//! 1. `clean`: mark junk (scripts, hidden) and boilerplate (nav, widgets).
+//! 2. `content`: split into text blocks and judge each (length, links).
+//! 3. `content`: choose the main region, the deepest element that keeps
+//!    most of the good text (falls back to `<main>`, then `<body>`).
+//! 4. `render`: walk the region once into blocks → text and Markdown.
+//! 5. `metadata`: title, byline, date, language... layered per field.
+//! 6. `links`: every link of the page.
+
+pub mod clean;
+pub mod content;
+pub mod dates;
+pub mod dom;
+pub mod links;
+pub mod metadata;
+pub mod render;
+
+use scraper::Html;
+use url::Url;
+
+use crate::model::{Document, Error, ExtractOptions};
+
+/// A description taken from the text is cut near this many characters.
+const DESCRIPTION_CHARS: usize = 300;
+
+/// Extract a document from HTML. Only an unparsable `url` is an error: any
+/// HTML, however broken, gives a document.
+pub fn extract_html(html: &str, url: Option<&str>, options: &ExtractOptions) -> Result<Document, Error> {
+    let page_url = match url.map(str::trim).filter(|u| !u.is_empty()) {
+        Some(u) => Some(Url::parse(u).map_err(|e| Error::InvalidUrl(format!("{u}: {e}")))?),
+        None => None,
+    };
+    let parsed = Html::parse_document(html);
+    let dom = dom::Dom::new(&parsed);
+    let base = base_url(&dom, page_url.as_ref());
+
+    let drop = clean::classify(&dom, options);
+    let analysis = content::analyse(&dom, &drop, options);
+    let rendered = render::render(&dom, &drop, &analysis, options, base.as_ref());
+    let text = render::to_text(&rendered.blocks);
+    let markdown = render::to_markdown(&rendered.blocks);
+    let meta = metadata::extract(&dom, &drop, base.as_ref());
+    let links = links::collect(&dom, base.as_ref());
+
+    let description = meta.description.or_else(|| first_paragraph(&rendered.blocks));
+    let word_count = count_words(&text);
+    let url = url.unwrap_or("").trim().to_string();
+    Ok(Document {
+        final_url: url.clone(),
+        url,
+        status: 0,
+        title: meta.title,
+        byline: meta.byline,
+        published: meta.published,
+        language: meta.language,
+        site_name: meta.site_name,
+        description,
+        canonical_url: meta.canonical_url,
+        text,
+        markdown,
+        links,
+        images: rendered.images,
+        word_count,
+    })
+}
+
+/// `<base href>` resolved against the page URL, else the page URL.
+fn base_url(dom: &dom::Dom, page: Option<&Url>) -> Option<Url> {
+    let href = dom.find("base").and_then(|b| dom.attr(b, "href"));
+    match (href, page) {
+        (Some(h), Some(p)) => p.join(h).ok().or_else(|| Some(p.clone())),
+        (Some(h), None) => Url::parse(h).ok(),
+        (None, p) => p.cloned(),
+    }
+}
+
+fn first_paragraph(blocks: &[render::Block]) -> Option<String> {
+    let p = blocks.iter().find(|b| b.kind == render::BlockKind::Paragraph && b.plain.chars().count() >= 80)?;
+    let mut out: String = p.plain.chars().take(DESCRIPTION_CHARS).collect();
+    if out.len() < p.plain.len() {
+        if let Some(cut) = out.rfind(' ') {
+            out.truncate(cut);
+        }
+        out.push('…');
+    }
+    Some(out)
+}
+
+pub fn count_words(text: &str) -> u32 {
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count() as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!doctype html><html lang="en"><head><title>Ferns in winter | Garden Notes</title></head>
+<body><header><a href="/">Garden Notes</a><nav><a href="/a">Archive</a> <a href="/b">About</a></nav></header>
+<main><article><h1>Ferns in winter</h1>
+<p>Most ferns die back in the cold, but a few evergreen species keep their fronds through frost, snow and wind.</p>
+<h2>Which ones to plant</h2>
+<ul><li>Hart's tongue, which tolerates deep shade</li><li>Soft shield fern, for <em>structure</em></li></ul>
+<p>Water them sparingly; see <a href="/care">the care guide</a> for details, and check the <code>pH</code> first.</p>
+<pre><code class="language-python">print("fern")
+</code></pre>
+<table><tr><th>Name</th><th>Height</th></tr><tr><td>Hart's tongue</td><td>40 | 60 cm</td></tr></table>
+<div class="share-buttons"><a href="https://twitter.com/x">Share on Twitter</a></div>
+</article></main>
+<footer>Copyright 2024 Garden Notes. All rights reserved.</footer></body></html>"#;
+
+    #[test]
+    fn end_to_end_text_and_markdown() {
+        let doc = extract_html(PAGE, Some("https://garden.example/ferns"), &ExtractOptions::default()).unwrap();
+        assert_eq!(doc.title.as_deref(), Some("Ferns in winter"));
+        assert!(doc.text.contains("evergreen species"), "{}", doc.text);
+        assert!(!doc.text.contains("Archive"));
+        assert!(!doc.text.contains("Copyright"));
+        assert!(!doc.text.contains("Share on Twitter"));
+        let md = &doc.markdown;
+        assert!(md.contains("## Which ones to plant"), "{md}");
+        assert!(md.contains("- Hart's tongue, which tolerates deep shade\n- Soft shield fern, for *structure*"), "{md}");
+        assert!(md.contains("[the care guide](https://garden.example/care)"), "{md}");
+        assert!(md.contains("`pH`"), "{md}");
+        assert!(md.contains("```python\nprint(\"fern\")\n```"), "{md}");
+        assert!(md.contains("| Name | Height |\n| --- | --- |\n| Hart's tongue | 40 \\| 60 cm |"), "{md}");
+        assert!(!md.contains('<'), "{md}");
+        assert_eq!(doc.language.as_deref(), Some("en"));
+        assert!(doc.links.iter().any(|l| l.url == "https://garden.example/a" && l.internal));
+        assert!(doc.word_count > 20);
+    }
+
+    #[test]
+    fn invalid_url_is_an_error() {
+        assert!(matches!(extract_html("<p>x</p>", Some("not a url"), &ExtractOptions::default()), Err(Error::InvalidUrl(_))));
+    }
+
+    #[test]
+    fn garbage_still_gives_a_document() {
+        let deep = "<div>".repeat(5000) + "deep text" + &"</div>".repeat(5000);
+        let doc = extract_html(&deep, None, &ExtractOptions::default()).unwrap();
+        assert!(doc.text.contains("deep text"));
+        assert!(extract_html("", None, &ExtractOptions::default()).unwrap().text.is_empty());
+    }
+}

@@ -1,0 +1,549 @@
+//! Stage 5: walk the main region once and turn it into blocks (headings,
+//! paragraphs, list items, code, tables), from which both the plain text and
+//! the Markdown are written. One walk, two outputs: they cannot disagree.
+
+use std::collections::HashSet;
+
+use url::Url;
+
+use super::clean::Drop;
+use super::content::{is_block_tag, Analysis, Verdict};
+use super::dom::{push_collapsed, Dom, Kind};
+use crate::model::{ExtractOptions, Image};
+
+/// Nesting deeper than this is rendered as flat text: hostile pages nest
+/// thousands of elements to exhaust the stack.
+const MAX_DEPTH: usize = 256;
+/// Blocks at least this long are dropped when they repeat verbatim
+/// (responsive pages often carry the same text twice).
+const DEDUP_MIN_CHARS: usize = 20;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum BlockKind {
+    Paragraph,
+    Heading(u8),
+    /// `depth` starts at 1; `number` is set for ordered lists.
+    ListItem { depth: u8, number: Option<u32> },
+    Code { lang: Option<String> },
+    Table { rows: Vec<Vec<String>>, plain_rows: Vec<Vec<String>> },
+    Rule,
+}
+
+#[derive(Clone, Debug)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub quote: u8,
+    pub plain: String,
+    pub md: String,
+}
+
+pub struct Rendered {
+    pub blocks: Vec<Block>,
+    pub images: Vec<Image>,
+}
+
+struct ListState {
+    ordered: bool,
+    next: u32,
+}
+
+struct Renderer<'d, 'a> {
+    dom: &'d Dom<'a>,
+    drop: &'d [Drop],
+    analysis: &'d Analysis,
+    options: &'d ExtractOptions,
+    base: Option<&'d Url>,
+    blocks: Vec<Block>,
+    images: Vec<Image>,
+    seen_images: HashSet<String>,
+    plain: String,
+    md: String,
+    kind: BlockKind,
+    quote: u8,
+    lists: Vec<ListState>,
+    /// Current block owner is a bad block: its own text is skipped.
+    skipping: bool,
+    in_pre: bool,
+}
+
+pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOptions, base: Option<&Url>) -> Rendered {
+    let mut r = Renderer {
+        dom,
+        drop,
+        analysis,
+        options,
+        base,
+        blocks: Vec::new(),
+        images: Vec::new(),
+        seen_images: HashSet::new(),
+        plain: String::new(),
+        md: String::new(),
+        kind: BlockKind::Paragraph,
+        quote: 0,
+        lists: Vec::new(),
+        skipping: false,
+        in_pre: false,
+    };
+    r.walk(analysis.region, 0);
+    r.flush();
+    let blocks = dedup(r.blocks);
+    Rendered { blocks, images: r.images }
+}
+
+fn dedup(blocks: Vec<Block>) -> Vec<Block> {
+    let mut seen = HashSet::new();
+    blocks
+        .into_iter()
+        .filter(|b| b.plain.chars().count() < DEDUP_MIN_CHARS || matches!(b.kind, BlockKind::Rule) || seen.insert(b.plain.clone()))
+        .collect()
+}
+
+impl<'d, 'a> Renderer<'d, 'a> {
+    fn walk(&mut self, i: usize, depth: usize) {
+        if self.drop[i] != Drop::Keep {
+            return;
+        }
+        let dom = self.dom;
+        match dom.nodes[i].kind {
+            Kind::Text(t) => self.push_text(t),
+            Kind::Element(e) => {
+                if depth > MAX_DEPTH {
+                    let text = dom.collapsed_text(i);
+                    self.push_text(&text);
+                    return;
+                }
+                let tag = e.name();
+                let saved_skip = self.skipping;
+                if is_block_tag(tag) {
+                    self.skipping = self.analysis.verdict[i] == Verdict::Bad;
+                }
+                match tag {
+                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                        self.flush();
+                        self.kind = BlockKind::Heading(tag.as_bytes()[1] - b'0');
+                        self.children(i, depth);
+                        self.flush();
+                    }
+                    "ul" | "ol" | "menu" => {
+                        self.flush();
+                        let start = e.attr("start").and_then(|s| s.trim().parse().ok()).unwrap_or(1);
+                        self.lists.push(ListState { ordered: tag == "ol", next: start });
+                        self.children(i, depth);
+                        self.flush();
+                        self.lists.pop();
+                    }
+                    "li" => {
+                        self.flush();
+                        let depth_now = self.lists.len().max(1) as u8;
+                        let number = self.lists.last_mut().and_then(|l| {
+                            if l.ordered {
+                                l.next += 1;
+                                Some(l.next - 1)
+                            } else {
+                                None
+                            }
+                        });
+                        self.kind = BlockKind::ListItem { depth: depth_now, number };
+                        self.children(i, depth);
+                        self.flush();
+                    }
+                    "pre" => {
+                        self.flush();
+                        if !self.skipping {
+                            self.code_block(i);
+                        }
+                    }
+                    "blockquote" => {
+                        self.flush();
+                        self.quote += 1;
+                        self.children(i, depth);
+                        self.flush();
+                        self.quote -= 1;
+                    }
+                    "table" => {
+                        self.flush();
+                        if self.options.include_tables {
+                            if is_layout_table(dom, i) {
+                                self.children(i, depth);
+                            } else {
+                                self.table(i, depth);
+                            }
+                        }
+                        self.flush();
+                    }
+                    "hr" => {
+                        self.flush();
+                        self.blocks.push(Block { kind: BlockKind::Rule, quote: self.quote, plain: String::new(), md: "---".into() });
+                    }
+                    "br" => {
+                        if !self.plain.is_empty() && !self.plain.ends_with('\n') {
+                            self.plain.push('\n');
+                            self.md.push_str("  \n");
+                        }
+                    }
+                    "img" => self.image(i),
+                    "a" => self.link(i, depth),
+                    "strong" | "b" => self.wrap_inline(i, depth, "**"),
+                    "em" | "i" => self.wrap_inline(i, depth, "*"),
+                    "del" | "s" | "strike" => self.wrap_inline(i, depth, "~~"),
+                    "code" | "kbd" | "samp" | "tt" => self.inline_code(i),
+                    _ if is_block_tag(tag) => {
+                        self.flush();
+                        self.children(i, depth);
+                        self.flush();
+                    }
+                    _ => self.children(i, depth),
+                }
+                self.skipping = saved_skip;
+            }
+        }
+    }
+
+    fn children(&mut self, i: usize, depth: usize) {
+        for c in 0..self.dom.nodes[i].children.len() {
+            let child = self.dom.nodes[i].children[c];
+            self.walk(child, depth + 1);
+        }
+    }
+
+    fn push_text(&mut self, t: &str) {
+        if self.skipping {
+            return;
+        }
+        let plain_before = self.plain.len();
+        push_collapsed(&mut self.plain, t);
+        if self.plain.len() == plain_before {
+            return;
+        }
+        if self.in_pre {
+            self.md.push_str(&self.plain[plain_before..]);
+        } else {
+            let added = self.plain[plain_before..].to_string();
+            push_escaped(&mut self.md, &added);
+        }
+    }
+
+    /// Render children, then wrap what they added to the Markdown in
+    /// `marker` (keeping surrounding spaces outside the markers).
+    fn wrap_inline(&mut self, i: usize, depth: usize, marker: &str) {
+        let start = self.md.len();
+        self.children(i, depth);
+        let inner = self.md[start..].to_string();
+        let trimmed = inner.trim();
+        if trimmed.is_empty() || trimmed.contains('\n') {
+            return;
+        }
+        let lead = if inner.starts_with(' ') { " " } else { "" };
+        let trail = if inner.ends_with(' ') { " " } else { "" };
+        self.md.truncate(start);
+        self.md.push_str(&format!("{lead}{marker}{trimmed}{marker}{trail}"));
+    }
+
+    fn inline_code(&mut self, i: usize) {
+        if self.skipping {
+            return;
+        }
+        let text = self.dom.collapsed_text(i);
+        if text.is_empty() {
+            return;
+        }
+        if !self.plain.is_empty() && !self.plain.ends_with([' ', '\n']) && starts_after_space(self.dom, i) {
+            self.plain.push(' ');
+            self.md.push(' ');
+        }
+        self.plain.push_str(&text);
+        let fence = if text.contains('`') { "``" } else { "`" };
+        let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
+        self.md.push_str(&format!("{fence}{pad}{text}{pad}{fence}"));
+    }
+
+    fn link(&mut self, i: usize, depth: usize) {
+        let href = self.dom.attr(i, "href").and_then(|h| resolve(self.base, h));
+        let start = self.md.len();
+        self.children(i, depth);
+        if !self.options.include_links {
+            return;
+        }
+        let Some(href) = href else { return };
+        let inner = self.md[start..].to_string();
+        let trimmed = inner.trim();
+        if trimmed.is_empty() || trimmed.contains('\n') {
+            return;
+        }
+        let lead = if inner.starts_with(' ') { " " } else { "" };
+        let trail = if inner.ends_with(' ') { " " } else { "" };
+        self.md.truncate(start);
+        let href = href.replace(' ', "%20").replace(')', "%29");
+        self.md.push_str(&format!("{lead}[{trimmed}]({href}){trail}"));
+    }
+
+    fn image(&mut self, i: usize) {
+        let dom = self.dom;
+        let Some(src) = image_source(dom, i).and_then(|s| resolve(self.base, s)) else { return };
+        let alt = dom.attr(i, "alt").map(|a| super::dom::collapse(a)).filter(|a| !a.is_empty());
+        if self.seen_images.insert(src.clone()) {
+            self.images.push(Image { url: src.clone(), alt: alt.clone() });
+        }
+        if self.options.include_images && !self.skipping {
+            let alt = alt.unwrap_or_default().replace(['[', ']'], "");
+            self.md.push_str(&format!("![{alt}]({})", src.replace(' ', "%20")));
+        }
+    }
+
+    fn code_block(&mut self, i: usize) {
+        let dom = self.dom;
+        let code = dom.raw_text(i);
+        let code = code.trim_matches('\n').trim_end();
+        if code.trim().is_empty() {
+            return;
+        }
+        let lang = code_language(dom, i);
+        self.blocks.push(Block {
+            kind: BlockKind::Code { lang },
+            quote: self.quote,
+            plain: code.to_string(),
+            md: code.to_string(),
+        });
+    }
+
+    fn table(&mut self, table: usize, depth: usize) {
+        let dom = self.dom;
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        let mut plain_rows: Vec<Vec<String>> = Vec::new();
+        for tr in dom.find_all_in(table, "tr") {
+            if self.drop[tr] != Drop::Keep || nearest_table(dom, tr) != Some(table) {
+                continue;
+            }
+            let mut row = Vec::new();
+            let mut plain_row = Vec::new();
+            for &cell in &dom.nodes[tr].children {
+                if !matches!(dom.tag(cell), "td" | "th") || self.drop[cell] != Drop::Keep {
+                    continue;
+                }
+                let (saved_plain, saved_md) = (std::mem::take(&mut self.plain), std::mem::take(&mut self.md));
+                let saved_skip = std::mem::replace(&mut self.skipping, false);
+                self.children(cell, depth + 1);
+                self.skipping = saved_skip;
+                let plain = std::mem::replace(&mut self.plain, saved_plain);
+                let md = std::mem::replace(&mut self.md, saved_md);
+                plain_row.push(plain.split_whitespace().collect::<Vec<_>>().join(" "));
+                row.push(md.replace('\n', " ").replace('|', "\\|").trim().to_string());
+            }
+            if row.iter().any(|c| !c.is_empty()) {
+                rows.push(row);
+                plain_rows.push(plain_row);
+            }
+        }
+        if rows.is_empty() {
+            return;
+        }
+        let plain = plain_rows.iter().map(|r| r.join(" | ")).collect::<Vec<_>>().join("\n");
+        self.blocks.push(Block {
+            kind: BlockKind::Table { rows, plain_rows },
+            quote: self.quote,
+            plain,
+            md: String::new(),
+        });
+    }
+
+    /// End the current inline run as a block of the pending kind.
+    fn flush(&mut self) {
+        let plain = self.plain.trim();
+        if plain.is_empty() {
+            self.plain.clear();
+            self.md.clear();
+            return;
+        }
+        let plain = plain.lines().map(str::trim).collect::<Vec<_>>().join("\n");
+        let md = self.md.trim().lines().map(str::trim_start).collect::<Vec<_>>().join("\n");
+        self.blocks.push(Block { kind: std::mem::replace(&mut self.kind, BlockKind::Paragraph), quote: self.quote, plain, md });
+        self.plain.clear();
+        self.md.clear();
+    }
+}
+
+/// A table used for page layout (cells holding blocks or other tables)
+/// is walked as a container, not written as a Markdown table.
+fn is_layout_table(dom: &Dom, table: usize) -> bool {
+    let end = dom.nodes[table].end;
+    (table + 1..end).any(|j| matches!(dom.tag(j), "table" | "p" | "div" | "ul" | "ol" | "h1" | "h2" | "h3" | "pre" | "blockquote"))
+        && dom.find_all_in(table, "tr").count() < 40
+        || dom.find_all_in(table, "tr").count() <= 1
+}
+
+fn nearest_table(dom: &Dom, mut i: usize) -> Option<usize> {
+    while i != usize::MAX {
+        if dom.tag(i) == "table" {
+            return Some(i);
+        }
+        i = dom.nodes[i].parent;
+    }
+    None
+}
+
+fn starts_after_space(dom: &Dom, i: usize) -> bool {
+    // Inline code usually sits between words; its own whitespace lives in
+    // the surrounding text nodes, so look at the previous text.
+    let parent = dom.nodes[i].parent;
+    if parent == usize::MAX {
+        return false;
+    }
+    let siblings = &dom.nodes[parent].children;
+    let pos = siblings.iter().position(|&c| c == i).unwrap_or(0);
+    pos > 0 && dom.text(siblings[pos - 1]).is_some_and(|t| t.ends_with(char::is_whitespace))
+}
+
+/// Language of a code block from `class="language-x"`, `lang-x`,
+/// `highlight-x` or `brush: x` on the `<pre>` or its `<code>`.
+fn code_language(dom: &Dom, pre: usize) -> Option<String> {
+    let candidates = std::iter::once(pre).chain(dom.find_all_in(pre, "code").take(1));
+    for i in candidates {
+        let Some(class) = dom.attr(i, "class") else { continue };
+        for token in class.split_ascii_whitespace() {
+            for prefix in ["language-", "lang-", "highlight-source-", "highlight-", "brush:"] {
+                if let Some(lang) = token.strip_prefix(prefix) {
+                    let lang = lang.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '+' && c != '#');
+                    if !lang.is_empty() && lang.len() < 20 {
+                        return Some(lang.to_ascii_lowercase());
+                    }
+                }
+            }
+        }
+        if let Some(lang) = dom.attr(i, "data-lang").or_else(|| dom.attr(i, "data-language")) {
+            if !lang.is_empty() && lang.len() < 20 {
+                return Some(lang.to_ascii_lowercase());
+            }
+        }
+    }
+    None
+}
+
+/// `src`, or a lazy-loading attribute, or the first `srcset` candidate.
+pub fn image_source<'a>(dom: &Dom<'a>, i: usize) -> Option<&'a str> {
+    for attr in ["src", "data-src", "data-lazy-src", "data-original"] {
+        if let Some(v) = dom.attr(i, attr) {
+            let v = v.trim();
+            if !v.is_empty() && !v.starts_with("data:") {
+                return Some(v);
+            }
+        }
+    }
+    dom.attr(i, "srcset")
+        .or_else(|| dom.attr(i, "data-srcset"))
+        .and_then(|s| s.split(',').next())
+        .and_then(|c| c.split_whitespace().next())
+        .filter(|v| !v.starts_with("data:"))
+}
+
+/// Resolve `href` against `base`; only http(s) results are kept, fragments dropped.
+pub fn resolve(base: Option<&Url>, href: &str) -> Option<String> {
+    let href = href.trim();
+    if href.is_empty() || href.starts_with('#') {
+        return None;
+    }
+    let mut url = match base {
+        Some(b) => b.join(href).ok()?,
+        None => Url::parse(href).ok()?,
+    };
+    if !matches!(url.scheme(), "http" | "https") {
+        return None;
+    }
+    url.set_fragment(None);
+    Some(url.into())
+}
+
+/// Escape the characters that would start Markdown syntax inside text.
+fn push_escaped(out: &mut String, text: &str) {
+    for ch in text.chars() {
+        if matches!(ch, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#') {
+            // Only escape where it could be read as syntax: '#', '>' matter
+            // at a line start, the others anywhere.
+            let at_line_start = out.is_empty() || out.ends_with('\n');
+            if matches!(ch, '#' | '>') && !at_line_start {
+                out.push(ch);
+                continue;
+            }
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+}
+
+/// Plain text: blocks separated by blank lines; list items and table rows
+/// on consecutive lines.
+pub fn to_text(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    let mut prev_list = false;
+    for b in blocks {
+        let is_list = matches!(b.kind, BlockKind::ListItem { .. });
+        if matches!(b.kind, BlockKind::Rule) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if is_list && prev_list { "\n" } else { "\n\n" });
+        }
+        match &b.kind {
+            BlockKind::ListItem { depth, number } => {
+                out.push_str(&"  ".repeat(depth.saturating_sub(1) as usize));
+                match number {
+                    Some(n) => out.push_str(&format!("{n}. ")),
+                    None => out.push_str("- "),
+                }
+                out.push_str(&b.plain);
+            }
+            _ => out.push_str(&b.plain),
+        }
+        prev_list = is_list;
+    }
+    out
+}
+
+/// GitHub-flavoured Markdown of the blocks.
+pub fn to_markdown(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    let mut prev_list = false;
+    for b in blocks {
+        let is_list = matches!(b.kind, BlockKind::ListItem { .. });
+        let body = match &b.kind {
+            BlockKind::Paragraph => b.md.clone(),
+            BlockKind::Heading(level) => format!("{} {}", "#".repeat(*level as usize), b.md.replace('\n', " ")),
+            BlockKind::ListItem { depth, number } => {
+                let indent = "  ".repeat(depth.saturating_sub(1) as usize);
+                let marker = number.map_or_else(|| "-".to_string(), |n| format!("{n}."));
+                let cont = format!("\n{indent}{}", " ".repeat(marker.len() + 1));
+                format!("{indent}{marker} {}", b.md.replace('\n', &cont))
+            }
+            BlockKind::Code { lang } => {
+                let fence = if b.md.contains("```") { "~~~~" } else { "```" };
+                format!("{fence}{}\n{}\n{fence}", lang.as_deref().unwrap_or(""), b.md)
+            }
+            BlockKind::Table { rows, .. } => table_markdown(rows),
+            BlockKind::Rule => "---".to_string(),
+        };
+        if !out.is_empty() {
+            out.push_str(if is_list && prev_list { "\n" } else { "\n\n" });
+        }
+        if b.quote > 0 {
+            let prefix = "> ".repeat(b.quote as usize);
+            let quoted: Vec<String> = body.lines().map(|l| format!("{prefix}{l}").trim_end().to_string()).collect();
+            out.push_str(&quoted.join("\n"));
+        } else {
+            out.push_str(&body);
+        }
+        prev_list = is_list;
+    }
+    out
+}
+
+fn table_markdown(rows: &[Vec<String>]) -> String {
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    let line = |row: &Vec<String>| {
+        let mut cells: Vec<String> = row.clone();
+        cells.resize(width, String::new());
+        format!("| {} |", cells.join(" | "))
+    };
+    let mut out = vec![line(&rows[0]), format!("|{}", " --- |".repeat(width))];
+    out.extend(rows[1..].iter().map(line));
+    out.join("\n")
+}
+
