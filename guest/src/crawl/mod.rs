@@ -1,1 +1,8 @@
-//! placeholder
+//! Crawling: URL scope, robots.txt and the frontier are pure; `session`
+//! drives them with a `fetch::Client`.
+
+pub mod frontier;
+pub mod join;
+pub mod robots;
+pub mod scope;
+pub mod session;

@@ -1,1 +1,229 @@
-//! placeholder
+//! Fetching: a `Transport` sends one GET (the wasi:http client in `wasi`
+//! on wasm32; anything else in tests); `Client` adds what every request
+//! needs on top: egress policy and robots.txt before each hop, redirects,
+//! status and content-type checks, charset decoding.
+
+pub mod charset;
+pub mod policy;
+#[cfg(target_arch = "wasm32")]
+pub mod wasi;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use url::Url;
+
+use crate::crawl::robots::Robots;
+use crate::extract;
+use crate::model::{Document, Error, ExtractOptions, PolicyReason};
+
+/// The User-Agent sent when the host gives none.
+pub const DEFAULT_USER_AGENT: &str = concat!("RipTide/", env!("CARGO_PKG_VERSION"), " (+https://pypi.org/project/riptide-wasm/)");
+/// Redirects followed when fetching robots.txt itself.
+const ROBOTS_MAX_REDIRECTS: u32 = 5;
+
+/// Mirrors the WIT `fetch-options`.
+#[derive(Debug, Clone)]
+pub struct FetchOptions {
+    pub user_agent: String,
+    pub connect_timeout_ms: u32,
+    pub first_byte_timeout_ms: u32,
+    pub between_bytes_timeout_ms: u32,
+    pub request_timeout_ms: u32,
+    pub max_redirects: u32,
+    pub max_body_bytes: u64,
+    pub allow_private_network: bool,
+    pub respect_robots: bool,
+}
+
+impl Default for FetchOptions {
+    fn default() -> Self {
+        FetchOptions {
+            user_agent: DEFAULT_USER_AGENT.to_string(),
+            connect_timeout_ms: 10_000,
+            first_byte_timeout_ms: 30_000,
+            between_bytes_timeout_ms: 30_000,
+            request_timeout_ms: 30_000,
+            max_redirects: 10,
+            max_body_bytes: 10 * 1024 * 1024,
+            allow_private_network: false,
+            respect_robots: true,
+        }
+    }
+}
+
+impl FetchOptions {
+    /// The robots.txt product token: "RipTide/0.1 (...)" → "riptide".
+    pub fn robots_agent(&self) -> String {
+        self.user_agent.split(['/', ' ']).next().unwrap_or("riptide").to_ascii_lowercase()
+    }
+}
+
+/// One response, before any interpretation.
+#[derive(Debug, Clone, Default)]
+pub struct RawResponse {
+    pub status: u16,
+    pub location: Option<String>,
+    pub content_type: Option<String>,
+    /// Empty for redirects.
+    pub body: Vec<u8>,
+}
+
+/// Sends one GET request; never follows redirects.
+#[allow(async_fn_in_trait)]
+pub trait Transport {
+    async fn get(&self, url: &Url, options: &FetchOptions) -> Result<RawResponse, Error>;
+}
+
+/// A fetched, decoded page.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub final_url: Url,
+    pub status: u16,
+    pub content_type: Option<String>,
+    pub text: String,
+}
+
+impl Page {
+    pub fn is_html(&self) -> bool {
+        charset::is_html(self.content_type.as_deref())
+    }
+}
+
+pub struct Client<T: Transport> {
+    transport: T,
+    options: FetchOptions,
+    /// robots.txt per origin, fetched once per client.
+    robots: RefCell<HashMap<String, Robots>>,
+}
+
+fn is_redirect(status: u16) -> bool {
+    matches!(status, 301 | 302 | 303 | 307 | 308)
+}
+
+impl<T: Transport> Client<T> {
+    pub fn new(transport: T, options: FetchOptions) -> Self {
+        Client { transport, options, robots: RefCell::new(HashMap::new()) }
+    }
+
+    pub fn options(&self) -> &FetchOptions {
+        &self.options
+    }
+
+    /// Fetch and extract one URL.
+    pub async fn fetch_document(&self, url: &str, extract_options: &ExtractOptions) -> Result<Document, Error> {
+        let parsed = parse_url(url)?;
+        let page = self.fetch_page(&parsed).await?;
+        page_to_document(url, page, extract_options)
+    }
+
+    /// GET `url`, following redirects; every hop passes the policy first.
+    pub async fn fetch_page(&self, url: &Url) -> Result<Page, Error> {
+        let mut current = url.clone();
+        let mut visited = vec![current.to_string()];
+        loop {
+            self.allow(&current).await?;
+            let response = self.transport.get(&current, &self.options).await?;
+            if is_redirect(response.status) {
+                if let Some(location) = response.location.as_deref() {
+                    let next = current.join(location).map_err(|e| Error::Fetch(format!("bad redirect Location {location:?}: {e}")))?;
+                    if visited.len() as u32 > self.options.max_redirects {
+                        return Err(Error::TooManyRedirects(format!("more than {} redirects from {url}", self.options.max_redirects)));
+                    }
+                    if visited.contains(&next.to_string()) {
+                        return Err(Error::TooManyRedirects(format!("redirect loop at {next}")));
+                    }
+                    visited.push(next.to_string());
+                    current = next;
+                    continue;
+                }
+            }
+            if !(200..300).contains(&response.status) {
+                return Err(Error::HttpStatus { status: response.status, url: current.to_string() });
+            }
+            let content_type = response.content_type.clone();
+            if !charset::is_html(content_type.as_deref()) && !charset::is_plain_text(content_type.as_deref()) {
+                return Err(Error::UnsupportedContent(content_type.unwrap_or_default()));
+            }
+            let text = charset::decode(&response.body, content_type.as_deref());
+            return Ok(Page { final_url: current, status: response.status, content_type, text });
+        }
+    }
+
+    /// Egress policy for one hop: scheme, private addresses, robots.txt.
+    pub async fn allow(&self, url: &Url) -> Result<(), Error> {
+        policy::check(url, self.options.allow_private_network)?;
+        if self.options.respect_robots {
+            let robots = self.robots_for(url).await;
+            let path = match url.query() {
+                Some(q) => format!("{}?{q}", url.path()),
+                None => url.path().to_string(),
+            };
+            if !robots.allows(&path) {
+                return Err(Error::Policy { reason: PolicyReason::Robots, url: url.to_string(), message: format!("{url} is disallowed by robots.txt") });
+            }
+        }
+        Ok(())
+    }
+
+    async fn robots_for(&self, url: &Url) -> Robots {
+        let origin = url.origin().ascii_serialization();
+        if let Some(r) = self.robots.borrow().get(&origin) {
+            return r.clone();
+        }
+        let robots = self.fetch_robots(&origin).await;
+        self.robots.borrow_mut().insert(origin, robots.clone());
+        robots
+    }
+
+    async fn fetch_robots(&self, origin: &str) -> Robots {
+        let Ok(mut current) = Url::parse(&format!("{origin}/robots.txt")) else { return Robots::allow_all() };
+        for _ in 0..=ROBOTS_MAX_REDIRECTS {
+            if policy::check(&current, self.options.allow_private_network).is_err() {
+                return Robots::allow_all();
+            }
+            let response = match self.transport.get(&current, &self.options).await {
+                Ok(r) => r,
+                // RFC 9309 2.3.1.4: unreachable means complete disallow.
+                Err(_) => return Robots::disallow_all(),
+            };
+            match response.status {
+                s if is_redirect(s) => match response.location.as_deref().and_then(|l| current.join(l).ok()) {
+                    Some(next) => current = next,
+                    None => return Robots::allow_all(),
+                },
+                200..=299 => {
+                    let text = charset::decode(&response.body, response.content_type.as_deref());
+                    return Robots::parse(&text, &self.options.robots_agent());
+                }
+                400..=499 => return Robots::allow_all(),
+                _ => return Robots::disallow_all(),
+            }
+        }
+        Robots::allow_all()
+    }
+}
+
+/// Parse an absolute http(s) URL given by the caller.
+pub fn parse_url(raw: &str) -> Result<Url, Error> {
+    let url = Url::parse(raw.trim()).map_err(|e| Error::InvalidUrl(format!("{raw:?}: {e}")))?;
+    if url.host_str().is_none() && matches!(url.scheme(), "http" | "https") {
+        return Err(Error::InvalidUrl(format!("{raw:?}: no host")));
+    }
+    Ok(url)
+}
+
+/// Turn a fetched page into a document (plain text is passed through).
+pub fn page_to_document(requested: &str, page: Page, options: &ExtractOptions) -> Result<Document, Error> {
+    let final_url = page.final_url.to_string();
+    let mut doc = if page.is_html() {
+        extract::extract_html(&page.text, Some(&final_url), options)?
+    } else {
+        let text = page.text.trim().to_string();
+        Document { word_count: extract::count_words(&text), markdown: text.clone(), text, ..Document::default() }
+    };
+    doc.url = requested.trim().to_string();
+    doc.final_url = final_url;
+    doc.status = page.status;
+    Ok(doc)
+}

@@ -1,0 +1,101 @@
+//! URL normalisation and crawl scope: which discovered links a spider
+//! follows.
+
+use url::Url;
+
+use crate::extract::links::same_site_host;
+
+/// Extensions of files that are never HTML; links to them are not queued.
+const NON_HTML_EXTENSIONS: &[&str] = &[
+    "jpg", "jpeg", "png", "gif", "webp", "svg", "ico", "bmp", "tif", "tiff", "avif", "pdf", "zip",
+    "gz", "tgz", "bz2", "xz", "7z", "rar", "tar", "mp3", "mp4", "m4a", "wav", "ogg", "webm", "mov",
+    "avi", "mkv", "css", "js", "mjs", "json", "xml", "rss", "atom", "woff", "woff2", "ttf", "otf",
+    "eot", "exe", "dmg", "msi", "apk", "iso", "bin", "doc", "docx", "xls", "xlsx", "ppt", "pptx",
+    "csv", "txt", "wasm",
+];
+
+/// Parse and normalise: http(s) only, fragment dropped; the `url` crate
+/// already lower-cases scheme and host, drops default ports and turns an
+/// empty path into `/`.
+pub fn normalize(raw: &str) -> Option<Url> {
+    let mut url = Url::parse(raw.trim()).ok()?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+        return None;
+    }
+    url.set_fragment(None);
+    if url.query() == Some("") {
+        url.set_query(None);
+    }
+    Some(url)
+}
+
+/// What a spider may visit.
+#[derive(Debug, Clone)]
+pub struct Scope {
+    seed_host: String,
+    same_host: bool,
+    include: Vec<String>,
+    exclude: Vec<String>,
+}
+
+impl Scope {
+    pub fn new(seed: &Url, same_host: bool, include: Vec<String>, exclude: Vec<String>) -> Self {
+        Scope {
+            seed_host: seed.host_str().unwrap_or("").to_ascii_lowercase(),
+            same_host,
+            include: include.into_iter().filter(|p| !p.is_empty()).collect(),
+            exclude: exclude.into_iter().filter(|p| !p.is_empty()).collect(),
+        }
+    }
+
+    /// Whether a discovered link should be queued.
+    pub fn allows(&self, url: &Url) -> bool {
+        if self.same_host && !url.host_str().is_some_and(|h| same_site_host(&self.seed_host, h)) {
+            return false;
+        }
+        if looks_like_file(url) {
+            return false;
+        }
+        let s = url.as_str();
+        if self.exclude.iter().any(|p| s.contains(p.as_str())) {
+            return false;
+        }
+        self.include.is_empty() || self.include.iter().any(|p| s.contains(p.as_str()))
+    }
+}
+
+fn looks_like_file(url: &Url) -> bool {
+    let path = url.path();
+    let last = path.rsplit('/').next().unwrap_or("");
+    match last.rsplit_once('.') {
+        Some((_, ext)) => NON_HTML_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises() {
+        assert_eq!(normalize("HTTP://Example.COM:80/a#x").unwrap().as_str(), "http://example.com/a");
+        assert_eq!(normalize("https://example.com:443").unwrap().as_str(), "https://example.com/");
+        assert_eq!(normalize("https://example.com/?").unwrap().as_str(), "https://example.com/");
+        assert!(normalize("ftp://example.com/").is_none());
+        assert!(normalize("/relative").is_none());
+    }
+
+    #[test]
+    fn scope_rules() {
+        let seed = normalize("https://www.example.com/docs/").unwrap();
+        let scope = Scope::new(&seed, true, vec!["/docs/".into()], vec!["/docs/private".into()]);
+        assert!(scope.allows(&normalize("https://example.com/docs/a").unwrap()));
+        assert!(!scope.allows(&normalize("https://other.com/docs/a").unwrap()));
+        assert!(!scope.allows(&normalize("https://example.com/blog/").unwrap()));
+        assert!(!scope.allows(&normalize("https://example.com/docs/private/x").unwrap()));
+        assert!(!scope.allows(&normalize("https://example.com/docs/manual.pdf").unwrap()));
+        let open = Scope::new(&seed, false, vec![], vec![]);
+        assert!(open.allows(&normalize("https://other.com/").unwrap()));
+    }
+}

@@ -1,0 +1,76 @@
+//! The one `Transport` that touches the network: wstd's wasi:http client.
+//! Timeouts are passed to the host as wasi:http request options, plus an
+//! overall deadline; the body is read chunk by chunk and abandoned as soon
+//! as it exceeds the size cap.
+
+use url::Url;
+use wstd::future::FutureExt;
+use wstd::http::{Body, BodyExt, Client, ErrorCode, Request};
+use wstd::time::Duration;
+
+use super::{FetchOptions, RawResponse, Transport};
+use crate::model::Error;
+
+const ACCEPT: &str = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.5";
+
+pub struct WasiTransport;
+
+impl Transport for WasiTransport {
+    async fn get(&self, url: &Url, options: &FetchOptions) -> Result<RawResponse, Error> {
+        let deadline = Duration::from_millis(options.request_timeout_ms.max(1) as u64);
+        match send(url, options).timeout(deadline).await {
+            Ok(result) => result,
+            Err(_) => Err(Error::Timeout(format!("{url}: no complete response within {} ms", options.request_timeout_ms))),
+        }
+    }
+}
+
+async fn send(url: &Url, options: &FetchOptions) -> Result<RawResponse, Error> {
+    let mut client = Client::new();
+    client.set_connect_timeout(Duration::from_millis(options.connect_timeout_ms as u64));
+    client.set_first_byte_timeout(Duration::from_millis(options.first_byte_timeout_ms as u64));
+    client.set_between_bytes_timeout(Duration::from_millis(options.between_bytes_timeout_ms as u64));
+    let request = Request::get(url.as_str())
+        .header("user-agent", options.user_agent.as_str())
+        .header("accept", ACCEPT)
+        .body(Body::empty())
+        .map_err(|e| Error::InvalidUrl(format!("{url}: {e}")))?;
+    let response = client.send(request).await.map_err(|e| network_error(url, e))?;
+    let status = response.status().as_u16();
+    let header = |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string);
+    let location = header("location");
+    let content_type = header("content-type");
+    if let Some(length) = header("content-length").and_then(|l| l.trim().parse::<u64>().ok()) {
+        if length > options.max_body_bytes {
+            return Err(Error::TooLarge(options.max_body_bytes));
+        }
+    }
+    if (300..400).contains(&status) {
+        // The body of a redirect is never used; don't wait for it.
+        return Ok(RawResponse { status, location, content_type, body: Vec::new() });
+    }
+    let mut body = response.into_body().into_boxed_body();
+    let mut bytes = Vec::new();
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|e| network_error(url, e))?;
+        if let Ok(data) = frame.into_data() {
+            if bytes.len() as u64 + data.len() as u64 > options.max_body_bytes {
+                return Err(Error::TooLarge(options.max_body_bytes));
+            }
+            bytes.extend_from_slice(&data);
+        }
+    }
+    Ok(RawResponse { status, location, content_type, body: bytes })
+}
+
+/// Translate a wasi:http failure into a fetch error or a timeout.
+fn network_error(url: &Url, error: wstd::http::Error) -> Error {
+    let code = error.downcast_ref::<ErrorCode>().map(|c| format!("{c:?}"));
+    let detail = code.clone().unwrap_or_else(|| format!("{error:#}"));
+    let text = format!("{url}: {detail}");
+    if detail.contains("Timeout") || detail.to_ascii_lowercase().contains("timed out") {
+        Error::Timeout(text)
+    } else {
+        Error::Fetch(text)
+    }
+}
