@@ -19,4 +19,10 @@ pub mod fetch;
 pub mod model;
 
 #[cfg(target_arch = "wasm32")]
+mod alloc;
+#[cfg(target_arch = "wasm32")]
 mod component;
+
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static GLOBAL: alloc::LimitAwareAlloc = alloc::LimitAwareAlloc;

@@ -171,7 +171,7 @@ pub fn analyse(dom: &Dom, drop: &[Drop], options: &ExtractOptions) -> Analysis {
         let mut at = body;
         'descend: loop {
             for &c in &dom.nodes[at].children {
-                if good[c] >= need && drop[c] == Drop::Keep {
+                if good[c] >= need && drop[c] == Drop::Keep && is_container(dom.tag(c)) {
                     at = c;
                     continue 'descend;
                 }
@@ -182,6 +182,12 @@ pub fn analyse(dom: &Dom, drop: &[Drop], options: &ExtractOptions) -> Analysis {
     };
 
     Analysis { region, verdict, text_len, link_len }
+}
+
+/// Elements the region may be: a paragraph, heading or list item is a
+/// block of the content, never the whole of it (its heading would be lost).
+fn is_container(tag: &str) -> bool {
+    matches!(tag, "div" | "section" | "article" | "main" | "ul" | "ol" | "dl" | "table" | "tbody" | "center" | "span" | "font" | "form")
 }
 
 /// When no block reads like prose (galleries, pages of short items), use the

@@ -1,0 +1,38 @@
+"""RipTide: web content extraction and crawling in a WebAssembly sandbox.
+
+    >>> from riptide import RipTide
+    >>> doc = RipTide().extract_html("<article><h1>Hi</h1><p>Hello there.</p></article>")
+    >>> doc.text
+"""
+from ._client import RipTide
+from ._exceptions import (
+    ComponentError,
+    FetchError,
+    FetchTimeout,
+    HTTPStatusError,
+    InvalidURL,
+    LimitExceeded,
+    PolicyError,
+    RipTideError,
+    UnsupportedContent,
+)
+from ._models import Document, Image, Link
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ComponentError",
+    "Document",
+    "FetchError",
+    "FetchTimeout",
+    "HTTPStatusError",
+    "Image",
+    "InvalidURL",
+    "LimitExceeded",
+    "Link",
+    "PolicyError",
+    "RipTide",
+    "RipTideError",
+    "UnsupportedContent",
+    "__version__",
+]

@@ -1,0 +1,202 @@
+"""`RipTide`: the public entry point."""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator, List, Optional, Sequence, Union
+
+from . import _convert
+from ._exceptions import ComponentError, LimitExceeded, RipTideError
+from ._models import Document
+from ._runtime import CRAWL, EXTRACT, Instance, Sandbox
+
+__all__ = ["RipTide"]
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
+
+
+def _decode(html: Union[str, bytes]) -> str:
+    """Bytes to text the way browsers do for files: BOM / UTF-8, then a
+    `<meta charset>`, then windows-1252."""
+    if isinstance(html, str):
+        return html
+    data = bytes(html)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    m = _META_CHARSET.search(data[:4096])
+    if m:
+        try:
+            return data.decode(m.group(1).decode("ascii"), errors="replace")
+        except LookupError:
+            pass
+    return data.decode("cp1252", errors="replace")
+
+
+class RipTide:
+    """Extract and crawl web pages with an engine that runs in a WebAssembly
+    sandbox: it can reach the web only through HTTP requests that pass its
+    egress policy, and each call is bounded in time and memory.
+
+    One object may be shared by threads: each thread gets its own sandboxed
+    instance. Calls never raise for a single bad page inside `crawl`; the
+    failed URL's Document carries the error instead.
+    """
+
+    def __init__(
+        self,
+        user_agent: Optional[str] = None,
+        request_timeout: float = 30.0,
+        time_limit: float = 60.0,
+        memory_limit_mb: int = 512,
+        respect_robots: bool = True,
+        allow_private_network: bool = False,
+        *,
+        max_redirects: int = 10,
+        max_body_bytes: int = 10 * 1024 * 1024,
+        focus: str = "balanced",
+        include_comments: bool = False,
+        include_tables: bool = True,
+        include_images: bool = False,
+        include_links: bool = True,
+    ) -> None:
+        if request_timeout <= 0:
+            raise ValueError("request_timeout must be positive")
+        self.user_agent = user_agent
+        self.request_timeout = float(request_timeout)
+        self.time_limit = float(time_limit)
+        self.memory_limit_mb = int(memory_limit_mb)
+        self.respect_robots = bool(respect_robots)
+        self.allow_private_network = bool(allow_private_network)
+        self._fetch = _convert.fetch_options(
+            user_agent=user_agent, request_timeout=request_timeout, max_redirects=max_redirects,
+            max_body_bytes=max_body_bytes, allow_private_network=allow_private_network,
+            respect_robots=respect_robots)
+        self._extract_defaults = dict(focus=focus, include_comments=include_comments,
+                                      include_tables=include_tables, include_images=include_images,
+                                      include_links=include_links)
+        self._extract = _convert.extract_options(**self._extract_defaults)
+        self._sandbox = Sandbox(time_limit=time_limit, memory_limit_mb=memory_limit_mb)
+
+    def __repr__(self) -> str:
+        return (f"RipTide(time_limit={self.time_limit:g}, memory_limit_mb={self.memory_limit_mb}, "
+                f"respect_robots={self.respect_robots}, allow_private_network={self.allow_private_network})")
+
+    def _options(self, overrides: dict):
+        if not overrides:
+            return self._extract
+        unknown = set(overrides) - set(self._extract_defaults)
+        if unknown:
+            raise TypeError(f"unknown extraction option(s): {', '.join(sorted(unknown))}")
+        return _convert.extract_options(**{**self._extract_defaults, **overrides})
+
+    # -- single pages -------------------------------------------------------
+
+    def extract_html(self, html: Union[str, bytes], url: Optional[str] = None, **options) -> Document:
+        """Extract a page you already have. Nothing is fetched.
+
+        ``options`` override the constructor's extraction options
+        (``focus``, ``include_comments``, ``include_tables``,
+        ``include_images``, ``include_links``).
+        """
+        result = self._sandbox.call(EXTRACT, "extract-html", _decode(html), url, self._options(options), url=url)
+        if _convert.is_error(result):
+            raise _convert.error(result, url)
+        return _convert.document(result)
+
+    def extract(self, url: str, **options) -> Document:
+        """Fetch ``url`` and extract it; raises a :class:`RipTideError` on failure."""
+        result = self._sandbox.call(CRAWL, "fetch-document", str(url), self._fetch, self._options(options), url=url)
+        if _convert.is_error(result):
+            raise _convert.error(result, url)
+        return _convert.document(result)
+
+    # -- many pages ---------------------------------------------------------
+
+    def crawl(self, urls: Iterable[str], concurrency: int = 8, **options) -> List[Document]:
+        """Fetch and extract many URLs, ``concurrency`` requests at a time.
+
+        Returns one Document per URL, in input order; a failed URL gives a
+        Document with ``ok == False`` and the error in ``.error``.
+        """
+        return list(self.iter_crawl(urls, concurrency=concurrency, **options))
+
+    def iter_crawl(self, urls: Iterable[str], concurrency: int = 8, **options) -> Iterator[Document]:
+        """Like :meth:`crawl`, yielding Documents in input order as batches finish."""
+        pending = [str(u) for u in urls]
+        extract = self._options(options)
+        concurrency = max(1, int(concurrency))
+        done = 0
+        while done < len(pending):
+            try:
+                for doc in self._crawl_session(pending[done:], concurrency, extract):
+                    done += 1
+                    yield doc
+            except (LimitExceeded, ComponentError):
+                # The batch in flight took the instance down. Retry its URLs
+                # one by one so only the culprit fails, then carry on.
+                for url in pending[done:done + concurrency]:
+                    done += 1
+                    yield self._crawl_one(url, extract)
+
+    def _crawl_one(self, url: str, extract) -> Document:
+        try:
+            for doc in self._crawl_session([url], 1, extract):
+                return doc
+        except RipTideError as err:
+            return Document.failed(url, err)
+        return Document.failed(url, ComponentError("no result", url=url))
+
+    def _crawl_session(self, urls: Sequence[str], concurrency: int, extract) -> Iterator[Document]:
+        inst = self._sandbox.instance()
+        create = inst.func(CRAWL, "[static]crawl-session.crawl")
+        session = self._sandbox.run(inst, lambda: create(inst.store, list(urls), concurrency, self._fetch, extract))
+        yield from self._drain(inst, session)
+
+    def spider(self, url: str, max_depth: int = 2, max_pages: int = 100, *, same_host: bool = True,
+               include: Sequence[str] = (), exclude: Sequence[str] = (), concurrency: int = 4) -> List[str]:
+        """Breadth-first crawl from ``url``; returns the URLs of the HTML pages
+        fetched, in discovery order, the seed first.
+
+        ``max_depth`` counts links from the seed (depth 0). With ``same_host``
+        only the seed's host is followed. ``include``/``exclude`` are
+        substrings a URL must / must not contain. robots.txt is obeyed
+        unless ``respect_robots=False``.
+        """
+        return [d.url for d in self.iter_spider(url, max_depth=max_depth, max_pages=max_pages,
+                                                same_host=same_host, include=include, exclude=exclude,
+                                                concurrency=concurrency) if d.ok]
+
+    def iter_spider(self, url: str, max_depth: int = 2, max_pages: int = 100, *, same_host: bool = True,
+                    include: Sequence[str] = (), exclude: Sequence[str] = (), concurrency: int = 4,
+                    **options) -> Iterator[Document]:
+        """Like :meth:`spider`, yielding a Document per fetched page (failed
+        ones too, with ``ok == False``) as batches finish."""
+        spider = _convert.spider_options(max_depth=max_depth, max_pages=max_pages, same_host=same_host,
+                                         include=include, exclude=exclude, concurrency=concurrency)
+        extract = self._options(options)
+        inst = self._sandbox.instance()
+        create = inst.func(CRAWL, "[static]crawl-session.spider")
+        result = self._sandbox.run(inst, lambda: create(inst.store, str(url), spider, self._fetch, extract), url=url)
+        if _convert.is_error(result):
+            raise _convert.error(result, url)
+        yield from self._drain(inst, result)
+
+    def _drain(self, inst: Instance, session) -> Iterator[Document]:
+        """Pull batches from a crawl-session until it reports none left."""
+        next_batch = inst.func(CRAWL, "[method]crawl-session.next-batch")
+        try:
+            while True:
+                items = self._sandbox.run(inst, lambda: next_batch(inst.store, session))
+                if not items:
+                    return
+                for item in items:
+                    yield _convert.crawl_item(item)[1]
+        finally:
+            if self._sandbox.is_current(inst):
+                try:
+                    session.drop(inst.store)
+                except Exception:
+                    pass

@@ -1,0 +1,130 @@
+"""The only module that knows the WIT shapes: Python values to WIT records
+and back. Records come from wasmtime as objects with kebab-case attributes;
+a ``result<T, error>`` whose arms are a record and a variant arrives as the
+bare payload, so a ``Variant`` means the error arm.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable, Optional
+
+from wasmtime.component import Record, Variant
+
+from ._exceptions import (
+    ComponentError,
+    FetchError,
+    FetchTimeout,
+    HTTPStatusError,
+    InvalidURL,
+    PolicyError,
+    RipTideError,
+    UnsupportedContent,
+)
+from ._models import Document, Image, Link
+
+FOCUS_VALUES = ("balanced", "precision", "recall")
+
+
+def _record(**fields: Any) -> Record:
+    rec = Record()
+    for name, value in fields.items():
+        setattr(rec, name.replace("_", "-"), value)
+    return rec
+
+
+def extract_options(*, focus: str, include_comments: bool, include_tables: bool,
+                    include_images: bool, include_links: bool) -> Record:
+    if focus not in FOCUS_VALUES:
+        raise ValueError(f"focus must be one of {FOCUS_VALUES}, not {focus!r}")
+    return _record(focus=focus, include_comments=bool(include_comments),
+                   include_tables=bool(include_tables), include_images=bool(include_images),
+                   include_links=bool(include_links))
+
+
+def _ms(seconds: float) -> int:
+    return max(1, min(int(seconds * 1000), 2**32 - 1))
+
+
+def fetch_options(*, user_agent: Optional[str], request_timeout: float, max_redirects: int,
+                  max_body_bytes: int, allow_private_network: bool, respect_robots: bool) -> Record:
+    timeout = _ms(request_timeout)
+    return _record(user_agent=user_agent, connect_timeout_ms=timeout, first_byte_timeout_ms=timeout,
+                   between_bytes_timeout_ms=timeout, request_timeout_ms=timeout,
+                   max_redirects=int(max_redirects), max_body_bytes=int(max_body_bytes),
+                   allow_private_network=bool(allow_private_network),
+                   respect_robots=bool(respect_robots))
+
+
+def spider_options(*, max_depth: int, max_pages: int, same_host: bool, include: Iterable[str],
+                   exclude: Iterable[str], concurrency: int) -> Record:
+    if max_depth < 0 or max_pages < 0:
+        raise ValueError("max_depth and max_pages must be >= 0")
+    return _record(max_depth=int(max_depth), max_pages=int(max_pages), same_host=bool(same_host),
+                   include_patterns=[str(p) for p in include], exclude_patterns=[str(p) for p in exclude],
+                   concurrency=max(1, int(concurrency)))
+
+
+def _get(rec: Any, name: str) -> Any:
+    return getattr(rec, name)
+
+
+def document(rec: Any, depth: int = 0) -> Document:
+    return Document(
+        url=_get(rec, "url"),
+        final_url=_get(rec, "final-url"),
+        status=_get(rec, "status"),
+        title=_get(rec, "title"),
+        byline=_get(rec, "byline"),
+        published=_get(rec, "published"),
+        language=_get(rec, "language"),
+        site_name=_get(rec, "site-name"),
+        description=_get(rec, "description"),
+        canonical_url=_get(rec, "canonical-url"),
+        text=_get(rec, "text"),
+        markdown=_get(rec, "markdown"),
+        links=[Link(url=_get(l, "url"), text=_get(l, "text"), rel=_get(l, "rel"), internal=_get(l, "internal"))
+               for l in _get(rec, "links")],
+        images=[Image(url=_get(i, "url"), alt=_get(i, "alt")) for i in _get(rec, "images")],
+        word_count=_get(rec, "word-count"),
+        depth=depth,
+    )
+
+
+def error(variant: Variant, url: Optional[str] = None) -> RipTideError:
+    """The WIT `error` variant as an exception instance."""
+    tag, payload = variant.tag, variant.payload
+    if tag == "invalid-url":
+        return InvalidURL(f"invalid URL: {payload}", url=url)
+    if tag == "policy":
+        return PolicyError(_get(payload, "message"), url=_get(payload, "url") or url,
+                           reason=_get(payload, "reason"))
+    if tag == "http-status":
+        status, where = _get(payload, "status"), _get(payload, "url")
+        return HTTPStatusError(f"HTTP {status} for {where}", url=where or url, status=status)
+    if tag == "fetch":
+        return FetchError(f"fetch failed: {payload}", url=url)
+    if tag == "timeout":
+        return FetchTimeout(f"timed out: {payload}", url=url)
+    if tag == "too-large":
+        return FetchError(f"response body larger than {payload} bytes", url=url)
+    if tag == "too-many-redirects":
+        return FetchError(f"too many redirects: {payload}", url=url)
+    if tag == "unsupported-content":
+        return UnsupportedContent(f"unsupported content type {payload!r}", url=url, content_type=payload)
+    return ComponentError(f"engine error: {payload or tag}", url=url)
+
+
+def is_error(value: Any) -> bool:
+    return isinstance(value, Variant)
+
+
+def outcome(value: Any, url: str, depth: int = 0) -> Document:
+    """A `result<document, error>` as a Document (failed ones carry the error)."""
+    if is_error(value):
+        return Document.failed(url, error(value, url), depth)
+    return document(value, depth)
+
+
+def crawl_item(rec: Any) -> "tuple[int, Document]":
+    """(index, Document) of a WIT `crawl-item`."""
+    url, depth = _get(rec, "url"), _get(rec, "depth")
+    return _get(rec, "index"), outcome(_get(rec, "outcome"), url, depth)

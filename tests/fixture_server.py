@@ -1,0 +1,102 @@
+"""A loopback web server for the tests and the demo: the static sample site
+in tests/site plus endpoints that misbehave on purpose (redirect chains and
+loops, slow and huge responses, error statuses, legacy encodings).
+
+    python tests/fixture_server.py --port 8765      # serve until Ctrl-C
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+SITE = Path(__file__).resolve().parent / "site"
+
+REDIRECTS = {
+    "/redirect/start": (301, "/redirect/middle"),
+    "/redirect/middle": (302, "/redirect/end"),
+    "/redirect/end": (307, "/articles/tide-pools.html"),
+    "/redirect/loop-a": (302, "/redirect/loop-b"),
+    "/redirect/loop-b": (302, "/redirect/loop-a"),
+    "/redirect/to-file": (302, "file:///etc/passwd"),
+    "/redirect/to-private": (302, "/private/staff.html"),
+}
+
+
+class Handler(SimpleHTTPRequestHandler):
+    server_version = "RipTideFixture/1.0"
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".pdf": "application/pdf", ".txt": "text/plain"}
+
+    def log_message(self, format, *args):  # keep test output clean
+        pass
+
+    def _send(self, status: int, body: bytes, content_type: str = "text/html; charset=utf-8", **headers: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in headers.items():
+            self.send_header(k.replace("_", "-"), v)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def do_GET(self) -> None:
+        parts = urlsplit(self.path)
+        path, query = parts.path, parse_qs(parts.query)
+        if path in REDIRECTS:
+            status, location = REDIRECTS[path]
+            return self._send(status, b"", Location=location)
+        if path.startswith("/old/"):
+            return self._send(301, b"", Location=f"/articles/{path[5:]}.html")
+        if path == "/slow":
+            time.sleep(float(query.get("seconds", ["3"])[0]))
+            return self._send(200, b"<html><body><p>Finally here, after a long wait for the slow endpoint.</p></body></html>")
+        if path.startswith("/status/"):
+            code = int(path.rsplit("/", 1)[1])
+            return self._send(code, f"<html><body><h1>Status {code}</h1></body></html>".encode())
+        if path == "/huge":
+            mb = float(query.get("mb", ["20"])[0])
+            para = b"<p>" + b"All work and no play makes a very long page indeed. " * 20 + b"</p>\n"
+            body = b"<html><body>" + para * int(mb * 1024 * 1024 / len(para)) + b"</body></html>"
+            return self._send(200, body)
+        if path == "/encoding/header-latin1":
+            body = "<html><body><p>Crème brûlée served at the café on the quay, à volonté.</p></body></html>".encode("latin-1")
+            return self._send(200, body, "text/html; charset=iso-8859-1")
+        if path == "/encoding/no-content-type":
+            body = b"<html><body><p>No content type header on this page at all.</p></body></html>"
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        return super().do_GET()
+
+
+def start(port: int = 0, host: str = "127.0.0.1") -> ThreadingHTTPServer:
+    """Start the server in a daemon thread; returns it (``server_address`` has the port)."""
+    handler = functools.partial(Handler, directory=str(SITE))
+    server = ThreadingHTTPServer((host, port), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, name="fixture-server", daemon=True).start()
+    return server
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--port", type=int, default=8765)
+    args = parser.parse_args()
+    handler = functools.partial(Handler, directory=str(SITE))
+    with ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
+        print(f"serving {SITE} on http://127.0.0.1:{args.port}/", flush=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+
+
+if __name__ == "__main__":
+    main()
