@@ -79,6 +79,7 @@ class Handler(SimpleHTTPRequestHandler):
 def start(port: int = 0, host: str = "127.0.0.1") -> ThreadingHTTPServer:
     """Start the server in a daemon thread; returns it (``server_address`` has the port)."""
     handler = functools.partial(Handler, directory=str(SITE))
+    ThreadingHTTPServer.request_queue_size = 128
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, name="fixture-server", daemon=True).start()

@@ -77,6 +77,8 @@ impl<T: Transport> Session<T> {
                 *next = end;
                 let client = &self.client;
                 let extract = &self.extract;
+                let parsed: Vec<url::Url> = urls[start..end].iter().filter_map(|u| parse_url(u).ok()).collect();
+                client.prefetch_robots(&parsed).await;
                 let futures = urls[start..end].iter().map(|u| client.fetch_document(u, extract)).collect();
                 let results = join_all(futures).await;
                 urls[start..end]
@@ -98,6 +100,7 @@ impl<T: Transport> Session<T> {
                     }
                 }
                 let client = &self.client;
+                client.prefetch_robots(batch.iter().map(|e| &e.url)).await;
                 let futures = batch.iter().map(|e| client.fetch_page(&e.url)).collect();
                 let pages = join_all(futures).await;
                 let mut items = Vec::with_capacity(batch.len());
@@ -119,7 +122,8 @@ impl<T: Transport> Session<T> {
                         *returned += 1;
                         for link in &doc.links {
                             if let Some(u) = normalize(&link.url) {
-                                if scope.allows(&u) {
+                                // Links robots.txt already forbids are not queued.
+                                if scope.allows(&u) && self.client.robots_allows_cached(&u) != Some(false) {
                                     frontier.push(u, entry.depth + 1);
                                 }
                             }

@@ -349,7 +349,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
     /// End the current inline run as a block of the pending kind.
     fn flush(&mut self) {
         let plain = self.plain.trim();
-        if plain.is_empty() {
+        if plain.is_empty() && self.md.trim().is_empty() {
             self.plain.clear();
             self.md.clear();
             return;
@@ -476,7 +476,7 @@ pub fn to_text(blocks: &[Block]) -> String {
     let mut prev_list = false;
     for b in blocks {
         let is_list = matches!(b.kind, BlockKind::ListItem { .. });
-        if matches!(b.kind, BlockKind::Rule) {
+        if matches!(b.kind, BlockKind::Rule) || b.plain.is_empty() {
             continue;
         }
         if !out.is_empty() {

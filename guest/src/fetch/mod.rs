@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 use url::Url;
 
+use crate::crawl::join::join_all;
 use crate::crawl::robots::Robots;
 use crate::extract;
 use crate::model::{Document, Error, ExtractOptions, PolicyReason};
@@ -154,53 +155,88 @@ impl<T: Transport> Client<T> {
     pub async fn allow(&self, url: &Url) -> Result<(), Error> {
         policy::check(url, self.options.allow_private_network)?;
         if self.options.respect_robots {
-            let robots = self.robots_for(url).await;
-            let path = match url.query() {
-                Some(q) => format!("{}?{q}", url.path()),
-                None => url.path().to_string(),
-            };
-            if !robots.allows(&path) {
+            let robots = self.robots_for(url).await?;
+            if !robots.allows(&path_and_query(url)) {
                 return Err(Error::Policy { reason: PolicyReason::Robots, url: url.to_string(), message: format!("{url} is disallowed by robots.txt") });
             }
         }
         Ok(())
     }
 
-    async fn robots_for(&self, url: &Url) -> Robots {
-        let origin = url.origin().ascii_serialization();
-        if let Some(r) = self.robots.borrow().get(&origin) {
-            return r.clone();
+    /// Fetch robots.txt for every origin of `urls` not seen yet, one request
+    /// per origin, before a batch of pages is sent: otherwise every page of
+    /// the batch would race to fetch the same robots.txt.
+    pub async fn prefetch_robots<'u>(&self, urls: impl IntoIterator<Item = &'u Url>) {
+        if !self.options.respect_robots {
+            return;
         }
-        let robots = self.fetch_robots(&origin).await;
-        self.robots.borrow_mut().insert(origin, robots.clone());
-        robots
+        let mut origins: Vec<String> = Vec::new();
+        for url in urls {
+            let origin = url.origin().ascii_serialization();
+            if url.has_host() && !origins.contains(&origin) && !self.robots.borrow().contains_key(&origin) {
+                origins.push(origin);
+            }
+        }
+        let fetches = origins.iter().map(|o| async move { (o, self.fetch_robots(o).await) }).collect();
+        for (origin, robots) in join_all(fetches).await {
+            if let Ok(robots) = robots {
+                self.robots.borrow_mut().insert(origin.clone(), robots);
+            }
+        }
     }
 
-    async fn fetch_robots(&self, origin: &str) -> Robots {
-        let Ok(mut current) = Url::parse(&format!("{origin}/robots.txt")) else { return Robots::allow_all() };
+    /// Whether robots.txt, if already fetched for the URL's origin, allows
+    /// it; `None` when it is not known yet (or robots are ignored).
+    pub fn robots_allows_cached(&self, url: &Url) -> Option<bool> {
+        if !self.options.respect_robots {
+            return None;
+        }
+        let robots = self.robots.borrow();
+        robots.get(&url.origin().ascii_serialization()).map(|r| r.allows(&path_and_query(url)))
+    }
+
+    /// robots.txt of the URL's origin, fetched once. A network failure is
+    /// returned (and not cached): the page itself would fail the same way,
+    /// and that error says more than "disallowed".
+    async fn robots_for(&self, url: &Url) -> Result<Robots, Error> {
+        let origin = url.origin().ascii_serialization();
+        if let Some(r) = self.robots.borrow().get(&origin) {
+            return Ok(r.clone());
+        }
+        let robots = self.fetch_robots(&origin).await?;
+        self.robots.borrow_mut().insert(origin, robots.clone());
+        Ok(robots)
+    }
+
+    async fn fetch_robots(&self, origin: &str) -> Result<Robots, Error> {
+        let Ok(mut current) = Url::parse(&format!("{origin}/robots.txt")) else { return Ok(Robots::allow_all()) };
         for _ in 0..=ROBOTS_MAX_REDIRECTS {
             if policy::check(&current, self.options.allow_private_network).is_err() {
-                return Robots::allow_all();
+                return Ok(Robots::allow_all());
             }
-            let response = match self.transport.get(&current, &self.options).await {
-                Ok(r) => r,
-                // RFC 9309 2.3.1.4: unreachable means complete disallow.
-                Err(_) => return Robots::disallow_all(),
-            };
+            let response = self.transport.get(&current, &self.options).await?;
             match response.status {
                 s if is_redirect(s) => match response.location.as_deref().and_then(|l| current.join(l).ok()) {
                     Some(next) => current = next,
-                    None => return Robots::allow_all(),
+                    None => return Ok(Robots::allow_all()),
                 },
                 200..=299 => {
                     let text = charset::decode(&response.body, response.content_type.as_deref());
-                    return Robots::parse(&text, &self.options.robots_agent());
+                    return Ok(Robots::parse(&text, &self.options.robots_agent()));
                 }
-                400..=499 => return Robots::allow_all(),
-                _ => return Robots::disallow_all(),
+                400..=499 => return Ok(Robots::allow_all()),
+                // RFC 9309 2.3.1.4: a server error means complete disallow.
+                _ => return Ok(Robots::disallow_all()),
             }
         }
-        Robots::allow_all()
+        Ok(Robots::allow_all())
+    }
+}
+
+fn path_and_query(url: &Url) -> String {
+    match url.query() {
+        Some(q) => format!("{}?{q}", url.path()),
+        None => url.path().to_string(),
     }
 }
 

@@ -15,14 +15,31 @@ const ACCEPT: &str = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*
 
 pub struct WasiTransport;
 
+/// A GET whose connection was reset is tried once more: resets of fresh
+/// loopback connections were seen with several requests in flight, and a
+/// GET is safe to repeat.
+const RESET_RETRIES: u32 = 2;
+
 impl Transport for WasiTransport {
     async fn get(&self, url: &Url, options: &FetchOptions) -> Result<RawResponse, Error> {
         let deadline = Duration::from_millis(options.request_timeout_ms.max(1) as u64);
-        match send(url, options).timeout(deadline).await {
-            Ok(result) => result,
-            Err(_) => Err(Error::Timeout(format!("{url}: no complete response within {} ms", options.request_timeout_ms))),
+        let mut attempt = 0;
+        loop {
+            let result = match send(url, options).timeout(deadline).await {
+                Ok(result) => result,
+                Err(_) => Err(Error::Timeout(format!("{url}: no complete response within {} ms", options.request_timeout_ms))),
+            };
+            match result {
+                Err(Error::Fetch(m)) if attempt < RESET_RETRIES && is_reset(&m) => attempt += 1,
+                other => return other,
+            }
         }
     }
+}
+
+fn is_reset(message: &str) -> bool {
+    let m = message.to_ascii_lowercase();
+    m.contains("connection reset") || m.contains("connectionterminated") || m.contains("broken pipe")
 }
 
 async fn send(url: &Url, options: &FetchOptions) -> Result<RawResponse, Error> {

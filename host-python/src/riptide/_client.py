@@ -173,7 +173,8 @@ class RipTide:
                     include: Sequence[str] = (), exclude: Sequence[str] = (), concurrency: int = 4,
                     **options) -> Iterator[Document]:
         """Like :meth:`spider`, yielding a Document per fetched page (failed
-        ones too, with ``ok == False``) as batches finish."""
+        ones too, with ``ok == False``) as batches finish. When the seed
+        itself fails, its error is raised instead."""
         spider = _convert.spider_options(max_depth=max_depth, max_pages=max_pages, same_host=same_host,
                                          include=include, exclude=exclude, concurrency=concurrency)
         extract = self._options(options)
@@ -182,7 +183,10 @@ class RipTide:
         result = self._sandbox.run(inst, lambda: create(inst.store, str(url), spider, self._fetch, extract), url=url)
         if _convert.is_error(result):
             raise _convert.error(result, url)
-        yield from self._drain(inst, result)
+        for doc in self._drain(inst, result):
+            if doc.depth == 0 and doc.error is not None:
+                raise doc.error
+            yield doc
 
     def _drain(self, inst: Instance, session) -> Iterator[Document]:
         """Pull batches from a crawl-session until it reports none left."""

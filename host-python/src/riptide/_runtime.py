@@ -181,10 +181,11 @@ class Sandbox:
 
     def _translate(self, exc: Exception, url: Optional[str]) -> RipTideError:
         text = str(exc)
-        code = getattr(exc, "trap_code", None)
-        if code == wasmtime.TrapCode.INTERRUPT or "interrupt" in text.split("\n", 1)[0]:
+        # wasmtime puts the trap reason after the backtrace ("Caused by: ...").
+        cause = text.rsplit("Caused by:", 1)[1].strip() if "Caused by:" in text else text.strip()
+        cause = cause.splitlines()[0] if cause else type(exc).__name__
+        if getattr(exc, "trap_code", None) == wasmtime.TrapCode.INTERRUPT or "wasm trap: interrupt" in text:
             return LimitExceeded(f"time limit of {self.time_limit:g} s exceeded", url=url, limit="time")
-        if _MEMORY_TRAP_NAME in text or "memory allocation" in text:
+        if _MEMORY_TRAP_NAME in text:
             return LimitExceeded(f"memory limit of {self.memory_limit_mb} MB exceeded", url=url, limit="memory")
-        first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
-        return ComponentError(f"engine trapped: {first}", url=url)
+        return ComponentError(f"engine trapped: {cause}", url=url)

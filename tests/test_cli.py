@@ -1,0 +1,54 @@
+"""The `riptide` command, run as a real subprocess."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+SITE = Path(__file__).resolve().parent / "site"
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "riptide", *args], input=stdin, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_extract_url_as_json(base_url):
+    out = run("extract", base_url + "/articles/kelp-forests.html", "--allow-private-network", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(out.stdout)
+    assert doc["title"] == "Kelp forests are moving north" and doc["ok"] is True
+
+
+def test_extract_file_and_stdin():
+    out = run("extract", str(SITE / "articles" / "salt-marsh.html"), "--format", "text")
+    assert out.returncode == 0 and "managed realignment" in out.stdout
+    out = run("extract", "-", "--format", "markdown", stdin="<h1>T</h1><article><h2>Part</h2><p>Some words here, enough for a paragraph of text.</p></article>")
+    assert out.returncode == 0 and "## Part" in out.stdout
+
+
+def test_extract_error_exit_code(base_url):
+    out = run("extract", base_url + "/status/404", "--allow-private-network")
+    assert out.returncode == 1 and "HTTPStatusError" in out.stderr
+    out = run("extract", base_url + "/")
+    assert out.returncode == 1 and "PolicyError" in out.stderr
+
+
+def test_spider_lists_urls_with_progress(base_url):
+    out = run("spider", base_url + "/", "--allow-private-network", "--max-depth", "1", "--progress")
+    assert out.returncode == 0, out.stderr
+    urls = out.stdout.split()
+    assert urls[0] == base_url + "/" and base_url + "/docs/" in urls
+    assert "spider" in out.stderr and "pages" in out.stderr or "/" in out.stderr
+
+
+def test_crawl_from_file_as_jsonl(base_url, tmp_path):
+    listing = tmp_path / "urls.txt"
+    listing.write_text(f"{base_url}/articles/storm-surge.html\n# a comment\n{base_url}/status/404\n")
+    out = run("crawl", "-i", str(listing), "--allow-private-network", "--format", "jsonl", "--progress")
+    assert out.returncode == 0, out.stderr
+    lines = [json.loads(l) for l in out.stdout.splitlines()]
+    assert [l["ok"] for l in lines] == [True, False]
+    assert lines[1]["error"]["type"] == "HTTPStatusError"
+    assert "2/2" in out.stderr

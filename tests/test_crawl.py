@@ -1,0 +1,83 @@
+"""crawl / iter_crawl / spider / iter_spider against the loopback site."""
+from __future__ import annotations
+
+import pytest
+
+from riptide import HTTPStatusError, InvalidURL, PolicyError, RipTide, UnsupportedContent
+
+ARTICLES = ["tide-pools", "lighthouse-keepers", "kelp-forests", "storm-surge", "seaweed-farming"]
+
+
+def test_crawl_keeps_input_order_and_isolates_failures(rt, base_url):
+    urls = [f"{base_url}/articles/{a}.html" for a in ARTICLES]
+    urls.insert(2, base_url + "/status/404")
+    urls.insert(4, "definitely not a url")
+    urls.append(base_url + "/files/survey.pdf")
+    docs = rt.crawl(urls, concurrency=3)
+    assert [d.url for d in docs] == urls
+    assert [d.ok for d in docs] == [True, True, False, True, False, True, True, False]
+    assert isinstance(docs[2].error, HTTPStatusError) and docs[2].error.status == 404
+    assert isinstance(docs[4].error, InvalidURL)
+    assert isinstance(docs[7].error, UnsupportedContent)
+    assert docs[0].title == "What lives in a tide pool"
+
+
+def test_iter_crawl_streams(rt, base_url):
+    urls = [f"{base_url}/articles/{a}.html" for a in ARTICLES]
+    stream = rt.iter_crawl(urls, concurrency=2)
+    first = next(stream)
+    assert first.url == urls[0] and first.ok
+    rest = list(stream)
+    assert [d.url for d in rest] == urls[1:]
+
+
+def test_iter_crawl_can_stop_early_and_client_stays_usable(rt, base_url):
+    urls = [f"{base_url}/articles/{a}.html" for a in ARTICLES]
+    for doc in rt.iter_crawl(urls, concurrency=1):
+        break
+    assert rt.extract(base_url + "/about.html").ok
+
+
+def test_spider_breadth_first_with_depth_and_robots(rt, base_url):
+    urls = rt.spider(base_url + "/", max_depth=1, max_pages=100)
+    assert urls[0] == base_url + "/"
+    assert base_url + "/articles/" in urls and base_url + "/docs/" in urls
+    assert not any("/private/" in u for u in urls), "robots.txt disallows /private/"
+    assert not any(u.endswith(".pdf") for u in urls)
+    assert not any("social.example" in u for u in urls), "other hosts are out of scope"
+    assert base_url + "/docs/guide/install.html" not in urls  # depth 3
+    assert len(urls) == len(set(urls))
+    deeper = rt.spider(base_url + "/", max_depth=5, max_pages=100)
+    assert base_url + "/docs/guide/config/deep/sync.html" in deeper
+    assert deeper[: len(urls)] == urls, "discovery order is stable and breadth first"
+    # the old address redirects to a page found directly: listed once
+    assert base_url + "/old/tide-pools" not in deeper
+
+
+def test_spider_max_pages_and_patterns(rt, base_url):
+    assert len(rt.spider(base_url + "/", max_depth=5, max_pages=4)) == 4
+    docs_only = rt.spider(base_url + "/docs/", max_depth=5, max_pages=100, include=["/docs/"], exclude=["/reference/"])
+    assert docs_only and all("/docs/" in u and "/reference/" not in u for u in docs_only)
+    assert base_url + "/docs/guide/config/deep/sync.html" in docs_only
+    assert rt.spider(base_url + "/", max_depth=0) == [base_url + "/"]
+
+
+def test_spider_without_robots_reaches_private(base_url):
+    rt = RipTide(allow_private_network=True, respect_robots=False)
+    assert base_url + "/private/staff.html" in rt.spider(base_url + "/", max_depth=1)
+
+
+def test_iter_spider_yields_documents_with_depth(rt, base_url):
+    docs = list(rt.iter_spider(base_url + "/docs/", max_depth=2, max_pages=50))
+    assert docs[0].depth == 0 and docs[0].title
+    assert max(d.depth for d in docs) == 2
+    assert all(d.ok for d in docs)
+
+
+def test_spider_errors(base_url, rt):
+    with pytest.raises(InvalidURL):
+        rt.spider("nope")
+    with pytest.raises(PolicyError):
+        RipTide().spider(base_url + "/")  # private address refused before anything is sent
+    with pytest.raises(PolicyError):
+        list(RipTide().iter_spider(base_url + "/"))

@@ -1,0 +1,198 @@
+"""extract_html and extract: content, Markdown, metadata, links, errors."""
+from __future__ import annotations
+
+import dataclasses
+import pickle
+
+import pytest
+
+from riptide import (
+    Document,
+    FetchError,
+    FetchTimeout,
+    HTTPStatusError,
+    InvalidURL,
+    PolicyError,
+    RipTide,
+    RipTideError,
+    UnsupportedContent,
+)
+
+ARTICLE = "/articles/tide-pools.html"
+
+
+def test_extract_article_keeps_content_and_drops_boilerplate(rt, base_url):
+    doc = rt.extract(base_url + ARTICLE)
+    assert doc.ok and doc.status == 200
+    assert doc.url == doc.final_url == base_url + ARTICLE
+    assert doc.title == "What lives in a tide pool"
+    assert doc.byline == "Marina Okafor"
+    assert doc.published.startswith("2024-03-14")
+    assert doc.language == "en-GB"
+    assert doc.site_name == "Tidewater Gazette"
+    assert doc.canonical_url == base_url + ARTICLE
+    assert doc.description.startswith("Tide pools are small worlds")
+    assert "anemones, crabs, snails and algae" in doc.text
+    assert "Check the tide tables before you set out." in doc.text
+    for boilerplate in ("We use cookies", "Sign up for our newsletter", "Copyright 2025",
+                        "Share on Social", "Related stories", "Lovely piece", "Search"):
+        assert boilerplate not in doc.text, boilerplate
+    assert doc.word_count == len([w for w in doc.text.split() if any(c.isalnum() for c in w)])
+
+
+def test_markdown_structure(rt, base_url):
+    md = rt.extract(base_url + ARTICLE).markdown
+    assert "## What the experts say" in md
+    assert "> We keep coming back because no two visits are ever the same." in md
+    assert "- Check the tide tables before you set out.\n- Bring a waterproof layer." in md
+    assert f"[field guide]({base_url}/docs/)" in md
+    assert "<" not in md
+    docs = rt.extract(base_url + "/docs/guide/install.html").markdown
+    assert "```bash\npip install tide-recorder\ntide-recorder --setup\n```" in docs
+    assert "`tide-recorder --version`" in docs
+    table = rt.extract(base_url + "/docs/reference/species.html").markdown
+    assert "| Code | Species | Zone |\n| --- | --- | --- |" in table
+    assert "| PAVU | Patella vulgata (common limpet) | upper \\| middle |" in table
+
+
+def test_links_are_absolute_deduplicated_and_flagged(rt, base_url):
+    doc = rt.extract(base_url + ARTICLE)
+    urls = [l.url for l in doc.links]
+    assert len(urls) == len(set(urls))
+    assert base_url + "/articles/" in urls
+    assert all(u.startswith("http") and "#" not in u for u in urls)
+    external = [l for l in doc.links if l.url.startswith("https://social.example/")]
+    assert external and not external[0].internal
+    assert all(l.internal for l in doc.links if l.url.startswith(base_url))
+
+
+def test_extract_html_needs_no_network():
+    rt = RipTide()  # private network not allowed: proves nothing is fetched
+    html = ("<html><head><title>Notes</title></head><body><nav><a href='/'>Home</a></nav><article><h2>Heading</h2>"
+            "<p>A paragraph that is long enough to be content, with a <a href='/x'>link</a> inside it.</p>"
+            "<img src='/i.png' alt='Picture'></article></body></html>")
+    doc = rt.extract_html(html, url="http://127.0.0.1/page")
+    assert doc.status == 0 and doc.url == "http://127.0.0.1/page"
+    assert "Home" not in doc.text and "## Heading" in doc.markdown
+    assert doc.images[0].url == "http://127.0.0.1/i.png" and doc.images[0].alt == "Picture"
+    with_images = rt.extract_html(html, url="http://127.0.0.1/page", include_images=True, include_links=False)
+    assert "![Picture](http://127.0.0.1/i.png)" in with_images.markdown
+    assert "[link]" not in with_images.markdown and "link inside" in with_images.markdown
+
+
+def test_extract_html_accepts_bytes_in_legacy_encodings():
+    rt = RipTide()
+    doc = rt.extract_html("<meta charset='windows-1252'><p>Caf\u00e9 cr\u00e8me on the quay, every morning at dawn.</p>".encode("cp1252"))
+    assert "Café crème" in doc.text
+
+
+def test_unknown_option_is_a_type_error():
+    with pytest.raises(TypeError):
+        RipTide().extract_html("<p>x</p>", colour="blue")
+    with pytest.raises(ValueError):
+        RipTide().extract_html("<p>x</p>", focus="sideways")
+
+
+def test_focus_options_change_the_cut(rt, base_url):
+    html = open(__file__.replace("test_extract.py", "site/articles/index.html"), encoding="utf-8").read()
+    recall = rt.extract_html(html, url=base_url + "/articles/", focus="recall")
+    precision = rt.extract_html(html, url=base_url + "/articles/", focus="precision")
+    assert len(precision.text) <= len(recall.text)
+
+
+def test_non_utf8_pages(rt, base_url):
+    assert "le café du port reste ouvert" in rt.extract(base_url + "/legacy/harbour.html").text
+    assert rt.extract(base_url + "/legacy/harbour.html").language == "fr"
+    assert "Crème brûlée" in rt.extract(base_url + "/encoding/header-latin1").text
+    assert "No content type header" in rt.extract(base_url + "/encoding/no-content-type").text
+
+
+def test_plain_text_passes_through(rt, base_url):
+    doc = rt.extract(base_url + "/notes.txt")
+    assert doc.text.startswith("Field notes") and "westerly wind" in doc.text
+
+
+def test_redirect_chain_is_followed(rt, base_url):
+    doc = rt.extract(base_url + "/redirect/start")
+    assert doc.url == base_url + "/redirect/start"
+    assert doc.final_url == base_url + ARTICLE
+    assert doc.title == "What lives in a tide pool"
+
+
+def test_errors_are_typed(rt, base_url):
+    with pytest.raises(HTTPStatusError) as e404:
+        rt.extract(base_url + "/status/404")
+    assert e404.value.status == 404 and e404.value.url.endswith("/status/404")
+    with pytest.raises(HTTPStatusError) as e500:
+        rt.extract(base_url + "/status/500")
+    assert e500.value.status == 500
+    with pytest.raises(FetchError, match="redirect loop"):
+        rt.extract(base_url + "/redirect/loop-a")
+    with pytest.raises(UnsupportedContent) as pdf:
+        rt.extract(base_url + "/files/survey.pdf")
+    assert pdf.value.content_type == "application/pdf"
+    with pytest.raises(InvalidURL):
+        rt.extract("not a url")
+    with pytest.raises(ValueError):  # InvalidURL is a ValueError too
+        rt.extract_html("<p>x</p>", url="::nonsense")
+    with pytest.raises(FetchError):  # nothing listens on the discard port
+        rt.extract("http://127.0.0.1:9/")
+
+
+def test_timeouts(base_url):
+    quick = RipTide(allow_private_network=True, request_timeout=0.5)
+    with pytest.raises(FetchTimeout):
+        quick.extract(base_url + "/slow?seconds=3")
+    assert quick.extract(base_url + ARTICLE).ok  # the client is still fine
+
+
+def test_body_size_cap(base_url):
+    small = RipTide(allow_private_network=True, max_body_bytes=1_000_000)
+    with pytest.raises(FetchError, match="larger than 1000000"):
+        small.extract(base_url + "/huge?mb=2")
+
+
+def test_policy_refuses_private_addresses_by_default(base_url):
+    default = RipTide()
+    with pytest.raises(PolicyError) as err:
+        default.extract(base_url + ARTICLE)
+    assert err.value.reason == "private-address"
+    for url in ("http://localhost/", "http://169.254.169.254/latest/meta-data/", "http://[::1]/", "http://10.0.0.1/"):
+        with pytest.raises(PolicyError):
+            default.extract(url)
+
+
+def test_policy_robots_and_scheme(rt, base_url):
+    with pytest.raises(PolicyError) as robots:
+        rt.extract(base_url + "/private/staff.html")
+    assert robots.value.reason == "robots"
+    with pytest.raises(PolicyError) as hop:  # a redirect hop is checked again
+        rt.extract(base_url + "/redirect/to-private")
+    assert hop.value.reason == "robots"
+    with pytest.raises(PolicyError) as scheme:
+        rt.extract(base_url + "/redirect/to-file")
+    assert scheme.value.reason == "scheme"
+    ignoring = RipTide(allow_private_network=True, respect_robots=False)
+    assert "disallowed for crawlers" in ignoring.extract(base_url + "/private/staff.html").text
+
+
+def test_document_model(rt, base_url):
+    doc = rt.extract(base_url + ARTICLE)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        doc.title = "x"  # type: ignore[misc]
+    d = doc.to_dict()
+    assert d["ok"] is True and d["error"] is None and d["links"][0]["url"].startswith("http")
+    assert "What lives in a tide pool" in repr(doc)
+    failed = Document.failed("http://x.test/", HTTPStatusError("HTTP 404", url="http://x.test/", status=404))
+    assert not failed.ok and failed.to_dict()["error"] == {"type": "HTTPStatusError", "message": "HTTP 404"}
+    assert "HTTPStatusError" in repr(failed)
+    again = pickle.loads(pickle.dumps(failed.error))
+    assert isinstance(again, HTTPStatusError) and again.status == 404
+
+
+def test_exception_hierarchy():
+    from riptide import ComponentError, LimitExceeded
+    for cls in (InvalidURL, PolicyError, FetchError, FetchTimeout, HTTPStatusError, UnsupportedContent,
+                LimitExceeded, ComponentError):
+        assert issubclass(cls, RipTideError)
+    assert issubclass(FetchTimeout, FetchError) and issubclass(InvalidURL, ValueError)

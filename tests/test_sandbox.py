@@ -1,0 +1,63 @@
+"""The sandbox: time and memory limits, recovery after a trap, threads."""
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from riptide import LimitExceeded, RipTide
+
+PARAGRAPH = "<div><p>" + "Words that keep the parser busy for a while, " * 30 + "</p></div>\n"
+
+
+def big_html(megabytes: float) -> str:
+    return "<html><body>" + PARAGRAPH * int(megabytes * 1024 * 1024 / len(PARAGRAPH)) + "</body></html>"
+
+
+def test_time_limit_then_next_call_works():
+    rt = RipTide(time_limit=0.05)
+    with pytest.raises(LimitExceeded) as err:
+        rt.extract_html(big_html(8))
+    assert err.value.limit == "time"
+    assert "small" in rt.extract_html("<p>A small page that parses quickly.</p>").text
+
+
+def test_memory_limit_then_next_call_works():
+    rt = RipTide(memory_limit_mb=32)
+    with pytest.raises(LimitExceeded) as err:
+        rt.extract_html(big_html(12))
+    assert err.value.limit == "memory"
+    assert "still works" in rt.extract_html("<p>The same object still works afterwards.</p>").text
+
+
+def test_a_trap_inside_a_crawl_fails_only_that_url(base_url):
+    rt = RipTide(allow_private_network=True, memory_limit_mb=40, max_body_bytes=64 * 1024 * 1024)
+    urls = [base_url + "/articles/kelp-forests.html", base_url + "/huge?mb=24", base_url + "/articles/sea-glass.html"]
+    docs = rt.crawl(urls, concurrency=8)
+    assert [d.ok for d in docs] == [True, False, True]
+    assert isinstance(docs[1].error, LimitExceeded) and docs[1].error.limit == "memory"
+    assert docs[2].title == "Collecting sea glass responsibly"
+
+
+def test_threads_each_get_their_own_instance():
+    rt = RipTide()
+    results = {}
+
+    def work(n: int) -> None:
+        results[n] = [rt.extract_html(f"<article><p>Thread {n} page {i}, with enough words to be a paragraph.</p></article>").text
+                      for i in range(20)]
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for n in range(4):
+        assert results[n][19].startswith(f"Thread {n} page 19")
+
+
+def test_invalid_limits_are_rejected():
+    with pytest.raises(ValueError):
+        RipTide(time_limit=0)
+    with pytest.raises(ValueError):
+        RipTide(memory_limit_mb=-1)
