@@ -21,6 +21,10 @@ use exports::riptide::engine::types as wit;
 struct Engine;
 
 impl extract::Guest for Engine {
+    fn engine_version() -> String {
+        env!("CARGO_PKG_VERSION").to_string()
+    }
+
     fn extract_html(html: String, url: Option<String>, options: wit::ExtractOptions) -> Result<wit::Document, wit::Error> {
         crate::extract::extract_html(&html, url.as_deref(), &extract_options(options)).map(document).map_err(error)
     }

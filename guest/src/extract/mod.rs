@@ -131,6 +131,16 @@ mod tests {
     }
 
     #[test]
+    fn blocks_inside_inline_elements() {
+        // A block inside a wrapper flushes the run the wrapper started in:
+        // the wrapper must not slice the Markdown it no longer owns.
+        let html = "<div>Intro <a href='/x'>link text <div>a block inside a link</div> tail</a> and <b>bold <div>para</div> end</b></div>";
+        let doc = extract_html(html, Some("https://e.com/"), &ExtractOptions { focus: crate::model::Focus::Recall, ..Default::default() }).unwrap();
+        assert!(doc.text.contains("para"), "{}", doc.text);
+        assert!(doc.text.contains("end"), "{}", doc.text);
+    }
+
+    #[test]
     fn invalid_url_is_an_error() {
         assert!(matches!(extract_html("<p>x</p>", Some("not a url"), &ExtractOptions::default()), Err(Error::InvalidUrl(_))));
     }

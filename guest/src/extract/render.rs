@@ -64,6 +64,9 @@ struct Renderer<'d, 'a> {
     /// Current block owner is a bad block: its own text is skipped.
     skipping: bool,
     in_pre: bool,
+    /// Bumped by every flush, so inline wrappers can tell that a block
+    /// started inside them (`<a><div>..</div></a>`) and not wrap.
+    flushes: usize,
 }
 
 pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOptions, base: Option<&Url>) -> Rendered {
@@ -83,6 +86,7 @@ pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOp
         lists: Vec::new(),
         skipping: false,
         in_pre: false,
+        flushes: 0,
     };
     r.walk(analysis.region, 0);
     r.flush();
@@ -227,7 +231,11 @@ impl<'d, 'a> Renderer<'d, 'a> {
     /// `marker` (keeping surrounding spaces outside the markers).
     fn wrap_inline(&mut self, i: usize, depth: usize, marker: &str) {
         let start = self.md.len();
+        let flushes = self.flushes;
         self.children(i, depth);
+        if self.flushes != flushes {
+            return;
+        }
         let inner = self.md[start..].to_string();
         let trimmed = inner.trim();
         if trimmed.is_empty() || trimmed.contains('\n') {
@@ -260,8 +268,9 @@ impl<'d, 'a> Renderer<'d, 'a> {
     fn link(&mut self, i: usize, depth: usize) {
         let href = self.dom.attr(i, "href").and_then(|h| resolve(self.base, h));
         let start = self.md.len();
+        let flushes = self.flushes;
         self.children(i, depth);
-        if !self.options.include_links {
+        if !self.options.include_links || self.flushes != flushes {
             return;
         }
         let Some(href) = href else { return };
@@ -307,6 +316,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
     }
 
     fn table(&mut self, table: usize, depth: usize) {
+        self.flushes += 1;
         let dom = self.dom;
         let mut rows: Vec<Vec<String>> = Vec::new();
         let mut plain_rows: Vec<Vec<String>> = Vec::new();
@@ -348,6 +358,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
 
     /// End the current inline run as a block of the pending kind.
     fn flush(&mut self) {
+        self.flushes += 1;
         let plain = self.plain.trim();
         if plain.is_empty() && self.md.trim().is_empty() {
             self.plain.clear();

@@ -92,6 +92,10 @@ class RipTide:
             raise TypeError(f"unknown extraction option(s): {', '.join(sorted(unknown))}")
         return _convert.extract_options(**{**self._extract_defaults, **overrides})
 
+    def engine_version(self) -> str:
+        """Version of the sandboxed engine (one cheap call into the component)."""
+        return self._sandbox.call(EXTRACT, "engine-version")
+
     # -- single pages -------------------------------------------------------
 
     def extract_html(self, html: Union[str, bytes], url: Optional[str] = None, **options) -> Document:

@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""RipTide speed, measured beside trafilatura in the same run.
+
+Prints: RipTide() construction cold (empty compiled-code cache) and cached;
+the overhead of a trivial call into the component; extract_html ms/page on
+the first N pages of a WCXB-style data set next to trafilatura's
+bare_extraction on the same pages; two threads versus one.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+CONSTRUCT = ("import time; t0 = time.perf_counter(); import riptide; t1 = time.perf_counter(); "
+             "riptide.RipTide(); t2 = time.perf_counter(); print(t1 - t0, t2 - t1)")
+
+
+def construction(cache_dir: str) -> tuple[float, float]:
+    env = {**os.environ, "RIPTIDE_CACHE_DIR": cache_dir}
+    out = subprocess.run([sys.executable, "-c", CONSTRUCT], env=env, capture_output=True, text=True, check=True)
+    imp, ctor = map(float, out.stdout.split())
+    return imp, ctor
+
+
+def load_pages(data: Path, n: int) -> list[tuple[str, str]]:
+    import json
+    pages = []
+    for gt in sorted((data / "ground-truth").glob("*.json"))[:n]:
+        url = json.loads(gt.read_text(encoding="utf-8")).get("url")
+        raw = gzip.decompress((data / "html" / f"{gt.stem}.html.gz").read_bytes())
+        pages.append((raw.decode("utf-8", errors="replace"), url))
+    return pages
+
+
+def per_page_ms(fn, pages) -> list[float]:
+    fn(*pages[0])  # warm-up, like the harness
+    times = []
+    for html, url in pages:
+        t = time.perf_counter()
+        fn(html, url)
+        times.append((time.perf_counter() - t) * 1000)
+    return times
+
+
+def threaded_wall(fn, pages, threads: int) -> float:
+    chunks = [pages[i::threads] for i in range(threads)]
+    workers = [threading.Thread(target=lambda c=c: [fn(h, u) for h, u in c]) for c in chunks]
+    t = time.perf_counter()
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    return time.perf_counter() - t
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", required=True, type=Path)
+    ap.add_argument("--pages", type=int, default=200)
+    args = ap.parse_args()
+
+    from riptide import RipTide
+
+    with tempfile.TemporaryDirectory() as cache:
+        imp, cold = construction(cache)
+        cached = statistics.median(construction(cache)[1] for _ in range(5))
+
+    rt = RipTide()
+    rt.engine_version()
+    n = 20000
+    t = time.perf_counter()
+    for _ in range(n):
+        rt.engine_version()
+    trivial_ms = (time.perf_counter() - t) / n * 1000
+
+    pages = load_pages(args.data, args.pages)
+    rip = per_page_ms(lambda h, u: rt.extract_html(h, url=u), pages)
+    try:
+        import trafilatura
+        traf = per_page_ms(lambda h, u: trafilatura.bare_extraction(h, url=u, with_metadata=True, include_comments=False), pages)
+    except ImportError:
+        traf = None
+
+    for _ in range(2):  # give each thread its instance before timing
+        threading.Thread(target=lambda: rt.extract_html(pages[0][0])).start()
+    one = threaded_wall(lambda h, u: rt.extract_html(h, url=u), pages, 1)
+    two = threaded_wall(lambda h, u: rt.extract_html(h, url=u), pages, 2)
+
+    mean = statistics.mean
+    print(f"RipTide benchmark ({len(pages)} pages of {args.data.name}, {os.cpu_count()} CPUs)\n")
+    print("| measure | value | target |")
+    print("|---|---|---|")
+    print(f"| `import riptide` | {imp * 1000:.1f} ms | |")
+    print(f"| `RipTide()` cold (empty cache: compile) | {cold * 1000:.1f} ms | |")
+    print(f"| `RipTide()` cached (median of 5 processes) | {cached * 1000:.1f} ms | ≤ 50 ms |")
+    print(f"| trivial call (`engine_version()`) | {trivial_ms:.4f} ms | ≤ 0.1 ms |")
+    print(f"| 2 threads vs 1 (extract_html, same pages) | {one / two:.2f}x ({one:.2f} s → {two:.2f} s) | ≥ 1.8x |")
+    print()
+    print("| extractor | mean ms/page | median | p95 | ratio to trafilatura (mean) |")
+    print("|---|---|---|---|---|")
+
+    def row(name, ts):
+        p95 = sorted(ts)[int(0.95 * (len(ts) - 1))]
+        ratio = f"{mean(ts) / mean(traf):.2f}" if traf else "n/a"
+        print(f"| {name} | {mean(ts):.1f} | {statistics.median(ts):.1f} | {p95:.1f} | {ratio} |")
+
+    row("riptide extract_html (sandboxed)", rip)
+    if traf:
+        row("trafilatura bare_extraction", traf)
+
+
+if __name__ == "__main__":
+    main()

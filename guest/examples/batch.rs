@@ -1,0 +1,23 @@
+//! Development driver: reads JSON lines `{"id", "path", "url"}` on stdin,
+//! extracts each file natively and writes JSON lines with the text and
+//! metadata, so an evaluation loop needs no wasm rebuild.
+use std::io::{BufRead, Write};
+
+fn main() {
+    let options = riptide_guest::model::ExtractOptions::default();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for line in std::io::stdin().lock().lines() {
+        let line = line.expect("stdin");
+        let job: serde_json::Value = serde_json::from_str(&line).expect("json line");
+        let path = job["path"].as_str().expect("path");
+        let html = String::from_utf8_lossy(&std::fs::read(path).expect("read")).into_owned();
+        let url = job["url"].as_str();
+        let doc = riptide_guest::extract::extract_html(&html, url, &options).unwrap_or_default();
+        let row = serde_json::json!({
+            "id": job["id"], "text": doc.text, "markdown": doc.markdown, "title": doc.title,
+            "author": doc.byline, "date": doc.published, "sitename": doc.site_name, "lang": doc.language,
+        });
+        writeln!(out, "{row}").expect("stdout");
+    }
+}
