@@ -11,7 +11,7 @@ use crate::model::{ExtractOptions, Focus};
 
 /// Elements whose text is never shown as content.
 const JUNK_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "script", "style", "template", "svg", "math", "iframe", "object", "embed",
     "canvas", "head", "title", "meta", "link", "button", "select", "option", "input",
     "textarea", "datalist", "dialog", "audio", "video", "source", "track", "map", "area",
 ];
@@ -31,14 +31,14 @@ const BOILERPLATE_ROLES: &[&str] = &[
 /// "shared-content" does not hit "share".
 const BOILERPLATE_WORDS: &[&str] = &[
     "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "footer", "sidebar",
-    "cookie", "cookies", "consent", "gdpr", "share", "sharing", "social", "newsletter",
+    "cookie", "cookies", "consent", "gdpr", "share", "social", "newsletter",
     "subscribe", "subscription", "signup", "related", "recommended", "popular", "trending",
     "advert", "advertisement", "ads", "ad", "adsense", "sponsor", "sponsored", "promo",
-    "banner", "popup", "modal", "overlay", "skip", "toolbar", "pagination", "pager",
-    "masthead", "widget", "outbrain", "taboola", "disqus", "comment-form", "respond",
-    "login", "signin", "author-bio", "byline-social", "tags", "tag-list", "print",
-    "dropdown", "offcanvas", "off-canvas", "mega", "megamenu", "site-header", "site-footer",
-    "topbar", "bottombar", "newsletter-signup", "cta", "sticky",
+    "popup", "modal", "skip", "toolbar", "pagination", "pager",
+    "outbrain", "taboola", "disqus", "comment-form", "respond",
+    "login", "signin", "author-bio", "byline-social", "tag-list",
+    "dropdown", "offcanvas", "off-canvas", "megamenu", "site-header", "site-footer",
+    "topbar", "bottombar", "newsletter-signup",
 ];
 
 /// Tokens that mark user comments; dropped unless comments are wanted.
@@ -136,8 +136,17 @@ fn is_junk(dom: &Dom, i: usize) -> bool {
     if tag == "input" || e.attr("type") == Some("hidden") {
         return true;
     }
+    // <noscript> holds either a "please enable JavaScript" line or a
+    // tracking pixel (junk), or a whole server-rendered page (content).
+    if tag == "noscript" {
+        let text: usize = (i..dom.nodes[i].end).filter_map(|j| dom.text(j)).map(|t| t.trim().len()).sum();
+        return text < NOSCRIPT_MIN_CONTENT_CHARS;
+    }
     false
 }
+
+/// A `<noscript>` with less text than this is a message, not content.
+const NOSCRIPT_MIN_CONTENT_CHARS: usize = 200;
 
 fn is_boilerplate(dom: &Dom, i: usize, inside_article: bool, options: &ExtractOptions) -> bool {
     let Some(e) = dom.element(i) else { return false };

@@ -31,7 +31,7 @@ pub fn extract_html(html: &str, url: Option<&str>, options: &ExtractOptions) -> 
         Some(u) => Some(Url::parse(u).map_err(|e| Error::InvalidUrl(format!("{u}: {e}")))?),
         None => None,
     };
-    let parsed = Html::parse_document(html);
+    let parsed = parse(html);
     let dom = dom::Dom::new(&parsed);
     let base = base_url(&dom, page_url.as_ref());
 
@@ -63,6 +63,17 @@ pub fn extract_html(html: &str, url: Option<&str>, options: &ExtractOptions) -> 
         images: rendered.images,
         word_count,
     })
+}
+
+/// Parse as a browser with scripting disabled would: `<noscript>` content
+/// becomes elements. Forum engines (Discourse) and many shops put the whole
+/// server-rendered page there for crawlers.
+pub fn parse(html: &str) -> Html {
+    use html5ever::driver::ParseOpts;
+    use html5ever::tendril::TendrilSink;
+    use html5ever::tree_builder::TreeBuilderOpts;
+    let opts = ParseOpts { tree_builder: TreeBuilderOpts { scripting_enabled: false, ..Default::default() }, ..Default::default() };
+    html5ever::driver::parse_document(scraper::HtmlTreeSink::new(Html::new_document()), opts).one(html)
 }
 
 /// `<base href>` resolved against the page URL, else the page URL.
