@@ -27,6 +27,24 @@ fn main() {
         }
     }
     let total = raw[dom.root].max(1);
+    // With a second argument, show the ancestors of the first text node
+    // containing it, with their flags: why a piece of content was lost.
+    if let Some(needle) = std::env::args().nth(2) {
+        let Some(hit) = (0..dom.len()).find(|&i| dom.text(i).is_some_and(|t| t.contains(needle.as_str()))) else {
+            println!("not found");
+            return;
+        };
+        let mut chain = Vec::new();
+        let mut i = hit;
+        while i != usize::MAX {
+            chain.push(i);
+            i = dom.nodes[i].parent;
+        }
+        for &i in chain.iter().rev() {
+            println!("{} #{} .{:.70} raw={} {:?} {:?}{}", dom.tag(i), dom.attr(i, "id").unwrap_or(""), dom.attr(i, "class").unwrap_or(""), raw[i], drop[i], analysis.verdict[i], if i == analysis.region { "  <== REGION" } else { "" });
+        }
+        return;
+    }
     let mut depth = vec![0usize; dom.len()];
     for i in 0..dom.len() {
         let p = dom.nodes[i].parent;

@@ -67,27 +67,51 @@ pub enum Drop {
 /// Decide drops for every node; a dropped element drops its subtree.
 pub fn classify(dom: &Dom, options: &ExtractOptions) -> Vec<Drop> {
     let n = dom.len();
-    // Raw visible text per subtree (junk excluded), to guard wrappers.
-    let mut junk = vec![false; n];
-    for i in 0..n {
-        let parent = dom.nodes[i].parent;
-        junk[i] = (parent != usize::MAX && junk[parent]) || is_junk(dom, i);
-    }
+    // Text per subtree, leaving out only what is never text (scripts,
+    // styles): guards below compare an element's share of the page.
     let mut raw_len = vec![0u32; n];
     for i in (0..n).rev() {
-        if junk[i] {
-            continue;
-        }
         if let Some(t) = dom.text(i) {
-            raw_len[i] = t.trim().chars().count() as u32;
+            raw_len[i] += t.trim().chars().count() as u32;
         }
         let parent = dom.nodes[i].parent;
-        if parent != usize::MAX {
+        if parent != usize::MAX && !is_code_tag(dom.tag(i)) {
             raw_len[parent] += raw_len[i];
         }
     }
     let total = raw_len.get(dom.root).copied().unwrap_or(0).max(1) as f32;
 
+    let drop = mark(dom, options, &raw_len, total, !options.include_comments);
+    if options.include_comments {
+        return drop;
+    }
+    // On a forum or Q&A page the "comments" are the content: when the
+    // comment-like containers hold more text than everything else that is
+    // kept, keep them.
+    let mut in_comments = 0u64;
+    let mut kept = 0u64;
+    let plain = mark(dom, options, &raw_len, total, false);
+    for i in 0..n {
+        if dom.text(i).is_none() || plain[i] != Drop::Keep {
+            continue;
+        }
+        let len = dom.text(i).map_or(0, |t| t.trim().len()) as u64;
+        if drop[i] == Drop::Keep {
+            kept += len;
+        } else {
+            in_comments += len;
+        }
+    }
+    if in_comments > kept { plain } else { drop }
+}
+
+fn is_code_tag(tag: &str) -> bool {
+    matches!(tag, "script" | "style" | "template" | "head")
+}
+
+/// One top-down pass: an element's flag is inherited by its subtree.
+fn mark(dom: &Dom, options: &ExtractOptions, raw_len: &[u32], total: f32, check_comments: bool) -> Vec<Drop> {
+    let n = dom.len();
     let mut drop = vec![Drop::Keep; n];
     let mut inside_article = vec![false; n];
     for i in 0..n {
@@ -99,39 +123,44 @@ pub fn classify(dom: &Dom, options: &ExtractOptions) -> Vec<Drop> {
             }
             inside_article[i] = inside_article[parent];
         }
-        if junk[i] {
-            drop[i] = Drop::Junk;
-            continue;
-        }
         let tag = dom.tag(i);
-        if tag == "article" || tag == "main" {
-            inside_article[i] = true;
-        }
         if tag.is_empty() {
             continue;
         }
         let share = raw_len[i] as f32 / total;
-        if share <= MAX_BOILERPLATE_SHARE && is_boilerplate(dom, i, inside_article[i], options) {
+        if is_junk(dom, i, share) {
+            drop[i] = Drop::Junk;
+            continue;
+        }
+        if tag == "article" || tag == "main" {
+            inside_article[i] = true;
+        }
+        if share <= MAX_BOILERPLATE_SHARE && is_boilerplate(dom, i, inside_article[i], options, check_comments) {
             drop[i] = Drop::Boilerplate;
         }
     }
     drop
 }
 
-fn is_junk(dom: &Dom, i: usize) -> bool {
+/// A hidden element holding more than this share of the page's text is
+/// content that a script reveals or moves (React streaming puts the whole
+/// page in `<div hidden id="S:0">`), not a hidden widget.
+const MAX_HIDDEN_SHARE: f32 = 0.3;
+
+fn is_junk(dom: &Dom, i: usize, share: f32) -> bool {
     let Kind::Element(e) = dom.nodes[i].kind else { return false };
     let tag = e.name();
     if JUNK_TAGS.contains(&tag) {
         return true;
     }
-    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+    let hidden = e.attr("hidden").is_some()
+        || e.attr("aria-hidden") == Some("true")
+        || e.attr("style").is_some_and(|style| {
+            let style = style.to_ascii_lowercase().replace(' ', "");
+            style.contains("display:none") || style.contains("visibility:hidden")
+        });
+    if hidden && share <= MAX_HIDDEN_SHARE {
         return true;
-    }
-    if let Some(style) = e.attr("style") {
-        let style = style.to_ascii_lowercase().replace(' ', "");
-        if style.contains("display:none") || style.contains("visibility:hidden") {
-            return true;
-        }
     }
     if tag == "input" || e.attr("type") == Some("hidden") {
         return true;
@@ -148,7 +177,7 @@ fn is_junk(dom: &Dom, i: usize) -> bool {
 /// A `<noscript>` with less text than this is a message, not content.
 const NOSCRIPT_MIN_CONTENT_CHARS: usize = 200;
 
-fn is_boilerplate(dom: &Dom, i: usize, inside_article: bool, options: &ExtractOptions) -> bool {
+fn is_boilerplate(dom: &Dom, i: usize, inside_article: bool, options: &ExtractOptions, check_comments: bool) -> bool {
     let Some(e) = dom.element(i) else { return false };
     let tag = e.name();
     if tag == "body" || tag == "html" || tag == "main" || tag == "article" {
@@ -175,7 +204,6 @@ fn is_boilerplate(dom: &Dom, i: usize, inside_article: bool, options: &ExtractOp
     if class.is_empty() && id.is_empty() {
         return false;
     }
-    let check_comments = !options.include_comments;
     let aggressive = options.focus == Focus::Precision;
     for token in class.split_ascii_whitespace().chain(std::iter::once(id)).filter(|t| !t.is_empty()) {
         let token = token.to_ascii_lowercase();

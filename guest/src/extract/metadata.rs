@@ -25,6 +25,23 @@ pub struct Metadata {
 /// Separators between a page title and the site name in `<title>`.
 const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " / ", " : "];
 
+/// `<meta>` keys that give the publication date, most specific first.
+const PUBLISHED_META_KEYS: &[&str] = &[
+    "article:published_time", "datepublished", "publishdate", "pubdate", "publish-date", "publish_date",
+    "published", "article:published", "date", "dc.date", "dc.date.issued", "dc.date.created",
+    "dcterms.date", "dcterms.issued", "dcterms.created", "sailthru.date", "parsely-pub-date",
+    "og:published_time", "article.published", "published_time", "citation_publication_date",
+    "citation_date", "cludo:date", "release_date", "created", "datecreated",
+];
+/// `<meta>` keys that give the last modification.
+const MODIFIED_META_KEYS: &[&str] = &["article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified"];
+/// Class/id words of elements that show a date.
+const DATE_CLASS_WORDS: &[&str] = &["date", "time", "published", "posted", "updated", "dateline", "timestamp", "pubdate", "publish", "post-date", "entry-date"];
+/// Text nodes after the `<h1>` searched for a visible date.
+const DATE_NEAR_TITLE_NODES: usize = 120;
+/// A text longer than this is prose, not a date line.
+const MAX_DATE_TEXT_CHARS: usize = 80;
+
 /// A visible byline longer than this is a sentence, not a name.
 const MAX_BYLINE_CHARS: usize = 80;
 
@@ -38,6 +55,12 @@ struct Sources {
     html_lang: Option<String>,
     canonical: Option<String>,
     time_datetime: Option<String>,
+    /// Text of the first element whose class names a date ("post-date").
+    date_text: Option<String>,
+    /// A short text node right after the `<h1>` that reads as a date.
+    date_near_title: Option<String>,
+    /// A date the page shows after an "Updated" label.
+    updated_visible: Option<String>,
     ld: LinkedData,
     byline_text: Option<String>,
     rel_author: Option<String>,
@@ -49,6 +72,7 @@ struct LinkedData {
     headline: Option<String>,
     author: Option<String>,
     published: Option<String>,
+    modified: Option<String>,
     publisher: Option<String>,
     description: Option<String>,
     language: Option<String>,
@@ -76,22 +100,20 @@ pub fn extract(dom: &Dom, drop: &[Drop], base: Option<&Url>) -> Metadata {
         .map(|a| clean_author(&a))
         .filter(|a| !a.is_empty());
 
+    // Publication date: declared dates first, then visible ones; the
+    // modification date only when nothing says when it was published.
     let published = s
         .ld
         .published
         .as_deref()
         .and_then(dates::normalize)
-        .or_else(|| {
-            meta(&[
-                "article:published_time", "datepublished", "publishdate", "pubdate", "publish-date",
-                "date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created", "sailthru.date",
-                "parsely-pub-date", "og:published_time", "article.published", "published_time", "citation_publication_date",
-                "article:modified_time", "og:updated_time", "dateModified",
-            ])
-            .as_deref()
-            .and_then(dates::normalize)
-        })
-        .or_else(|| s.time_datetime.as_deref().and_then(dates::normalize));
+        .or_else(|| meta(PUBLISHED_META_KEYS).as_deref().and_then(dates::normalize))
+        .or_else(|| s.time_datetime.as_deref().and_then(dates::normalize))
+        .or_else(|| s.date_text.clone())
+        .or_else(|| s.date_near_title.clone())
+        .or_else(|| s.updated_visible.clone())
+        .or_else(|| s.ld.modified.as_deref().and_then(dates::normalize))
+        .or_else(|| meta(MODIFIED_META_KEYS).as_deref().and_then(dates::normalize));
 
     let language = s
         .html_lang
@@ -147,6 +169,9 @@ fn gather(dom: &Dom, drop: &[Drop]) -> Sources {
                     s.h1 = Some(t);
                 }
             }
+            "abbr" if s.time_datetime.is_none() && drop[i] == Drop::Keep && e.attr("class").is_some_and(|c| c.contains("published")) => {
+                s.time_datetime = e.attr("title").map(str::to_string);
+            }
             "time" if s.time_datetime.is_none() && drop[i] == Drop::Keep => {
                 s.time_datetime = e.attr("datetime").map(str::to_string).or_else(|| {
                     let t = dom.collapsed_text(i);
@@ -161,6 +186,12 @@ fn gather(dom: &Dom, drop: &[Drop]) -> Sources {
             }
             _ => {}
         }
+        if s.date_text.is_none() && drop[i] != Drop::Junk && names_a_date(e) {
+            let t = dom.collapsed_text(i);
+            if t.chars().count() <= MAX_DATE_TEXT_CHARS {
+                s.date_text = dates::normalize(&t);
+            }
+        }
         if s.byline_text.is_none() && drop[i] == Drop::Keep && looks_like_byline(e) {
             let t = dom.collapsed_text(i);
             let t = clean_author(&t);
@@ -169,7 +200,59 @@ fn gather(dom: &Dom, drop: &[Drop]) -> Sources {
             }
         }
     }
+    s.updated_visible = visible_updated_date(dom, drop);
+    if let Some(h1) = dom.find("h1") {
+        s.date_near_title = (h1..dom.len())
+            .filter(|&j| drop[j] != Drop::Junk)
+            .filter_map(|j| dom.text(j))
+            .filter(|t| !t.trim().is_empty())
+            .take(DATE_NEAR_TITLE_NODES)
+            .filter(|t| t.trim().chars().count() <= MAX_DATE_TEXT_CHARS)
+            .find_map(dates::normalize);
+    }
     s
+}
+
+/// Labels that introduce a last-update date.
+const UPDATED_LABELS: &[&str] = &["updated", "last modified", "modified on", "last reviewed", "reviewed on"];
+/// Text nodes after an "Updated" label searched for its date.
+const UPDATED_LOOKAHEAD: usize = 3;
+
+fn visible_updated_date(dom: &Dom, drop: &[Drop]) -> Option<String> {
+    let texts: Vec<&str> = (0..dom.len())
+        .filter(|&i| drop[i] != Drop::Junk)
+        .filter_map(|i| dom.text(i))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .collect();
+    for (k, t) in texts.iter().enumerate() {
+        if t.chars().count() > MAX_DATE_TEXT_CHARS {
+            continue;
+        }
+        let lower = t.to_lowercase();
+        if !UPDATED_LABELS.iter().any(|l| lower.contains(l)) {
+            continue;
+        }
+        if let Some(d) = texts[k..(k + 1 + UPDATED_LOOKAHEAD).min(texts.len())]
+            .iter()
+            .filter(|t| t.chars().count() <= MAX_DATE_TEXT_CHARS)
+            .find_map(|t| dates::normalize(t))
+        {
+            return Some(d);
+        }
+    }
+    None
+}
+
+fn names_a_date(e: &scraper::node::Element) -> bool {
+    if e.attr("itemprop").is_some_and(|p| p == "datePublished") {
+        return true;
+    }
+    let class = e.attr("class").unwrap_or("").to_ascii_lowercase();
+    class.split_ascii_whitespace().chain(e.attr("id")).any(|token| {
+        let token = token.to_ascii_lowercase();
+        DATE_CLASS_WORDS.iter().any(|w| token == *w) || token.split(['-', '_']).any(|w| DATE_CLASS_WORDS.contains(&w) && w != "time")
+    })
 }
 
 fn in_svg(dom: &Dom, mut i: usize) -> bool {
@@ -217,6 +300,9 @@ fn linked_data(raw: &str, ld: &mut LinkedData) {
             }
             if ld.published.is_none() {
                 ld.published = str_field(o, "datePublished").or_else(|| str_field(o, "dateCreated")).or_else(|| str_field(o, "uploadDate"));
+            }
+            if ld.modified.is_none() {
+                ld.modified = str_field(o, "dateModified");
             }
             if ld.publisher.is_none() {
                 ld.publisher = o.get("publisher").and_then(person_names);
