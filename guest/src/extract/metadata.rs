@@ -64,6 +64,10 @@ struct Sources {
     ld: LinkedData,
     byline_text: Option<String>,
     rel_author: Option<String>,
+    /// Text of the first link to an author page (`/author/jane-doe`).
+    author_link: Option<String>,
+    /// The name after a visible "By" / "Written by" label.
+    by_label: Option<String>,
 }
 
 /// The fields we use from JSON-LD, from the most article-like object.
@@ -95,8 +99,11 @@ pub fn extract(dom: &Dom, drop: &[Drop], base: Option<&Url>) -> Metadata {
         .author
         .clone()
         .or_else(|| meta(&["author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author", "byl"]).filter(|a| !a.starts_with("http")))
+        .or_else(|| written_by_card(&s.meta))
         .or_else(|| s.rel_author.clone())
         .or_else(|| s.byline_text.clone())
+        .or_else(|| s.by_label.clone())
+        .or_else(|| s.author_link.clone())
         .map(|a| clean_author(&a))
         .filter(|a| !a.is_empty());
 
@@ -184,6 +191,12 @@ fn gather(dom: &Dom, drop: &[Drop]) -> Sources {
                     s.rel_author = Some(t);
                 }
             }
+            "a" if s.author_link.is_none() && drop[i] != Drop::Junk && e.attr("href").is_some_and(|h| h.contains("/author/") || h.contains("/authors/")) => {
+                let t = dom.collapsed_text(i);
+                if looks_like_name(&t) {
+                    s.author_link = Some(t);
+                }
+            }
             _ => {}
         }
         if s.date_text.is_none() && drop[i] != Drop::Junk && names_a_date(e) {
@@ -192,14 +205,17 @@ fn gather(dom: &Dom, drop: &[Drop]) -> Sources {
                 s.date_text = dates::normalize(&t);
             }
         }
-        if s.byline_text.is_none() && drop[i] == Drop::Keep && looks_like_byline(e) {
-            let t = dom.collapsed_text(i);
-            let t = clean_author(&t);
-            if !t.is_empty() && t.chars().count() <= MAX_BYLINE_CHARS && t.chars().any(char::is_alphabetic) {
+        if s.byline_text.is_none() && drop[i] != Drop::Junk && looks_like_byline(e) {
+            // The first text of the element: later ones are job titles.
+            let first = (i..dom.nodes[i].end).filter_map(|j| dom.text(j)).map(str::trim).find(|t| !t.is_empty()).unwrap_or("");
+            let first = if BY_LABELS.contains(&first.to_lowercase().as_str()) { dom.collapsed_text(i) } else { first.to_string() };
+            let t = clean_author(&first);
+            if looks_like_name(&t) {
                 s.byline_text = Some(t);
             }
         }
     }
+    s.by_label = name_after_by_label(dom, drop);
     s.updated_visible = visible_updated_date(dom, drop);
     if let Some(h1) = dom.find("h1") {
         s.date_near_title = (h1..dom.len())
@@ -265,14 +281,67 @@ fn in_svg(dom: &Dom, mut i: usize) -> bool {
     false
 }
 
+/// Class words of author elements that hold more than the name.
+const AUTHOR_CLASS_EXCLUDE: &[&str] = &["image", "img", "avatar", "photo", "bio", "description", "box", "wrapper", "wrap", "social", "info", "details", "container", "label", "title", "caption", "link", "url", "list", "more"];
+
 fn looks_like_byline(e: &scraper::node::Element) -> bool {
-    if e.attr("itemprop").is_some_and(|p| p == "author") || e.attr("rel").is_some_and(|r| r == "author") {
+    if e.attr("itemprop").is_some_and(|p| p == "author" || p == "creator") || e.attr("rel").is_some_and(|r| r == "author") {
         return true;
     }
     let class = e.attr("class").unwrap_or("").to_ascii_lowercase();
     let id = e.attr("id").unwrap_or("").to_ascii_lowercase();
     class.split_ascii_whitespace().chain(std::iter::once(id.as_str())).any(|t| {
-        matches!(t, "byline" | "author" | "author-name" | "authorname" | "post-author" | "entry-author" | "article-author" | "byline-author" | "author__name" | "c-byline__author" | "meta-author" | "by-author" | "vcard")
+        (t.contains("author") || t.contains("byline")) && !AUTHOR_CLASS_EXCLUDE.iter().any(|x| t.contains(x))
+    })
+}
+
+/// Words that label a byline but are never a name.
+const NOT_NAMES: &[&str] = &["by", "author", "authors", "the author", "role", "abstract", "written by", "posted by", "share", "follow", "about the author", "contributor", "editor", "staff"];
+
+/// A person or organisation name: short, has letters, not a sentence.
+fn looks_like_name(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    !t.is_empty()
+        && !NOT_NAMES.contains(&t.to_lowercase().trim_end_matches(':'))
+        && t.chars().count() <= MAX_BYLINE_CHARS
+        && (1..=8).contains(&words)
+        && t.chars().any(char::is_alphabetic)
+        && !t.ends_with('.')
+        && t.chars().filter(|c| c.is_ascii_digit()).count() < 3
+}
+
+/// Labels that precede the author's name in a byline.
+const BY_LABELS: &[&str] = &["by", "by:", "written by", "written by:", "author", "author:", "authors:", "posted by", "words by"];
+
+/// The name right after a "By" label, or in a short "By Jane Doe" text.
+fn name_after_by_label(dom: &Dom, drop: &[Drop]) -> Option<String> {
+    let texts: Vec<&str> = (0..dom.len())
+        .filter(|&i| drop[i] != Drop::Junk)
+        .filter_map(|i| dom.text(i))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .collect();
+    for (k, t) in texts.iter().enumerate() {
+        let lower = t.to_lowercase();
+        if BY_LABELS.contains(&lower.as_str()) {
+            if let Some(next) = texts.get(k + 1).map(|n| clean_author(n)).filter(|n| looks_like_name(n)) {
+                return Some(next);
+            }
+        } else if (lower.starts_with("by ") || lower.starts_with("written by ")) && t.chars().count() <= MAX_BYLINE_CHARS {
+            let name = clean_author(t);
+            if looks_like_name(&name) && name.chars().next().is_some_and(char::is_uppercase) {
+                return Some(name);
+            }
+        }
+    }
+    None
+}
+
+/// Twitter's "Written by" card: `twitter:label1` / `twitter:data1`.
+fn written_by_card(meta: &HashMap<String, String>) -> Option<String> {
+    (1..=4).find_map(|n| {
+        let label = meta.get(&format!("twitter:label{n}"))?;
+        label.to_lowercase().contains("written by").then(|| meta.get(&format!("twitter:data{n}")).cloned()).flatten()
     })
 }
 
@@ -408,7 +477,17 @@ fn person_names(v: &Value) -> Option<String> {
         }
         _ => {}
     }
-    (!names.is_empty()).then(|| names.join(", "))
+    join_names(&names)
+}
+
+/// Names joined as a byline reads: "A", "A and B", "A, B, and C".
+fn join_names(names: &[String]) -> Option<String> {
+    match names {
+        [] => None,
+        [one] => Some(one.clone()),
+        [a, b] => Some(format!("{a} and {b}")),
+        [rest @ .., last] => Some(format!("{}, and {last}", rest.join(", "))),
+    }
 }
 
 fn html_unescape(s: &str) -> String {
@@ -460,16 +539,21 @@ fn fold(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
-/// "By Jane Doe and John Roe" → "Jane Doe, John Roe".
+/// "By Jane Doe" → "Jane Doe".
 fn clean_author(raw: &str) -> String {
     let mut s = collapse(raw);
-    for prefix in ["By ", "by ", "BY ", "Von ", "von ", "Par ", "par ", "Por ", "Written by ", "Posted by ", "Author: ", "Autor: "] {
-        if let Some(rest) = s.strip_prefix(prefix) {
-            s = rest.trim().to_string();
+    // Labels, case-insensitively, with or without a colon.
+    for label in ["written by", "posted by", "reviewed by", "authored by", "author", "autor", "by", "von", "par", "por"] {
+        if s.is_char_boundary(label.len()) && s[..label.len()].eq_ignore_ascii_case(label) {
+            let rest = &s[label.len()..];
+            if rest.starts_with(':') || rest.starts_with(' ') {
+                s = rest.trim_start_matches(':').trim().to_string();
+                break;
+            }
         }
     }
-    let s = s.trim_start_matches(|c: char| c == ':' || c == '-' || c.is_whitespace());
-    s.replace(" and ", ", ").replace(" & ", ", ").trim().trim_end_matches(',').to_string()
+    let s = s.trim_start_matches(|c: char| c == ':' || c == '-' || c == '|' || c.is_whitespace());
+    html_unescape(s).trim().trim_end_matches(',').to_string()
 }
 
 /// `en_US` → `en-US`; anything that is not a language tag → None.
@@ -510,7 +594,7 @@ mod tests {
             "datePublished":"2021-04-05T08:00:00Z"}]}</script><link rel="canonical" href="/a/b?x=1#top"></head>
             <body><h1>Big News</h1><p>Text</p></body></html>"#);
         assert_eq!(m.title.as_deref(), Some("Big News"));
-        assert_eq!(m.byline.as_deref(), Some("Jane Doe, John Roe"));
+        assert_eq!(m.byline.as_deref(), Some("Jane Doe and John Roe"));
         assert_eq!(m.published.as_deref(), Some("2021-04-05T08:00:00Z"));
         assert_eq!(m.site_name.as_deref(), Some("The Paper"));
         assert_eq!(m.language.as_deref(), Some("en-GB"));
@@ -533,6 +617,7 @@ mod tests {
     fn strips_site_suffix() {
         assert_eq!(strip_site_suffix("Sudo - ArchWiki"), "Sudo");
         assert_eq!(strip_site_suffix("No separators here"), "No separators here");
-        assert_eq!(clean_author("By Jane Doe and John Roe"), "Jane Doe, John Roe");
+        assert_eq!(clean_author("By Jane Doe and John Roe"), "Jane Doe and John Roe");
+        assert_eq!(clean_author("Maria &amp; Katerina"), "Maria & Katerina");
     }
 }
