@@ -52,6 +52,8 @@ struct Sources {
     meta: HashMap<String, String>,
     title_tag: Option<String>,
     h1: Option<String>,
+    /// Visible `<h1>` elements with text.
+    h1_count: usize,
     html_lang: Option<String>,
     canonical: Option<String>,
     time_datetime: Option<String>,
@@ -92,7 +94,7 @@ pub fn extract(dom: &Dom, drop: &[Drop], base: Option<&Url>) -> Metadata {
         .or_else(|| s.ld.publisher.clone());
 
     let og_title = meta(&["og:title", "twitter:title", "dc.title", "dcterms.title"]);
-    let title = choose_title(s.title_tag.as_deref(), og_title.as_deref(), s.ld.headline.as_deref(), s.h1.as_deref());
+    let title = choose_title(s.title_tag.as_deref(), og_title.as_deref(), s.ld.headline.as_deref(), s.h1.as_deref(), s.h1_count);
 
     let byline = s
         .ld
@@ -170,10 +172,11 @@ fn gather(dom: &Dom, drop: &[Drop]) -> Sources {
             "script" if e.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
                 linked_data(&dom.raw_text(i), &mut s.ld);
             }
-            "h1" if s.h1.is_none() && drop[i] == super::clean::Drop::Keep => {
+            "h1" if drop[i] == Drop::Keep && !in_logo(dom, i) => {
                 let t = dom.collapsed_text(i);
                 if !t.is_empty() {
-                    s.h1 = Some(t);
+                    s.h1_count += 1;
+                    s.h1.get_or_insert(t);
                 }
             }
             "abbr" if s.time_datetime.is_none() && drop[i] == Drop::Keep && e.attr("class").is_some_and(|c| c.contains("published")) => {
@@ -269,6 +272,22 @@ fn names_a_date(e: &scraper::node::Element) -> bool {
         let token = token.to_ascii_lowercase();
         DATE_CLASS_WORDS.iter().any(|w| token == *w) || token.split(['-', '_']).any(|w| DATE_CLASS_WORDS.contains(&w) && w != "time")
     })
+}
+
+/// Whether an element sits in the site's logo or brand block (some
+/// themes put the site name in an `<h1>` there).
+fn in_logo(dom: &Dom, mut i: usize) -> bool {
+    for _ in 0..4 {
+        if i == usize::MAX {
+            break;
+        }
+        let class = dom.attr(i, "class").unwrap_or("").to_ascii_lowercase();
+        if ["logo", "brand", "site-title", "site-name"].iter().any(|w| class.contains(w)) {
+            return true;
+        }
+        i = dom.nodes[i].parent;
+    }
+    false
 }
 
 fn in_svg(dom: &Dom, mut i: usize) -> bool {
@@ -497,10 +516,14 @@ fn html_unescape(s: &str) -> String {
     s.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&#039;", "'").replace("&apos;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&nbsp;", " ")
 }
 
+/// An `<h1>` with at least this many words reads as a headline, not a logo.
+const HEADLINE_MIN_WORDS: usize = 3;
+
 /// Pick the title: the `<h1>` when the page's own `<title>`/og:title
-/// confirm it (so it is the page's subject, not a logo), else the title
-/// without its " | Site" part.
-fn choose_title(title_tag: Option<&str>, og: Option<&str>, ld_headline: Option<&str>, h1: Option<&str>) -> Option<String> {
+/// confirm it, or when it is the page's only `<h1>` and reads as a
+/// headline (on the dev pages the visible headline beat a differing
+/// `<title>` 129 to 97); else the title without its " | Site" part.
+fn choose_title(title_tag: Option<&str>, og: Option<&str>, ld_headline: Option<&str>, h1: Option<&str>, h1_count: usize) -> Option<String> {
     let confirmed = |h: &str| {
         let h = fold(h);
         !h.is_empty()
@@ -510,7 +533,7 @@ fn choose_title(title_tag: Option<&str>, og: Option<&str>, ld_headline: Option<&
             })
     };
     if let Some(h) = h1 {
-        if confirmed(h) {
+        if confirmed(h) || (h1_count == 1 && h.split_whitespace().count() >= HEADLINE_MIN_WORDS) {
             return Some(h.to_string());
         }
     }
