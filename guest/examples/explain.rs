@@ -13,7 +13,7 @@ fn main() {
     let parsed = riptide_guest::extract::parse(&html);
     let dom = Dom::new(&parsed);
     let options = ExtractOptions::default();
-    let drop = clean::classify(&dom, &options);
+    let drop = clean::classify(&dom, &options, false);
     let analysis = content::analyse(&dom, &drop, &options);
     // Raw text per subtree, ignoring drops, to show what was lost.
     let mut raw = vec![0u32; dom.len()];

@@ -65,7 +65,9 @@ pub enum Drop {
 }
 
 /// Decide drops for every node; a dropped element drops its subtree.
-pub fn classify(dom: &Dom, options: &ExtractOptions) -> Vec<Drop> {
+/// `thread` says the page declares itself a discussion (see
+/// `looks_like_thread`): its comment-like containers are then content.
+pub fn classify(dom: &Dom, options: &ExtractOptions, thread: bool) -> Vec<Drop> {
     let n = dom.len();
     // Text per subtree, leaving out only what is never text (scripts,
     // styles): guards below compare an element's share of the page.
@@ -81,13 +83,13 @@ pub fn classify(dom: &Dom, options: &ExtractOptions) -> Vec<Drop> {
     }
     let total = raw_len.get(dom.root).copied().unwrap_or(0).max(1) as f32;
 
-    let drop = mark(dom, options, &raw_len, total, !options.include_comments);
-    if options.include_comments {
+    let drop = mark(dom, options, &raw_len, total, !options.include_comments && !thread);
+    if options.include_comments || thread {
         return drop;
     }
     // On a forum or Q&A page the "comments" are the content: when the
-    // comment-like containers hold more text than everything else that is
-    // kept, keep them.
+    // comment-like containers hold most of the text and there is no
+    // article of any size outside them, keep them.
     let mut in_comments = 0u64;
     let mut kept = 0u64;
     let plain = mark(dom, options, &raw_len, total, false);
@@ -102,8 +104,25 @@ pub fn classify(dom: &Dom, options: &ExtractOptions) -> Vec<Drop> {
             in_comments += len;
         }
     }
-    if in_comments > kept { plain } else { drop }
+    if in_comments > kept && kept < MAX_TEXT_BESIDE_THREAD { plain } else { drop }
 }
+
+/// URL path parts of forum and Q&A software.
+const THREAD_PATH_PARTS: &[&str] = &["/forum", "/forums/", "/thread", "/threads/", "/topic/", "/topics/", "/t/", "/discussion", "/questions/", "/community/", "/viewtopic", "/showthread", "/board/", "/boards/"];
+/// schema.org types of discussion pages.
+const THREAD_TYPES: &[&str] = &["DiscussionForumPosting", "QAPage", "\"Question\""];
+
+/// Whether the page says it is a discussion thread, by its URL or its
+/// structured data.
+pub fn looks_like_thread(url: Option<&str>, html: &str) -> bool {
+    // Path and query: some forum software routes through `index.php?/topic/...`.
+    let path = url.and_then(|u| url::Url::parse(u).ok()).map(|u| format!("{}?{}", u.path(), u.query().unwrap_or("")).to_ascii_lowercase()).unwrap_or_default();
+    THREAD_PATH_PARTS.iter().any(|p| path.contains(p)) || THREAD_TYPES.iter().any(|t| html.contains(t))
+}
+
+/// Kept text (chars) outside the comment containers above which the page is
+/// an article with comments rather than a thread.
+const MAX_TEXT_BESIDE_THREAD: u64 = 1200;
 
 fn is_code_tag(tag: &str) -> bool {
     matches!(tag, "script" | "style" | "template" | "head")
@@ -269,7 +288,7 @@ mod tests {
              <div style='display: none'>hidden</div><footer>F</footer></body>",
         );
         let dom = Dom::new(&html);
-        let drop = classify(&dom, &ExtractOptions::default());
+        let drop = classify(&dom, &ExtractOptions::default(), false);
         let kept: String = (0..dom.len())
             .filter(|&i| drop[i] == Drop::Keep)
             .filter_map(|i| dom.text(i))
@@ -283,7 +302,7 @@ mod tests {
             "<body><div class='has-sidebar page-menu'><p>Lots of real text here.</p></div></body>",
         );
         let dom = Dom::new(&html);
-        let drop = classify(&dom, &ExtractOptions::default());
+        let drop = classify(&dom, &ExtractOptions::default(), false);
         let p = dom.find("p").unwrap();
         assert_eq!(drop[p], Drop::Keep);
     }

@@ -229,7 +229,7 @@ mod tests {
         let html = Html::parse_document(html);
         let dom = Dom::new(&html);
         let options = ExtractOptions::default();
-        let drop = classify(&dom, &options);
+        let drop = classify(&dom, &options, false);
         let a = analyse(&dom, &drop, &options);
         dom.attr(a.region, "id").unwrap_or(dom.tag(a.region)).to_string()
     }
@@ -259,7 +259,7 @@ mod tests {
         let html = Html::parse_document("<body><ul><li><a href=/x>Some link text here</a></li></ul><p>Short.</p></body>");
         let dom = Dom::new(&html);
         let options = ExtractOptions::default();
-        let drop = classify(&dom, &options);
+        let drop = classify(&dom, &options, false);
         let a = analyse(&dom, &drop, &options);
         let li = dom.find("li").unwrap();
         assert_eq!(a.verdict[li], Verdict::Bad);

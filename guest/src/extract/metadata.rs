@@ -604,7 +604,7 @@ mod tests {
     fn meta_of(html: &str) -> Metadata {
         let html = Html::parse_document(html);
         let dom = Dom::new(&html);
-        let drop = classify(&dom, &ExtractOptions::default());
+        let drop = classify(&dom, &ExtractOptions::default(), false);
         extract(&dom, &drop, Url::parse("https://example.com/a/b").ok().as_ref())
     }
 

@@ -35,7 +35,7 @@ pub fn extract_html(html: &str, url: Option<&str>, options: &ExtractOptions) -> 
     let dom = dom::Dom::new(&parsed);
     let base = base_url(&dom, page_url.as_ref());
 
-    let drop = clean::classify(&dom, options);
+    let drop = clean::classify(&dom, options, clean::looks_like_thread(url, html));
     let analysis = content::analyse(&dom, &drop, options);
     let rendered = render::render(&dom, &drop, &analysis, options, base.as_ref());
     let text = render::to_text(&rendered.blocks);
