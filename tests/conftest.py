@@ -14,10 +14,10 @@ from riptide import RipTide  # noqa: E402
 
 @pytest.fixture(scope="session")
 def base_url():
-    server = fixture_server.start()
-    host, port = server.server_address[:2]
-    yield f"http://{host}:{port}"
-    server.shutdown()
+    proc, base = fixture_server.spawn()
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

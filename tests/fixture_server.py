@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import functools
+import subprocess
+import sys
 import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -86,13 +88,24 @@ def start(port: int = 0, host: str = "127.0.0.1") -> ThreadingHTTPServer:
     return server
 
 
+def spawn() -> "tuple[subprocess.Popen, str]":
+    """Run the server in its own process (as a real site would be, and
+    free of the test process's GIL); returns the process and its base URL."""
+    proc = subprocess.Popen([sys.executable, "-u", __file__, "--port", "0"], stdout=subprocess.PIPE, text=True)
+    line = proc.stdout.readline()
+    base = line.strip().rsplit(" on ", 1)[1].rstrip("/")
+    return proc, base
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--port", type=int, default=8765, help="0 picks a free port")
     args = parser.parse_args()
     handler = functools.partial(Handler, directory=str(SITE))
+    ThreadingHTTPServer.request_queue_size = 128
     with ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
-        print(f"serving {SITE} on http://127.0.0.1:{args.port}/", flush=True)
+        server.daemon_threads = True
+        print(f"serving {SITE} on http://127.0.0.1:{server.server_address[1]}/", flush=True)
         try:
             server.serve_forever()
         except KeyboardInterrupt:

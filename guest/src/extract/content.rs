@@ -36,11 +36,14 @@ const GOOD_BLOCK_CHARS: u32 = 80;
 const SENTENCE_BLOCK_CHARS: u32 = 40;
 /// Link-text share above which a block is navigation, per focus.
 const MAX_LINK_DENSITY: [f32; 3] = [0.5, 0.35, 0.7];
+/// Links this long (chars, on average) are headlines of listed items, not
+/// menu entries: a block of one or two of them is kept (not in precision).
+const HEADLINE_LINK_CHARS: u32 = 30;
 /// Link-text share a good block may have.
 const GOOD_LINK_DENSITY: f32 = 0.3;
 /// Share of the page's good text the main region must keep, per focus.
 /// Higher keeps more of the page (recall); lower digs deeper (precision).
-const REGION_COVERAGE: [f32; 3] = [0.85, 0.75, 0.95];
+const REGION_COVERAGE: [f32; 3] = [0.75, 0.65, 0.9];
 
 fn focus_index(focus: Focus) -> usize {
     match focus {
@@ -99,6 +102,15 @@ pub fn analyse(dom: &Dom, drop: &[Drop], options: &ExtractOptions) -> Analysis {
     let mut own_len = vec![0u32; n];
     let mut own_link = vec![0u32; n];
     let mut own_punct = vec![0u32; n];
+    let mut own_links = vec![0u32; n];
+    for i in 0..n {
+        if dom.tag(i) == "a" && drop[i] == Drop::Keep {
+            let o = owner[i];
+            if o != NONE {
+                own_links[o] += 1;
+            }
+        }
+    }
     let mut text_len = vec![0u32; n];
     let mut link_len = vec![0u32; n];
     for i in 0..n {
@@ -138,7 +150,8 @@ pub fn analyse(dom: &Dom, drop: &[Drop], options: &ExtractOptions) -> Analysis {
         }
         let density = own_link[i] as f32 / own_len[i] as f32;
         let tag = dom.tag(i);
-        verdict[i] = if is_heading(tag) {
+        let headline_links = own_links[i] > 0 && own_link[i] / own_links[i] >= HEADLINE_LINK_CHARS && focus != 1;
+        verdict[i] = if is_heading(tag) || (headline_links && own_links[i] <= 2) {
             Verdict::Short
         } else if density > MAX_LINK_DENSITY[focus] {
             Verdict::Bad

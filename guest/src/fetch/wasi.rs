@@ -19,7 +19,7 @@ pub struct WasiTransport;
 /// fresh connections were seen with several requests in flight (cause not
 /// pinned down yet, see the notes on the foundation issue); a GET is safe
 /// to repeat.
-const RESET_BACKOFF_MS: &[u64] = &[50, 200, 500];
+const RESET_BACKOFF_MS: &[u64] = &[50, 200, 500, 1000];
 
 impl Transport for WasiTransport {
     async fn get(&self, url: &Url, options: &FetchOptions) -> Result<RawResponse, Error> {
@@ -54,6 +54,11 @@ async fn send(url: &Url, options: &FetchOptions) -> Result<RawResponse, Error> {
     let request = Request::get(url.as_str())
         .header("user-agent", options.user_agent.as_str())
         .header("accept", ACCEPT)
+        // Declare the empty body. Without it the host may start sending
+        // before the guest has finished the (empty) body and fall back to
+        // chunked framing; servers that ignore a GET's body then close with
+        // the terminator unread, which resets the connection.
+        .header("content-length", "0")
         .body(Body::empty())
         .map_err(|e| Error::InvalidUrl(format!("{url}: {e}")))?;
     let response = client.send(request).await.map_err(|e| network_error(url, e))?;
