@@ -253,10 +253,10 @@ mod tests {
     fn picks_the_article_body() {
         let page = format!(
             "<body><div id='wrap'><div id='menu'><a href=/a>Home</a> <a href=/b>About us</a></div>\
-             <div id='post'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>\
+             <div id='post'><p>{PROSE}</p><p>{PROSE}</p></div>\
              <div id='side'><p>{PROSE}</p></div></div></body>"
         );
-        // Three quarters of the good text is in #post: below the coverage,
+        // Two thirds of the good text is in #post: below the coverage,
         // so the region is the wrapper that also holds the side box.
         assert_eq!(region_of(&page), "wrap");
         let page = format!(
