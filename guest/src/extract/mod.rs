@@ -5,13 +5,15 @@
 //! 3. `content`: choose the main region, the deepest element that keeps
 //!    most of the good text (falls back to `<main>`, then `<body>`).
 //! 4. `render`: walk the region once into blocks → text and Markdown.
-//! 5. `metadata`: title, byline, date, language... layered per field.
+//! 5. `metadata`: title, byline, date, language... layered per field;
+//!    `language` guesses from the text when the markup says nothing.
 //! 6. `links`: every link of the page.
 
 pub mod clean;
 pub mod content;
 pub mod dates;
 pub mod dom;
+pub mod language;
 pub mod links;
 pub mod metadata;
 pub mod render;
@@ -44,6 +46,7 @@ pub fn extract_html(html: &str, url: Option<&str>, options: &ExtractOptions) -> 
     let links = links::collect(&dom, base.as_ref());
 
     let description = meta.description.or_else(|| first_paragraph(&rendered.blocks));
+    let language = meta.language.or_else(|| language::detect(&text).map(str::to_string));
     let word_count = count_words(&text);
     let url = url.unwrap_or("").trim().to_string();
     Ok(Document {
@@ -53,7 +56,7 @@ pub fn extract_html(html: &str, url: Option<&str>, options: &ExtractOptions) -> 
         title: meta.title,
         byline: meta.byline,
         published: meta.published,
-        language: meta.language,
+        language,
         site_name: meta.site_name,
         description,
         canonical_url: meta.canonical_url,
