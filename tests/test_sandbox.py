@@ -1,6 +1,9 @@
 """The sandbox: time and memory limits, recovery after a trap, threads."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -54,6 +57,17 @@ def test_threads_each_get_their_own_instance():
         t.join()
     for n in range(4):
         assert results[n][19].startswith(f"Thread {n} page 19")
+
+
+def test_a_broken_engine_is_a_component_error(tmp_path):
+    bogus = tmp_path / "riptide.wasm"
+    bogus.write_bytes(b"\0asm not really a component")
+    code = ("import riptide\n"
+            "try:\n    riptide.RipTide()\n"
+            "except riptide.ComponentError as e:\n    print('ComponentError', e)\n")
+    env = {**os.environ, "RIPTIDE_WASM": str(bogus), "RIPTIDE_CACHE_DIR": str(tmp_path / "cache")}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert out.stdout.startswith("ComponentError cannot load the RipTide engine"), out.stderr
 
 
 def test_invalid_limits_are_rejected():

@@ -91,10 +91,14 @@ class _Shared:
 
     def __init__(self) -> None:
         self.engine = wasmtime.Engine(_engine_config())
-        self.component = _load_component(self.engine, wasm_path())
-        self.linker = component.Linker(self.engine)
-        self.linker.add_wasip2()
-        self.linker.add_wasi_http()
+        path = wasm_path()
+        try:
+            self.component = _load_component(self.engine, path)
+            self.linker = component.Linker(self.engine)
+            self.linker.add_wasip2()
+            self.linker.add_wasi_http()
+        except (OSError, wasmtime.WasmtimeError) as exc:
+            raise ComponentError(f"cannot load the RipTide engine from {path}: {exc}") from exc
         ticker = threading.Thread(target=self._tick, name="riptide-epoch", daemon=True)
         ticker.start()
 
