@@ -218,8 +218,9 @@ fn gather(dom: &Dom, drop: &[Drop]) -> Sources {
             }
         }
     }
-    s.by_label = name_after_by_label(dom, drop);
-    s.updated_visible = visible_updated_date(dom, drop);
+    let texts = visible_texts(dom, drop);
+    s.by_label = name_after_by_label(&texts);
+    s.updated_visible = visible_updated_date(&texts);
     if let Some(h1) = dom.find("h1") {
         s.date_near_title = (h1..dom.len())
             .filter(|&j| drop[j] != Drop::Junk)
@@ -237,13 +238,17 @@ const UPDATED_LABELS: &[&str] = &["updated", "last modified", "modified on", "la
 /// Text nodes after an "Updated" label searched for its date.
 const UPDATED_LOOKAHEAD: usize = 3;
 
-fn visible_updated_date(dom: &Dom, drop: &[Drop]) -> Option<String> {
-    let texts: Vec<&str> = (0..dom.len())
+/// The non-empty text nodes a reader can see, trimmed, in document order.
+fn visible_texts<'a>(dom: &Dom<'a>, drop: &[Drop]) -> Vec<&'a str> {
+    (0..dom.len())
         .filter(|&i| drop[i] != Drop::Junk)
         .filter_map(|i| dom.text(i))
         .map(str::trim)
         .filter(|t| !t.is_empty())
-        .collect();
+        .collect()
+}
+
+fn visible_updated_date(texts: &[&str]) -> Option<String> {
     for (k, t) in texts.iter().enumerate() {
         if t.chars().count() > MAX_DATE_TEXT_CHARS {
             continue;
@@ -333,13 +338,7 @@ fn looks_like_name(t: &str) -> bool {
 const BY_LABELS: &[&str] = &["by", "by:", "written by", "written by:", "author", "author:", "authors:", "posted by", "words by"];
 
 /// The name right after a "By" label, or in a short "By Jane Doe" text.
-fn name_after_by_label(dom: &Dom, drop: &[Drop]) -> Option<String> {
-    let texts: Vec<&str> = (0..dom.len())
-        .filter(|&i| drop[i] != Drop::Junk)
-        .filter_map(|i| dom.text(i))
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .collect();
+fn name_after_by_label(texts: &[&str]) -> Option<String> {
     for (k, t) in texts.iter().enumerate() {
         let lower = t.to_lowercase();
         if BY_LABELS.contains(&lower.as_str()) {
