@@ -42,7 +42,7 @@ const BOILERPLATE_WORDS: &[&str] = &[
 ];
 
 /// Tokens that mark user comments; dropped unless comments are wanted.
-const COMMENT_WORDS: &[&str] = &["comment", "comments", "commentlist", "comment-list", "discussion"];
+const COMMENT_WORDS: &[&str] = &["comment", "comments", "commentlist", "comment-list", "discussion", "reviews", "review-list", "customer-reviews", "ratings", "yotpo", "bazaarvoice", "trustpilot"];
 
 /// Tokens that mark the main content; they veto a boilerplate match on the
 /// same element ("post-share" vetoed? no: only when no boilerplate word is
