@@ -236,7 +236,9 @@ fn is_boilerplate(dom: &Dom, i: usize, inside_article: bool, options: &ExtractOp
 /// Whether one class or id token names a non-content widget.
 pub fn token_is_boilerplate(token: &str, check_comments: bool, aggressive: bool) -> bool {
     let words: Vec<&str> = token.split(['-', '_']).filter(|w| !w.is_empty()).collect();
-    if words.is_empty() {
+    // "wsite-not-footer", "no-sidebar": a negated widget word says the
+    // opposite.
+    if words.is_empty() || words.iter().any(|w| matches!(*w, "not" | "no" | "non" | "without")) {
         return false;
     }
     // Whole-token matches first (covers multi-word entries like "comment-form").
@@ -278,6 +280,8 @@ mod tests {
         assert!(!token_is_boilerplate("shared-content", true, false));
         assert!(!token_is_boilerplate("header-title-large", true, false));
         assert!(!token_is_boilerplate("badge", true, false));
+        assert!(!token_is_boilerplate("wsite-not-footer", true, false));
+        assert!(!token_is_boilerplate("no-sidebar", true, false));
     }
 
     #[test]
