@@ -29,6 +29,17 @@ REDIRECTS = {
 }
 
 
+class QuietServer(ThreadingHTTPServer):
+    """Clients that hang up early (a 404 body nobody reads) are normal."""
+
+    daemon_threads = True
+    request_queue_size = 128
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 class Handler(SimpleHTTPRequestHandler):
     server_version = "RipTideFixture/1.0"
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".pdf": "application/pdf", ".txt": "text/plain"}
@@ -78,12 +89,10 @@ class Handler(SimpleHTTPRequestHandler):
         return super().do_GET()
 
 
-def start(port: int = 0, host: str = "127.0.0.1") -> ThreadingHTTPServer:
+def start(port: int = 0, host: str = "127.0.0.1") -> QuietServer:
     """Start the server in a daemon thread; returns it (``server_address`` has the port)."""
     handler = functools.partial(Handler, directory=str(SITE))
-    ThreadingHTTPServer.request_queue_size = 128
-    server = ThreadingHTTPServer((host, port), handler)
-    server.daemon_threads = True
+    server = QuietServer((host, port), handler)
     threading.Thread(target=server.serve_forever, name="fixture-server", daemon=True).start()
     return server
 
@@ -102,9 +111,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8765, help="0 picks a free port")
     args = parser.parse_args()
     handler = functools.partial(Handler, directory=str(SITE))
-    ThreadingHTTPServer.request_queue_size = 128
-    with ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
-        server.daemon_threads = True
+    with QuietServer(("127.0.0.1", args.port), handler) as server:
         print(f"serving {SITE} on http://127.0.0.1:{server.server_address[1]}/", flush=True)
         try:
             server.serve_forever()

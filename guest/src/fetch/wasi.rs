@@ -11,14 +11,17 @@ use wstd::time::Duration;
 use super::{FetchOptions, RawResponse, Transport};
 use crate::model::Error;
 
+/// Bytes of a redirect or error body read (and thrown away) at most.
+const DRAIN_ERROR_BODY_BYTES: usize = 64 * 1024;
+
 const ACCEPT: &str = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.5";
 
 pub struct WasiTransport;
 
-/// Pauses before retrying a GET whose connection was reset. Resets of
-/// fresh connections were seen with several requests in flight (cause not
-/// pinned down yet, see the notes on the foundation issue); a GET is safe
-/// to repeat.
+/// Pauses before retrying a GET whose connection was reset. Resets were
+/// frequent under load while redirect and error bodies were dropped unread
+/// (now drained, see `send`); the retry stays for resets that remain, as a
+/// GET is safe to repeat.
 const RESET_BACKOFF_MS: &[u64] = &[50, 200, 500, 1000];
 
 impl Transport for WasiTransport {
@@ -71,11 +74,20 @@ async fn send(url: &Url, options: &FetchOptions) -> Result<RawResponse, Error> {
             return Err(Error::TooLarge(options.max_body_bytes));
         }
     }
-    if (300..400).contains(&status) {
-        // The body of a redirect is never used; don't wait for it.
+    let mut body = response.into_body().into_boxed_body();
+    if !(200..300).contains(&status) {
+        // The body of a redirect or an error page is never used. Read a
+        // little of it so the connection ends cleanly (hanging up on a
+        // server that is still writing resets it), then stop.
+        let mut drained = 0;
+        while drained < DRAIN_ERROR_BODY_BYTES {
+            match body.frame().await {
+                Some(Ok(frame)) => drained += frame.data_ref().map_or(0, |d| d.len()),
+                _ => break,
+            }
+        }
         return Ok(RawResponse { status, location, content_type, body: Vec::new() });
     }
-    let mut body = response.into_body().into_boxed_body();
     let mut bytes = Vec::new();
     while let Some(frame) = body.frame().await {
         let frame = frame.map_err(|e| network_error(url, e))?;
