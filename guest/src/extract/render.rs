@@ -373,14 +373,18 @@ impl<'d, 'a> Renderer<'d, 'a> {
     }
 }
 
-/// A table used for page layout (cells holding blocks or other tables)
-/// is walked as a container, not written as a Markdown table.
+/// A table used for page layout (cells holding blocks or other tables, in
+/// a table of moderate size) or a single-row table is walked as a
+/// container, not written as a Markdown table.
 fn is_layout_table(dom: &Dom, table: usize) -> bool {
-    let end = dom.nodes[table].end;
-    (table + 1..end).any(|j| matches!(dom.tag(j), "table" | "p" | "div" | "ul" | "ol" | "h1" | "h2" | "h3" | "pre" | "blockquote"))
-        && dom.find_all_in(table, "tr").count() < 40
-        || dom.find_all_in(table, "tr").count() <= 1
+    let rows = dom.find_all_in(table, "tr").count();
+    let holds_blocks = (table + 1..dom.nodes[table].end)
+        .any(|j| matches!(dom.tag(j), "table" | "p" | "div" | "ul" | "ol" | "h1" | "h2" | "h3" | "pre" | "blockquote"));
+    rows <= 1 || (holds_blocks && rows < LAYOUT_TABLE_MAX_ROWS)
 }
+
+/// A table with block content and more rows than this is data anyway.
+const LAYOUT_TABLE_MAX_ROWS: usize = 40;
 
 fn nearest_table(dom: &Dom, mut i: usize) -> Option<usize> {
     while i != usize::MAX {
