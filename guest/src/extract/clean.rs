@@ -83,8 +83,8 @@ pub fn classify(dom: &Dom, options: &ExtractOptions, thread: bool) -> Vec<Drop> 
     }
     let total = raw_len.get(dom.root).copied().unwrap_or(0).max(1) as f32;
 
-    let drop = mark(dom, options, &raw_len, total, !options.include_comments && !thread);
-    if options.include_comments || thread {
+    let (drop, dropped_comments) = mark(dom, options, &raw_len, total, !options.include_comments && !thread);
+    if !dropped_comments {
         return drop;
     }
     // On a forum or Q&A page the "comments" are the content: when the
@@ -92,12 +92,13 @@ pub fn classify(dom: &Dom, options: &ExtractOptions, thread: bool) -> Vec<Drop> 
     // article of any size outside them, keep them.
     let mut in_comments = 0u64;
     let mut kept = 0u64;
-    let plain = mark(dom, options, &raw_len, total, false);
+    let (plain, _) = mark(dom, options, &raw_len, total, false);
     for i in 0..n {
-        if dom.text(i).is_none() || plain[i] != Drop::Keep {
+        let Some(text) = dom.text(i) else { continue };
+        if plain[i] != Drop::Keep {
             continue;
         }
-        let len = dom.text(i).map_or(0, |t| t.trim().len()) as u64;
+        let len = text.trim().len() as u64;
         if drop[i] == Drop::Keep {
             kept += len;
         } else {
@@ -128,9 +129,11 @@ fn is_code_tag(tag: &str) -> bool {
     matches!(tag, "script" | "style" | "template" | "head")
 }
 
-/// One top-down pass: an element's flag is inherited by its subtree.
-fn mark(dom: &Dom, options: &ExtractOptions, raw_len: &[u32], total: f32, check_comments: bool) -> Vec<Drop> {
+/// One top-down pass: an element's flag is inherited by its subtree. Also
+/// says whether some element was dropped only for looking like comments.
+fn mark(dom: &Dom, options: &ExtractOptions, raw_len: &[u32], total: f32, check_comments: bool) -> (Vec<Drop>, bool) {
     let n = dom.len();
+    let mut dropped_comments = false;
     let mut drop = vec![Drop::Keep; n];
     let mut inside_article = vec![false; n];
     for i in 0..n {
@@ -156,9 +159,10 @@ fn mark(dom: &Dom, options: &ExtractOptions, raw_len: &[u32], total: f32, check_
         }
         if share <= MAX_BOILERPLATE_SHARE && is_boilerplate(dom, i, inside_article[i], options, check_comments) {
             drop[i] = Drop::Boilerplate;
+            dropped_comments = dropped_comments || (check_comments && !is_boilerplate(dom, i, inside_article[i], options, false));
         }
     }
-    drop
+    (drop, dropped_comments)
 }
 
 /// A hidden element holding more than this share of the page's text is
