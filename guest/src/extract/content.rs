@@ -85,6 +85,7 @@ pub fn analyse(dom: &Dom, drop: &[Drop], options: &ExtractOptions) -> Analysis {
     // Block owner of every node and whether it sits inside a link.
     let mut owner = vec![NONE; n];
     let mut in_link = vec![false; n];
+    let mut own_links = vec![0u32; n];
     for i in 0..n {
         let parent = dom.nodes[i].parent;
         let tag = dom.tag(i);
@@ -96,21 +97,15 @@ pub fn analyse(dom: &Dom, drop: &[Drop], options: &ExtractOptions) -> Analysis {
             NONE
         };
         in_link[i] = tag == "a" || (parent != NONE && in_link[parent]);
+        if tag == "a" && drop[i] == Drop::Keep && owner[i] != NONE {
+            own_links[owner[i]] += 1;
+        }
     }
 
     // Per-block text, link text and punctuation; per-subtree totals.
     let mut own_len = vec![0u32; n];
     let mut own_link = vec![0u32; n];
     let mut own_punct = vec![0u32; n];
-    let mut own_links = vec![0u32; n];
-    for i in 0..n {
-        if dom.tag(i) == "a" && drop[i] == Drop::Keep {
-            let o = owner[i];
-            if o != NONE {
-                own_links[o] += 1;
-            }
-        }
-    }
     let mut text_len = vec![0u32; n];
     let mut link_len = vec![0u32; n];
     for i in 0..n {
@@ -150,7 +145,7 @@ pub fn analyse(dom: &Dom, drop: &[Drop], options: &ExtractOptions) -> Analysis {
         }
         let density = own_link[i] as f32 / own_len[i] as f32;
         let tag = dom.tag(i);
-        let headline_links = own_links[i] > 0 && own_link[i] / own_links[i] >= HEADLINE_LINK_CHARS && focus != 1;
+        let headline_links = own_links[i] > 0 && own_link[i] / own_links[i] >= HEADLINE_LINK_CHARS && options.focus != Focus::Precision;
         verdict[i] = if is_heading(tag) || (headline_links && own_links[i] <= 2) {
             Verdict::Short
         } else if density > MAX_LINK_DENSITY[focus] {
