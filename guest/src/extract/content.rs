@@ -1,6 +1,11 @@
 //! Stages 2–4 of the cascade: split the page into text blocks, judge each
 //! block, and choose the region that holds the main content.
 //!
+//! The region is weighed mostly by prose, but short non-link text (prices,
+//! specs, item titles) counts a quarter as much, so a product page or a
+//! listing is not won by its one newsletter blurb. A page's single `<main>`
+//! landmark bounds the search when it holds a fair share of that weight.
+//!
 //! A *block* is the text owned by the nearest block-level element (a `<p>`,
 //! an `<li>`, a `<div>` with loose text...). Each block gets a verdict from
 //! its length and link density. The main region is the deepest element that
@@ -44,6 +49,12 @@ const GOOD_LINK_DENSITY: f32 = 0.3;
 /// Share of the page's good text the main region must keep, per focus.
 /// Higher keeps more of the page (recall); lower digs deeper (precision).
 const REGION_COVERAGE: [f32; 3] = [0.75, 0.65, 0.9];
+
+/// Share of the good text a `<main>` landmark must hold to be trusted.
+const MAIN_MIN_SHARE: f32 = 0.3;
+
+/// Short text counts 1/this as much as prose when choosing the region.
+const SHORT_WEIGHT_DIV: u32 = 4;
 
 fn focus_index(focus: Focus) -> usize {
     match focus {
@@ -163,8 +174,10 @@ pub fn analyse(dom: &Dom, drop: &[Drop], options: &ExtractOptions) -> Analysis {
     // most of it.
     let mut good = vec![0u64; n];
     for i in (0..n).rev() {
-        if verdict[i] == Verdict::Good {
-            good[i] += (own_len[i] - own_link[i]) as u64;
+        match verdict[i] {
+            Verdict::Good => good[i] += ((own_len[i] - own_link[i]) * SHORT_WEIGHT_DIV) as u64,
+            Verdict::Short => good[i] += (own_len[i] - own_link[i]) as u64,
+            _ => {}
         }
         let parent = dom.nodes[i].parent;
         if parent != NONE {
@@ -172,6 +185,7 @@ pub fn analyse(dom: &Dom, drop: &[Drop], options: &ExtractOptions) -> Analysis {
         }
     }
     let body = dom.find("body").unwrap_or(dom.root);
+    let body = main_landmark(dom, drop, body, &good).unwrap_or(body);
     let region = if good.get(body).copied().unwrap_or(0) == 0 {
         fallback_region(dom, drop, body, &text_len)
     } else {
@@ -196,6 +210,18 @@ pub fn analyse(dom: &Dom, drop: &[Drop], options: &ExtractOptions) -> Analysis {
 /// block of the content, never the whole of it (its heading would be lost).
 fn is_container(tag: &str) -> bool {
     matches!(tag, "div" | "section" | "article" | "main" | "ul" | "ol" | "dl" | "table" | "tbody" | "center" | "span" | "font" | "form")
+}
+
+/// The page's one `<main>` landmark when it holds a fair share of the good
+/// text: the content is inside it, whatever prose the page has elsewhere.
+fn main_landmark(dom: &Dom, drop: &[Drop], body: usize, good: &[u64]) -> Option<usize> {
+    let end = dom.nodes.get(body)?.end;
+    let mut mains = (body..end).filter(|&i| drop[i] == Drop::Keep && (dom.tag(i) == "main" || dom.attr(i, "role") == Some("main")));
+    let m = mains.next()?;
+    if mains.next().is_some() {
+        return None;
+    }
+    (good[m] as f32 >= good[body] as f32 * MAIN_MIN_SHARE).then_some(m)
 }
 
 /// When no block reads like prose (galleries, pages of short items), use the
@@ -275,8 +301,11 @@ mod tests {
     }
 
     #[test]
-    fn falls_back_to_main() {
-        assert_eq!(region_of("<body><div>x</div><main id='m'><div>Item</div></main></body>"), "m");
+    fn prefers_the_main_landmark() {
+        assert_eq!(region_of("<body><div>x</div><main id='m'><div>Item one</div><div>Item two</div></main></body>"), "m");
+        // Prose outside <main> does not pull the region out of it.
+        let page = format!("<body><div id='promo'><p>{PROSE}</p><p>{PROSE}</p></div><main id='m'><p>{PROSE}</p><ul><li>Size: 40 cm</li><li>Colour: green</li></ul></main></body>");
+        assert_eq!(region_of(&page), "m");
     }
 
     #[test]
