@@ -239,6 +239,9 @@ fn is_boilerplate(dom: &Dom, i: usize, inside_article: bool, options: &ExtractOp
 
 /// Whether one class or id token names a non-content widget.
 pub fn token_is_boilerplate(token: &str, check_comments: bool, aggressive: bool) -> bool {
+    // BEM: in "block--modifier" the block names the element; the modifier
+    // only says which variant ("container--more-ads" is a container).
+    let token = token.split("--").find(|part| !part.is_empty()).unwrap_or(token);
     let words: Vec<&str> = token.split(['-', '_']).filter(|w| !w.is_empty()).collect();
     // "wsite-not-footer", "no-sidebar": a negated widget word says the
     // opposite.
@@ -286,6 +289,8 @@ mod tests {
         assert!(!token_is_boilerplate("badge", true, false));
         assert!(!token_is_boilerplate("wsite-not-footer", true, false));
         assert!(!token_is_boilerplate("no-sidebar", true, false));
+        assert!(!token_is_boilerplate("container--section-more-ads", true, false));
+        assert!(token_is_boilerplate("menu--open", true, false));
     }
 
     #[test]
