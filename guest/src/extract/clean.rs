@@ -56,6 +56,16 @@ const CONTENT_WORDS: &[&str] = &[
 /// "page-with-nav") must not drop the whole page.
 const MAX_BOILERPLATE_SHARE: f32 = 0.5;
 
+/// The same guard for elements that *are* chrome by tag or landmark role
+/// (`<aside>`, `<nav>`; widget roles like `tablist` are often misused on
+/// content wrappers): a huge archive sidebar is still a sidebar, unless it is
+/// nearly the whole page.
+const MAX_LANDMARK_SHARE: f32 = 0.85;
+
+fn is_landmark_chrome(dom: &Dom, i: usize) -> bool {
+    BOILERPLATE_TAGS.contains(&dom.tag(i)) || dom.attr(i, "role").is_some_and(|r| matches!(r.trim(), "navigation" | "complementary" | "contentinfo"))
+}
+
 /// Per-node drop decision.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Drop {
@@ -157,7 +167,8 @@ fn mark(dom: &Dom, options: &ExtractOptions, raw_len: &[u32], total: f32, check_
         if tag == "article" || tag == "main" {
             inside_article[i] = true;
         }
-        if share <= MAX_BOILERPLATE_SHARE && is_boilerplate(dom, i, inside_article[i], options, check_comments) {
+        let max_share = if is_landmark_chrome(dom, i) { MAX_LANDMARK_SHARE } else { MAX_BOILERPLATE_SHARE };
+        if share <= max_share && is_boilerplate(dom, i, inside_article[i], options, check_comments) {
             drop[i] = Drop::Boilerplate;
             dropped_comments = dropped_comments || (check_comments && !is_boilerplate(dom, i, inside_article[i], options, false));
         }
@@ -307,6 +318,22 @@ mod tests {
             .filter_map(|i| dom.text(i))
             .collect();
         assert_eq!(kept, "TBody");
+    }
+
+    #[test]
+    fn big_sidebar_is_still_a_sidebar() {
+        let archive = "<li><a href=/m>March 2023 archive</a></li>".repeat(30);
+        let page = format!("<body><article><p>A short article body of real prose.</p></article><aside><ul>{archive}</ul></aside></body>");
+        let html = Html::parse_document(&page);
+        let dom = Dom::new(&html);
+        let drop = classify(&dom, &ExtractOptions::default(), false);
+        assert_eq!(drop[dom.find("aside").unwrap()], Drop::Boilerplate);
+        // A class-named wrapper with the same share is kept.
+        let page = page.replace("<aside>", "<div class='sidebar'>").replace("</aside>", "</div>");
+        let html = Html::parse_document(&page);
+        let dom = Dom::new(&html);
+        let drop = classify(&dom, &ExtractOptions::default(), false);
+        assert_eq!(drop[dom.find("ul").unwrap()], Drop::Keep);
     }
 
     #[test]

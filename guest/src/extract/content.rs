@@ -176,7 +176,7 @@ pub fn analyse(dom: &Dom, drop: &[Drop], options: &ExtractOptions) -> Analysis {
     for i in (0..n).rev() {
         match verdict[i] {
             Verdict::Good => good[i] += ((own_len[i] - own_link[i]) * SHORT_WEIGHT_DIV) as u64,
-            Verdict::Short => good[i] += (own_len[i] - own_link[i]) as u64,
+            Verdict::Short => good[i] += (own_len[i] - own_link[i] + own_link[i] / 2) as u64,
             _ => {}
         }
         let parent = dom.nodes[i].parent;
