@@ -6,6 +6,7 @@
 //! are decided per element from tag, ARIA role, attributes and class/id
 //! tokens; the flags are inherited by the whole subtree.
 
+use super::content::is_block_tag;
 use super::dom::{Dom, Kind};
 use crate::model::{ExtractOptions, Focus};
 
@@ -187,8 +188,11 @@ fn is_junk(dom: &Dom, i: usize, share: f32) -> bool {
     if JUNK_TAGS.contains(&tag) {
         return true;
     }
+    // `aria-hidden` on a block is usually a collapsed accordion or tab
+    // panel, content a click away; on inline elements it marks icons and
+    // visual duplicates of screen-reader text.
     let hidden = e.attr("hidden").is_some()
-        || e.attr("aria-hidden") == Some("true")
+        || (e.attr("aria-hidden") == Some("true") && !is_block_tag(tag))
         || e.attr("style").is_some_and(|style| {
             let style = style.to_ascii_lowercase().replace(' ', "");
             style.contains("display:none") || style.contains("visibility:hidden")
