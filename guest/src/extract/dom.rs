@@ -127,13 +127,25 @@ impl<'a> Dom<'a> {
         ancestor <= i && i < self.nodes[ancestor].end
     }
 
-    /// Text content of a subtree, whitespace collapsed to single spaces.
+    /// Text a reader sees in a subtree, whitespace collapsed to single
+    /// spaces: `<br>` and block elements separate words ("Data<br>Agency"),
+    /// inline `<style>`/`<script>` (CSS-in-JS headings) are left out.
     pub fn collapsed_text(&self, i: usize) -> String {
         let mut out = String::new();
-        for j in i..self.nodes[i].end {
-            if let Some(t) = self.text(j) {
-                push_collapsed(&mut out, t);
+        let mut j = i;
+        while j < self.nodes[i].end {
+            match self.nodes[j].kind {
+                Kind::Text(t) => push_collapsed(&mut out, t),
+                Kind::Element(e) => match e.name() {
+                    "script" | "style" | "template" if j != i => {
+                        j = self.nodes[j].end;
+                        continue;
+                    }
+                    "br" | "p" | "div" | "li" | "td" | "th" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => push_collapsed(&mut out, " "),
+                    _ => {}
+                },
             }
+            j += 1;
         }
         out.trim().to_string()
     }
@@ -185,11 +197,18 @@ mod tests {
         let div = dom.find("div").unwrap();
         let tags: Vec<&str> = (div..dom.nodes[div].end).map(|i| dom.tag(i)).collect();
         assert_eq!(tags, vec!["div", "p", "", "b", "", "p", ""]);
-        assert_eq!(dom.collapsed_text(div), "abc");
+        assert_eq!(dom.collapsed_text(div), "ab c");
         let span = dom.find("span").unwrap();
         assert!(!dom.contains(div, span));
         assert_eq!(dom.tag(dom.nodes[span].parent), "body");
         assert_eq!(dom.tag(dom.root), "html");
+    }
+
+    #[test]
+    fn visible_text_separates_lines_and_skips_styles() {
+        let html = Html::parse_document("<h1>Data<br>Agency<style>.x{color:red}</style></h1>");
+        let dom = Dom::new(&html);
+        assert_eq!(dom.collapsed_text(dom.find("h1").unwrap()), "Data Agency");
     }
 
     #[test]

@@ -94,7 +94,8 @@ pub fn extract(dom: &Dom, drop: &[Drop], base: Option<&Url>) -> Metadata {
         .or_else(|| s.ld.publisher.clone());
 
     let og_title = meta(&["og:title", "twitter:title", "dc.title", "dcterms.title"]);
-    let title = choose_title(s.title_tag.as_deref(), og_title.as_deref(), s.ld.headline.as_deref(), s.h1.as_deref(), s.h1_count);
+    let article = s.meta.get("og:type").is_some_and(|t| t.trim().eq_ignore_ascii_case("article")) || s.ld.headline.is_some() || s.ld.published.is_some();
+    let title = choose_title(s.title_tag.as_deref(), og_title.as_deref(), s.ld.headline.as_deref(), s.h1.as_deref(), s.h1_count, article, site_name.as_deref());
 
     let byline = s
         .ld
@@ -519,10 +520,12 @@ fn html_unescape(s: &str) -> String {
 const HEADLINE_MIN_WORDS: usize = 3;
 
 /// Pick the title: the `<h1>` when the page's own `<title>`/og:title
-/// confirm it, or when it is the page's only `<h1>` and reads as a
-/// headline (on the dev pages the visible headline beat a differing
-/// `<title>` 129 to 97); else the title without its " | Site" part.
-fn choose_title(title_tag: Option<&str>, og: Option<&str>, ld_headline: Option<&str>, h1: Option<&str>, h1_count: usize) -> Option<String> {
+/// confirm it, or when the page declares itself an article and has one
+/// `<h1>` that reads as a headline (there the visible headline beat a
+/// differing `<title>` 128 to 41 on the dev pages; elsewhere the `<h1>` is
+/// often a slogan and it was a coin toss); else the title without its
+/// " | Site" part.
+fn choose_title(title_tag: Option<&str>, og: Option<&str>, ld_headline: Option<&str>, h1: Option<&str>, h1_count: usize, article: bool, site: Option<&str>) -> Option<String> {
     let confirmed = |h: &str| {
         let h = fold(h);
         !h.is_empty()
@@ -532,29 +535,37 @@ fn choose_title(title_tag: Option<&str>, og: Option<&str>, ld_headline: Option<&
             })
     };
     if let Some(h) = h1 {
-        if confirmed(h) || (h1_count == 1 && h.split_whitespace().count() >= HEADLINE_MIN_WORDS) {
+        let headline = h1_count == 1 && h.split_whitespace().count() >= HEADLINE_MIN_WORDS && article;
+        if confirmed(h) || headline {
             return Some(h.to_string());
         }
     }
-    og.map(strip_site_suffix)
-        .or_else(|| title_tag.map(strip_site_suffix))
+    og.map(|t| strip_site_name(t, site))
+        .or_else(|| title_tag.map(|t| strip_site_name(t, site)))
         .or_else(|| ld_headline.map(str::to_string))
         .or_else(|| h1.map(str::to_string))
         .filter(|t| !t.is_empty())
 }
 
-/// The first part of "Page title | Site name".
-pub fn strip_site_suffix(title: &str) -> String {
-    let mut best = title;
+/// "Page title | Site name" → "Page title". A part naming the site (as
+/// og:site_name has it) goes; otherwise the first part stays unless
+/// another is more than twice as long ("Acme | Cloud hosting for teams").
+pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
+    let mut parts = vec![title];
     for sep in TITLE_SEPARATORS {
-        if let Some(pos) = title.find(sep) {
-            let head = &title[..pos];
-            if head.len() < best.len() && head.chars().count() >= 3 {
-                best = head;
-            }
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    let mut parts: Vec<&str> = parts.into_iter().map(str::trim).filter(|p| !p.is_empty()).collect();
+    if let Some(site) = site.map(fold).filter(|s| !s.is_empty()) {
+        if parts.len() > 1 && parts.iter().any(|p| fold(p) == site) {
+            parts.retain(|p| fold(p) != site);
+            return parts.first().map_or(title, |p| p).to_string();
         }
     }
-    best.trim().to_string()
+    let Some(&first) = parts.first() else { return title.trim().to_string() };
+    let longest = parts.iter().copied().max_by_key(|p| p.chars().count()).unwrap_or(first);
+    let pick = if first.chars().count() * 2 < longest.chars().count() { longest } else { first };
+    pick.to_string()
 }
 
 fn fold(s: &str) -> String {
@@ -624,6 +635,17 @@ mod tests {
     }
 
     #[test]
+    fn headline_or_page_title() {
+        let article = r#"<html><head><title>Ferns in winter | Garden Notes</title><meta property="og:type" content="article"></head>
+            <body><h1>Why ferns outlast the winter</h1><p>Text</p></body></html>"#;
+        assert_eq!(meta_of(article).title.as_deref(), Some("Why ferns outlast the winter"));
+        // On a landing page the same lone <h1> is a slogan: the title names the page.
+        let landing = article.replace("article", "website").replace("Why ferns outlast the winter", "Build what comes next");
+        assert_eq!(meta_of(&landing).title.as_deref(), Some("Ferns in winter"));
+        assert_eq!(strip_site_name("Acme | Cloud hosting for growing teams", None), "Cloud hosting for growing teams");
+    }
+
+    #[test]
     fn meta_and_visible_fallbacks() {
         let m = meta_of(r#"<html><head><title>How to bake bread - Kitchen Blog</title>
             <meta name="description" content="A guide."></head>
@@ -637,8 +659,9 @@ mod tests {
 
     #[test]
     fn strips_site_suffix() {
-        assert_eq!(strip_site_suffix("Sudo - ArchWiki"), "Sudo");
-        assert_eq!(strip_site_suffix("No separators here"), "No separators here");
+        assert_eq!(strip_site_name("Sudo - ArchWiki", None), "Sudo");
+        assert_eq!(strip_site_name("No separators here", None), "No separators here");
+        assert_eq!(strip_site_name("Ferns | The Garden Notes Magazine", Some("The Garden Notes Magazine")), "Ferns");
         assert_eq!(clean_author("By Jane Doe and John Roe"), "Jane Doe and John Roe");
         assert_eq!(clean_author("Maria &amp; Katerina"), "Maria & Katerina");
     }
