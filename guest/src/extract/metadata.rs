@@ -39,6 +39,8 @@ const MODIFIED_META_KEYS: &[&str] = &["article:modified_time", "og:updated_time"
 const DATE_CLASS_WORDS: &[&str] = &["date", "time", "published", "posted", "updated", "dateline", "timestamp", "pubdate", "publish", "post-date", "entry-date"];
 /// Text nodes after the `<h1>` searched for a visible date.
 const DATE_NEAR_TITLE_NODES: usize = 120;
+/// Text nodes before the `<h1>` searched when none after it has a date.
+const DATE_BEFORE_TITLE_NODES: usize = 15;
 /// A text longer than this is prose, not a date line.
 const MAX_DATE_TEXT_CHARS: usize = 80;
 
@@ -63,6 +65,9 @@ struct Sources {
     date_near_title: Option<String>,
     /// A date the page shows after an "Updated" label.
     updated_visible: Option<String>,
+    /// Days (`YYYY-MM-DD`) of every date the page shows: `<time>`,
+    /// date-classed elements, date lines around the headline.
+    shown_days: Vec<String>,
     ld: LinkedData,
     byline_text: Option<String>,
     rel_author: Option<String>,
@@ -112,12 +117,15 @@ pub fn extract(dom: &Dom, drop: &[Drop], base: Option<&Url>) -> Metadata {
 
     // Publication date: declared dates first, then visible ones; the
     // modification date only when nothing says when it was published.
-    let published = s
-        .ld
-        .published
-        .as_deref()
-        .and_then(dates::normalize)
-        .or_else(|| meta(PUBLISHED_META_KEYS).as_deref().and_then(dates::normalize))
+    let declared = s.ld.published.as_deref().and_then(dates::normalize).or_else(|| meta(PUBLISHED_META_KEYS).as_deref().and_then(dates::normalize));
+    let modified = s.ld.modified.as_deref().and_then(dates::normalize).or_else(|| meta(MODIFIED_META_KEYS).as_deref().and_then(dates::normalize));
+    // Pages that show only their last update mean it as the date to cite.
+    let shown = |d: &String| s.shown_days.contains(&day(d));
+    let declared = match (declared, modified.as_ref()) {
+        (Some(p), Some(m)) if !shown(&p) && shown(m) && s.shown_days.iter().all(|d| *d == day(m)) => Some(m.clone()),
+        (p, _) => p,
+    };
+    let published = declared
         .or_else(|| s.time_datetime.as_deref().and_then(dates::normalize))
         .or_else(|| s.date_text.clone())
         .or_else(|| s.date_near_title.clone())
@@ -183,11 +191,14 @@ fn gather(dom: &Dom, drop: &[Drop]) -> Sources {
             "abbr" if s.time_datetime.is_none() && drop[i] == Drop::Keep && e.attr("class").is_some_and(|c| c.contains("published")) => {
                 s.time_datetime = e.attr("title").map(str::to_string);
             }
-            "time" if s.time_datetime.is_none() && drop[i] == Drop::Keep => {
-                s.time_datetime = e.attr("datetime").map(str::to_string).or_else(|| {
-                    let t = dom.collapsed_text(i);
-                    dates::normalize(&t)
-                });
+            "time" if drop[i] == Drop::Keep => {
+                let shown = e.attr("datetime").and_then(dates::normalize).or_else(|| dates::normalize(&dom.collapsed_text(i)));
+                if let Some(d) = &shown {
+                    s.shown_days.push(day(d));
+                }
+                if s.time_datetime.is_none() {
+                    s.time_datetime = shown;
+                }
             }
             "a" if s.rel_author.is_none() && e.attr("rel").is_some_and(|r| r.split_ascii_whitespace().any(|t| t == "author")) => {
                 let t = dom.collapsed_text(i);
@@ -203,10 +214,11 @@ fn gather(dom: &Dom, drop: &[Drop]) -> Sources {
             }
             _ => {}
         }
-        if s.date_text.is_none() && drop[i] != Drop::Junk && names_a_date(e) {
+        if drop[i] != Drop::Junk && names_a_date(e) {
             let t = dom.collapsed_text(i);
-            if t.chars().count() <= MAX_DATE_TEXT_CHARS {
-                s.date_text = dates::normalize(&t);
+            if let Some(d) = (t.chars().count() <= MAX_DATE_TEXT_CHARS).then(|| dates::normalize(&t)).flatten() {
+                s.shown_days.push(day(&d));
+                s.date_text.get_or_insert(d);
             }
         }
         if s.byline_text.is_none() && drop[i] != Drop::Junk && looks_like_byline(e) {
@@ -222,16 +234,30 @@ fn gather(dom: &Dom, drop: &[Drop]) -> Sources {
     let texts = visible_texts(dom, drop);
     s.by_label = name_after_by_label(&texts);
     s.updated_visible = visible_updated_date(&texts);
-    if let Some(h1) = dom.find("h1") {
-        s.date_near_title = (h1..dom.len())
-            .filter(|&j| drop[j] != Drop::Junk)
-            .filter_map(|j| dom.text(j))
-            .filter(|t| !t.trim().is_empty())
-            .take(DATE_NEAR_TITLE_NODES)
-            .filter(|t| t.trim().chars().count() <= MAX_DATE_TEXT_CHARS)
-            .find_map(dates::normalize);
+    // A date line just after the headline, else just before it (a
+    // kicker or dateline above the title); without an <h1>, from the
+    // start of the article.
+    let anchor = dom.find("h1").or_else(|| dom.find("article")).or_else(|| dom.find("main"));
+    if let Some(anchor) = anchor {
+        let date_line = |j: usize| {
+            Some(j)
+                .filter(|&j| drop[j] != Drop::Junk)
+                .and_then(|j| dom.text(j))
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+        };
+        let parse = |t: &str| (t.chars().count() <= MAX_DATE_TEXT_CHARS).then(|| dates::normalize(t)).flatten();
+        let after: Vec<String> = (anchor..dom.len()).filter_map(date_line).take(DATE_NEAR_TITLE_NODES).filter_map(parse).collect();
+        let before: Vec<String> = (0..anchor).rev().filter_map(date_line).take(DATE_BEFORE_TITLE_NODES).filter_map(parse).collect();
+        s.date_near_title = after.first().or(before.first()).cloned();
+        s.shown_days.extend(after.iter().chain(&before).map(|d| day(d)));
     }
     s
+}
+
+/// The calendar day of a normalised date.
+fn day(date: &str) -> String {
+    date.chars().take(10).collect()
 }
 
 /// Labels that introduce a last-update date.
