@@ -661,6 +661,16 @@ mod tests {
     }
 
     #[test]
+    fn shown_update_date_wins_only_when_alone() {
+        let page = r#"<html><head><script type="application/ld+json">{"@type":"Article","headline":"Ferns",
+            "datePublished":"2020-01-01","dateModified":"2021-05-05"}</script></head>
+            <body><h1>Ferns</h1><p>Updated <time datetime="2021-05-05">May 5, 2021</time></p><p>Text</p></body></html>"#;
+        assert_eq!(meta_of(page).published.as_deref(), Some("2021-05-05"));
+        let both = page.replace("<p>Text</p>", "<p class='pubdate'>January 1, 2020</p>");
+        assert_eq!(meta_of(&both).published.as_deref(), Some("2020-01-01"));
+    }
+
+    #[test]
     fn headline_or_page_title() {
         let article = r#"<html><head><title>Ferns in winter | Garden Notes</title><meta property="og:type" content="article"></head>
             <body><h1>Why ferns outlast the winter</h1><p>Text</p></body></html>"#;
