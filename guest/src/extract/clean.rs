@@ -67,6 +67,41 @@ fn is_landmark_chrome(dom: &Dom, i: usize) -> bool {
     BOILERPLATE_TAGS.contains(&dom.tag(i)) || dom.attr(i, "role").is_some_and(|r| matches!(r.trim(), "navigation" | "complementary" | "contentinfo"))
 }
 
+/// Ancestors of an `<h1>` whose widget class marks it as chrome.
+const HEADLINE_CHROME_DEPTH: usize = 3;
+
+/// An `<h1>` that titles the page: not a logo, not in the site header
+/// (an article's own `<header>` is fine).
+fn is_headline(dom: &Dom, h1: usize, options: &ExtractOptions) -> bool {
+    if super::metadata::in_logo(dom, h1) {
+        return false;
+    }
+    // A menu bar's title ("menu-title" in a "menu-bar") is chrome.
+    let mut at = h1;
+    for _ in 0..HEADLINE_CHROME_DEPTH {
+        if at == usize::MAX {
+            break;
+        }
+        if is_boilerplate(dom, at, false, options, false) {
+            return false;
+        }
+        at = dom.nodes[at].parent;
+    }
+    let mut at = dom.nodes[h1].parent;
+    while at != usize::MAX {
+        match dom.tag(at) {
+            "article" | "main" => return true,
+            "header" | "nav" => return false,
+            _ if matches!(dom.attr(at, "role"), Some("banner" | "navigation")) => return false,
+            _ => at = dom.nodes[at].parent,
+        }
+    }
+    true
+}
+
+/// An `<article>` with this much text is the article, not a teaser card.
+const ARTICLE_MIN_CHARS: u32 = 1000;
+
 /// Per-node drop decision.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Drop {
@@ -94,7 +129,21 @@ pub fn classify(dom: &Dom, options: &ExtractOptions, thread: bool) -> Vec<Drop> 
     }
     let total = raw_len.get(dom.root).copied().unwrap_or(0).max(1) as f32;
 
-    let (drop, dropped_comments) = mark(dom, options, &raw_len, total, !options.include_comments && !thread);
+    // Elements holding the page's headline or a full article are not
+    // widgets, whatever their class says ("col-9 sidebar-first-only").
+    let mut holds_main = vec![false; n];
+    let first_h1 = (0..n).find(|&i| dom.tag(i) == "h1" && is_headline(dom, i, options));
+    let first_main = (0..n).find(|&i| dom.tag(i) == "main" || dom.attr(i, "role") == Some("main"));
+    for i in (0..n).rev() {
+        if Some(i) == first_h1 || Some(i) == first_main || (dom.tag(i) == "article" && raw_len[i] >= ARTICLE_MIN_CHARS) {
+            holds_main[i] = true;
+        }
+        let parent = dom.nodes[i].parent;
+        if parent != usize::MAX && holds_main[i] {
+            holds_main[parent] = true;
+        }
+    }
+    let (drop, dropped_comments) = mark(dom, options, &raw_len, &holds_main, total, !options.include_comments && !thread);
     if !dropped_comments {
         return drop;
     }
@@ -103,7 +152,7 @@ pub fn classify(dom: &Dom, options: &ExtractOptions, thread: bool) -> Vec<Drop> 
     // article of any size outside them, keep them.
     let mut in_comments = 0u64;
     let mut kept = 0u64;
-    let (plain, _) = mark(dom, options, &raw_len, total, false);
+    let (plain, _) = mark(dom, options, &raw_len, &holds_main, total, false);
     for i in 0..n {
         let Some(text) = dom.text(i) else { continue };
         if plain[i] != Drop::Keep {
@@ -142,7 +191,7 @@ fn is_code_tag(tag: &str) -> bool {
 
 /// One top-down pass: an element's flag is inherited by its subtree. Also
 /// says whether some element was dropped only for looking like comments.
-fn mark(dom: &Dom, options: &ExtractOptions, raw_len: &[u32], total: f32, check_comments: bool) -> (Vec<Drop>, bool) {
+fn mark(dom: &Dom, options: &ExtractOptions, raw_len: &[u32], holds_main: &[bool], total: f32, check_comments: bool) -> (Vec<Drop>, bool) {
     let n = dom.len();
     let mut dropped_comments = false;
     let mut drop = vec![Drop::Keep; n];
@@ -168,10 +217,15 @@ fn mark(dom: &Dom, options: &ExtractOptions, raw_len: &[u32], total: f32, check_
         if tag == "article" || tag == "main" {
             inside_article[i] = true;
         }
-        let max_share = if is_landmark_chrome(dom, i) { MAX_LANDMARK_SHARE } else { MAX_BOILERPLATE_SHARE };
-        if share <= max_share && is_boilerplate(dom, i, inside_article[i], options, check_comments) {
+        let landmark = is_landmark_chrome(dom, i);
+        let max_share = if landmark { MAX_LANDMARK_SHARE } else { MAX_BOILERPLATE_SHARE };
+        // A container of the headline or article is not a widget, but it
+        // can still be the comment list (long comments are <article>s).
+        let matched = is_boilerplate(dom, i, inside_article[i], options, check_comments);
+        let comments_only = matched && check_comments && !is_boilerplate(dom, i, inside_article[i], options, false);
+        if share <= max_share && matched && (landmark || !holds_main[i] || comments_only) {
             drop[i] = Drop::Boilerplate;
-            dropped_comments = dropped_comments || (check_comments && !is_boilerplate(dom, i, inside_article[i], options, false));
+            dropped_comments = dropped_comments || comments_only;
         }
     }
     (drop, dropped_comments)
@@ -338,6 +392,18 @@ mod tests {
         let dom = Dom::new(&html);
         let drop = classify(&dom, &ExtractOptions::default(), false);
         assert_eq!(drop[dom.find("ul").unwrap()], Drop::Keep);
+    }
+
+    #[test]
+    fn container_of_the_headline_is_not_a_widget() {
+        let page = "<body><header><h1 class='logo'>Site</h1></header><section class='col-9 sidebar-first-only'>\
+                    <h1>Ferns</h1><p>Text.</p></section><div class='sidebar'><p>Links</p></div></body>";
+        let html = Html::parse_document(page);
+        let dom = Dom::new(&html);
+        let drop = classify(&dom, &ExtractOptions::default(), false);
+        assert_eq!(drop[dom.find("section").unwrap()], Drop::Keep);
+        let side = (0..dom.len()).find(|&i| dom.attr(i, "class") == Some("sidebar")).unwrap();
+        assert_eq!(drop[side], Drop::Boilerplate);
     }
 
     #[test]

@@ -308,7 +308,7 @@ fn names_a_date(e: &scraper::node::Element) -> bool {
 
 /// Whether an element sits in the site's logo or brand block (some
 /// themes put the site name in an `<h1>` there).
-fn in_logo(dom: &Dom, mut i: usize) -> bool {
+pub(crate) fn in_logo(dom: &Dom, mut i: usize) -> bool {
     for _ in 0..4 {
         if i == usize::MAX {
             break;
