@@ -90,8 +90,40 @@ pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOp
     };
     r.walk(analysis.region, 0);
     r.flush();
-    let blocks = dedup(r.blocks);
+    let blocks = drop_calls_to_action(dedup(r.blocks));
     Rendered { blocks, images: r.images }
+}
+
+/// Short lines that ask the reader to do something other than read:
+/// subscribe, share, sign in, comment. Matched on lowercase text.
+const CALL_TO_ACTION_PHRASES: &[&str] = &[
+    "subscribe", "sign up", "signup", "newsletter", "mailing list", "share this", "please share",
+    "follow us", "leave a comment", "leave a reply", "log in to", "sign in to", "join our",
+    "join medium", "share on", "like this:", "rate this", "star rating",
+];
+/// Blocks up to this long are checked for a call to action; longer ones
+/// are content that happens to mention subscribing.
+const CALL_TO_ACTION_MAX_CHARS: usize = 160;
+
+fn drop_calls_to_action(blocks: Vec<Block>) -> Vec<Block> {
+    blocks
+        .into_iter()
+        .filter(|b| {
+            matches!(b.kind, BlockKind::Code { .. } | BlockKind::Table { .. }) || b.plain.chars().count() > CALL_TO_ACTION_MAX_CHARS || {
+                let lower = b.plain.to_lowercase();
+                !CALL_TO_ACTION_PHRASES.iter().any(|p| contains_words(&lower, p))
+            }
+        })
+        .collect()
+}
+
+/// `phrase` in `text` at word boundaries ("subscribe" not in "subscribers").
+fn contains_words(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 fn dedup(blocks: Vec<Block>) -> Vec<Block> {
@@ -562,3 +594,23 @@ fn table_markdown(rows: &[Vec<String>]) -> String {
     out.join("\n")
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paragraph(text: &str) -> Block {
+        Block { kind: BlockKind::Paragraph, quote: 0, plain: text.to_string(), md: text.to_string() }
+    }
+
+    #[test]
+    fn calls_to_action_are_dropped_but_not_prose_about_them() {
+        let blocks = vec![
+            paragraph("Join our mailing list!"),
+            paragraph("My best month had 54 subscribers per post."),
+            paragraph("If you like it, please share it with a friend."),
+        ];
+        let kept: Vec<String> = drop_calls_to_action(blocks).into_iter().map(|b| b.plain).collect();
+        assert_eq!(kept, vec!["My best month had 54 subscribers per post."]);
+    }
+}
