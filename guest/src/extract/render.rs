@@ -90,7 +90,7 @@ pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOp
     };
     r.walk(analysis.region, 0);
     r.flush();
-    let blocks = drop_calls_to_action(dedup(r.blocks));
+    let blocks = drop_related_sections(drop_calls_to_action(dedup(r.blocks)));
     Rendered { blocks, images: r.images }
 }
 
@@ -115,6 +115,56 @@ fn drop_calls_to_action(blocks: Vec<Block>) -> Vec<Block> {
             }
         })
         .collect()
+}
+
+/// Lines that announce links to other pages, not more of this one. The
+/// section they head is dropped up to the next heading.
+const RELATED_HEADINGS: &[&str] = &[
+    "related", "related posts", "related articles", "related stories", "related content",
+    "related reading", "related news", "popular posts", "popular stories", "most popular",
+    "trending", "trending now", "trending stories", "you may also like", "you might also like",
+    "you may like", "you might like", "recommended for you", "recommended reading",
+    "more stories", "more from", "read next", "up next", "also in the news", "keep reading",
+    "more to explore", "recent posts", "latest posts", "latest news", "more articles",
+    "similar posts", "similar articles", "customers also viewed", "customers also bought",
+    "you may also be interested in", "don't miss", "editor's picks",
+];
+/// A paragraph this long inside a related section is the article again.
+const RELATED_TEASER_MAX_CHARS: usize = 200;
+/// An announcing line is at most this long.
+const RELATED_HEADING_MAX_CHARS: usize = 40;
+
+fn announces_related(block: &Block) -> bool {
+    let plain = block.plain.trim();
+    if plain.chars().count() > RELATED_HEADING_MAX_CHARS || !matches!(block.kind, BlockKind::Heading(_) | BlockKind::Paragraph) {
+        return false;
+    }
+    let line: String = plain.to_lowercase().replace('’', "'");
+    let line = line.trim_end_matches([':', '.', '!', ' ']);
+    RELATED_HEADINGS.contains(&line)
+}
+
+fn drop_related_sections(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    // Level of the heading that opened the skipped section (7: a plain line).
+    let mut skipping: Option<u8> = None;
+    for b in blocks {
+        if announces_related(&b) {
+            skipping = Some(match b.kind { BlockKind::Heading(l) => l, _ => 7 });
+            continue;
+        }
+        // The section ends at the next heading of its level, or where the
+        // article's prose resumes (teasers are short).
+        match (skipping, &b.kind) {
+            (Some(level), BlockKind::Heading(l)) if *l <= level || level == 7 => skipping = None,
+            (Some(_), BlockKind::Paragraph) if b.plain.chars().count() >= RELATED_TEASER_MAX_CHARS => skipping = None,
+            _ => {}
+        }
+        if skipping.is_none() {
+            out.push(b);
+        }
+    }
+    out
 }
 
 /// `phrase` in `text` at word boundaries ("subscribe" not in "subscribers").
@@ -612,5 +662,18 @@ mod tests {
         ];
         let kept: Vec<String> = drop_calls_to_action(blocks).into_iter().map(|b| b.plain).collect();
         assert_eq!(kept, vec!["My best month had 54 subscribers per post."]);
+    }
+
+    #[test]
+    fn related_sections_end_where_the_article_resumes() {
+        let prose = "The article goes on here with a long paragraph of its own, long enough that no teaser would ever be this long: it has clauses, commas and a full stop at the end.";
+        let blocks = vec![
+            paragraph("First part of the article."),
+            Block { kind: BlockKind::Heading(3), quote: 0, plain: "Related".into(), md: "### Related".into() },
+            paragraph("Another story you could read"),
+            paragraph(prose),
+        ];
+        let kept: Vec<String> = drop_related_sections(blocks).into_iter().map(|b| b.plain).collect();
+        assert_eq!(kept, vec!["First part of the article.", prose]);
     }
 }
