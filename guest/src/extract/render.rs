@@ -666,7 +666,7 @@ mod tests {
 
     #[test]
     fn related_sections_end_where_the_article_resumes() {
-        let prose = "The article goes on here with a long paragraph of its own, long enough that no teaser would ever be this long: it has clauses, commas and a full stop at the end.";
+        let prose = "The article goes on here with a long paragraph of its own, long enough that no teaser would ever be this long: it has clauses, commas, a second sentence that keeps going for a while, and a full stop at the end.";
         let blocks = vec![
             paragraph("First part of the article."),
             Block { kind: BlockKind::Heading(3), quote: 0, plain: "Related".into(), md: "### Related".into() },
