@@ -394,7 +394,8 @@ fn written_by_card(meta: &HashMap<String, String>) -> Option<String> {
 /// and fill fields not yet known.
 fn linked_data(raw: &str, ld: &mut LinkedData) {
     let text = raw.trim().trim_start_matches("<!--").trim_end_matches("-->").trim();
-    let text = text.trim_start_matches("//<![CDATA[").trim_end_matches("//]]>").trim();
+    let text = text.trim_start_matches("//").trim_start_matches("<![CDATA[").trim();
+    let text = text.trim_end_matches("]]>").trim_end_matches("//").trim();
     let Ok(value) = serde_json::from_str::<Value>(text) else { return };
     let mut objects = Vec::new();
     collect_objects(&value, &mut objects, 0);
@@ -658,6 +659,14 @@ mod tests {
         assert_eq!(m.site_name.as_deref(), Some("The Paper"));
         assert_eq!(m.language.as_deref(), Some("en-GB"));
         assert_eq!(m.canonical_url.as_deref(), Some("https://example.com/a/b?x=1"));
+    }
+
+    #[test]
+    fn json_ld_inside_cdata() {
+        let m = meta_of(r#"<html><head><meta property="article:published_time" content="2015-12-11">
+            <script type="application/ld+json"><![CDATA[ {"@type":"NewsArticle","headline":"Big News","datePublished":"2015-10-15"} ]]></script>
+            </head><body><p>Text</p></body></html>"#);
+        assert_eq!(m.published.as_deref(), Some("2015-10-15"));
     }
 
     #[test]
