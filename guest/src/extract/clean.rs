@@ -39,7 +39,8 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "outbrain", "taboola", "disqus", "comment-form", "respond",
     "login", "signin", "author-bio", "byline-social", "tag-list",
     "dropdown", "offcanvas", "off-canvas", "megamenu", "site-header", "site-footer",
-    "topbar", "bottombar", "newsletter-signup",
+    "topbar", "bottombar", "newsletter-signup", "signature", "user-info", "userinfo", "user-details",
+    "usercard", "user-card",
 ];
 
 /// Tokens that mark user comments; dropped unless comments are wanted.
