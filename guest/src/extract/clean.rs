@@ -40,7 +40,7 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "login", "signin", "author-bio", "byline-social", "tag-list",
     "dropdown", "offcanvas", "off-canvas", "megamenu", "site-header", "site-footer",
     "topbar", "bottombar", "newsletter-signup", "signature", "user-info", "userinfo", "user-details",
-    "usercard", "user-card",
+    "usercard", "user-card", "postprofile", "post-profile", "voting", "votes",
 ];
 
 /// Tokens that mark user comments; dropped unless comments are wanted.
