@@ -138,9 +138,35 @@ fn textual(s: &str) -> Option<String> {
     None
 }
 
+/// Words that may stand beside a date on a dateline ("Updated on Monday,
+/// March 3, 2025 at 10:00 am").
+const DATELINE_WORDS: &[&str] = &[
+    "published", "updated", "posted", "last", "modified", "on", "at", "date", "am", "pm", "utc", "gmt",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+];
+
+/// Whether a line is nothing but a date, with at most a label and a time:
+/// a dateline, not a sentence that mentions a date.
+pub fn is_dateline(line: &str) -> bool {
+    let words: Vec<&str> = line.split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '·' | '•')).filter(|w| !w.is_empty()).collect();
+    if words.is_empty() || words.len() > 9 {
+        return false;
+    }
+    let plain = |w: &str| w.trim_matches(|c: char| matches!(c, ':' | '.' | '(' | ')')).to_lowercase();
+    words.iter().all(|w| {
+        let w = plain(w);
+        w.is_empty()
+            || w.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '-' | '/' | '.'))
+            || w.trim_end_matches(|c: char| c.is_ascii_alphabetic()).chars().all(|c| c.is_ascii_digit()) && w.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || month_number(&w).is_some()
+            || DATELINE_WORDS.contains(&w.as_str())
+    }) && normalize(line).is_some()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::normalize;
+    use super::{is_dateline, normalize};
 
     #[test]
     fn iso_forms() {
@@ -149,6 +175,15 @@ mod tests {
         assert_eq!(normalize("2020/03/12").as_deref(), Some("2020-03-12"));
         assert_eq!(normalize("20200312").as_deref(), Some("2020-03-12"));
         assert_eq!(normalize("2020-03-12 10:00").as_deref(), Some("2020-03-12"));
+    }
+
+    #[test]
+    fn datelines() {
+        assert!(is_dateline("Updated on March 3, 2025"));
+        assert!(is_dateline("Mon, 3 Mar 2025 10:00 am"));
+        assert!(is_dateline("2025-03-03"));
+        assert!(!is_dateline("The law changed on March 3, 2025"));
+        assert!(!is_dateline("March 2025 archive"));
     }
 
     #[test]

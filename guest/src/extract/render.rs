@@ -90,7 +90,7 @@ pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOp
     };
     r.walk(analysis.region, 0);
     r.flush();
-    let blocks = drop_related_sections(drop_calls_to_action(dedup(r.blocks)));
+    let blocks = drop_related_sections(drop_calls_to_action(drop_datelines(dedup(r.blocks))));
     Rendered { blocks, images: r.images }
 }
 
@@ -115,6 +115,13 @@ fn drop_calls_to_action(blocks: Vec<Block>) -> Vec<Block> {
             }
         })
         .collect()
+}
+
+/// A paragraph that is only a date ("Updated March 3, 2025") is page
+/// metadata, reported in `published`, not content. List items keep theirs:
+/// in a listing the date belongs to the item.
+fn drop_datelines(blocks: Vec<Block>) -> Vec<Block> {
+    blocks.into_iter().filter(|b| !(b.kind == BlockKind::Paragraph && super::dates::is_dateline(&b.plain))).collect()
 }
 
 /// Lines that announce links to other pages, not more of this one. The
