@@ -142,6 +142,7 @@ fn textual(s: &str) -> Option<String> {
 /// March 3, 2025 at 10:00 am").
 const DATELINE_WORDS: &[&str] = &[
     "published", "updated", "posted", "last", "modified", "on", "at", "date", "am", "pm", "utc", "gmt",
+    "asked", "answered", "commented", "edited", "replied",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "mon", "tue", "wed", "thu", "fri", "sat", "sun",
 ];
