@@ -120,9 +120,9 @@ pub fn extract(dom: &Dom, drop: &[Drop], base: Option<&Url>) -> Metadata {
     let declared = s.ld.published.as_deref().and_then(dates::normalize).or_else(|| meta(PUBLISHED_META_KEYS).as_deref().and_then(dates::normalize));
     let modified = s.ld.modified.as_deref().and_then(dates::normalize).or_else(|| meta(MODIFIED_META_KEYS).as_deref().and_then(dates::normalize));
     // Pages that show only their last update mean it as the date to cite.
-    let shown = |d: &String| s.shown_days.contains(&day(d));
+    let shows_only = |d: &String| !s.shown_days.is_empty() && s.shown_days.iter().all(|shown| *shown == day(d));
     let declared = match (declared, modified.as_ref()) {
-        (Some(p), Some(m)) if !shown(&p) && shown(m) && s.shown_days.iter().all(|d| *d == day(m)) => Some(m.clone()),
+        (Some(p), Some(m)) if day(&p) != day(m) && shows_only(m) => Some(m.clone()),
         (p, _) => p,
     };
     let published = declared
@@ -130,8 +130,7 @@ pub fn extract(dom: &Dom, drop: &[Drop], base: Option<&Url>) -> Metadata {
         .or_else(|| s.date_text.clone())
         .or_else(|| s.date_near_title.clone())
         .or_else(|| s.updated_visible.clone())
-        .or_else(|| s.ld.modified.as_deref().and_then(dates::normalize))
-        .or_else(|| meta(MODIFIED_META_KEYS).as_deref().and_then(dates::normalize));
+        .or(modified);
 
     let language = s
         .html_lang
@@ -216,7 +215,7 @@ fn gather(dom: &Dom, drop: &[Drop]) -> Sources {
         }
         if drop[i] != Drop::Junk && names_a_date(e) {
             let t = dom.collapsed_text(i);
-            if let Some(d) = (t.chars().count() <= MAX_DATE_TEXT_CHARS).then(|| dates::normalize(&t)).flatten() {
+            if let Some(d) = short_date(&t) {
                 s.shown_days.push(day(&d));
                 s.date_text.get_or_insert(d);
             }
@@ -246,13 +245,17 @@ fn gather(dom: &Dom, drop: &[Drop]) -> Sources {
                 .map(str::trim)
                 .filter(|t| !t.is_empty())
         };
-        let parse = |t: &str| (t.chars().count() <= MAX_DATE_TEXT_CHARS).then(|| dates::normalize(t)).flatten();
-        let after: Vec<String> = (anchor..dom.len()).filter_map(date_line).take(DATE_NEAR_TITLE_NODES).filter_map(parse).collect();
-        let before: Vec<String> = (0..anchor).rev().filter_map(date_line).take(DATE_BEFORE_TITLE_NODES).filter_map(parse).collect();
+        let after: Vec<String> = (anchor..dom.len()).filter_map(date_line).take(DATE_NEAR_TITLE_NODES).filter_map(short_date).collect();
+        let before: Vec<String> = (0..anchor).rev().filter_map(date_line).take(DATE_BEFORE_TITLE_NODES).filter_map(short_date).collect();
         s.date_near_title = after.first().or(before.first()).cloned();
         s.shown_days.extend(after.iter().chain(&before).map(|d| day(d)));
     }
     s
+}
+
+/// The date in a short text (a date line, not prose that mentions one).
+fn short_date(text: &str) -> Option<String> {
+    (text.chars().count() <= MAX_DATE_TEXT_CHARS).then(|| dates::normalize(text)).flatten()
 }
 
 /// The calendar day of a normalised date.

@@ -90,7 +90,9 @@ pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOp
     };
     r.walk(analysis.region, 0);
     r.flush();
-    let blocks = drop_related_sections(drop_calls_to_action(drop_datelines(dedup(r.blocks))));
+    let mut blocks = dedup(r.blocks);
+    blocks.retain(|b| !is_call_to_action(b) && !is_dateline(b));
+    let blocks = drop_related_sections(blocks);
     Rendered { blocks, images: r.images }
 }
 
@@ -105,23 +107,20 @@ const CALL_TO_ACTION_PHRASES: &[&str] = &[
 /// are content that happens to mention subscribing.
 const CALL_TO_ACTION_MAX_CHARS: usize = 160;
 
-fn drop_calls_to_action(blocks: Vec<Block>) -> Vec<Block> {
-    blocks
-        .into_iter()
-        .filter(|b| {
-            matches!(b.kind, BlockKind::Code { .. } | BlockKind::Table { .. }) || b.plain.chars().count() > CALL_TO_ACTION_MAX_CHARS || {
-                let lower = b.plain.to_lowercase();
-                !CALL_TO_ACTION_PHRASES.iter().any(|p| contains_words(&lower, p))
-            }
-        })
-        .collect()
+fn is_call_to_action(b: &Block) -> bool {
+    !matches!(b.kind, BlockKind::Code { .. } | BlockKind::Table { .. })
+        && b.plain.chars().count() <= CALL_TO_ACTION_MAX_CHARS
+        && {
+            let lower = b.plain.to_lowercase();
+            CALL_TO_ACTION_PHRASES.iter().any(|p| contains_words(&lower, p))
+        }
 }
 
 /// A paragraph that is only a date ("Updated March 3, 2025") is page
 /// metadata, reported in `published`, not content. List items keep theirs:
 /// in a listing the date belongs to the item.
-fn drop_datelines(blocks: Vec<Block>) -> Vec<Block> {
-    blocks.into_iter().filter(|b| !(b.kind == BlockKind::Paragraph && super::dates::is_dateline(&b.plain))).collect()
+fn is_dateline(b: &Block) -> bool {
+    b.kind == BlockKind::Paragraph && super::dates::is_dateline(&b.plain)
 }
 
 /// Lines that announce links to other pages, not more of this one. The
@@ -651,7 +650,6 @@ fn table_markdown(rows: &[Vec<String>]) -> String {
     out.join("\n")
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -667,7 +665,7 @@ mod tests {
             paragraph("My best month had 54 subscribers per post."),
             paragraph("If you like it, please share it with a friend."),
         ];
-        let kept: Vec<String> = drop_calls_to_action(blocks).into_iter().map(|b| b.plain).collect();
+        let kept: Vec<String> = blocks.into_iter().filter(|b| !is_call_to_action(b)).map(|b| b.plain).collect();
         assert_eq!(kept, vec!["My best month had 54 subscribers per post."]);
     }
 
