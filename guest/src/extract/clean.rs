@@ -134,7 +134,7 @@ pub fn classify(dom: &Dom, options: &ExtractOptions, thread: bool) -> Vec<Drop> 
     // widgets, whatever their class says ("col-9 sidebar-first-only").
     let mut holds_main = vec![false; n];
     let first_h1 = (0..n).find(|&i| dom.tag(i) == "h1" && is_headline(dom, i, options));
-    let first_main = (0..n).find(|&i| dom.tag(i) == "main" || dom.attr(i, "role") == Some("main"));
+    let first_main = (0..n).find(|&i| dom.is_main_landmark(i));
     for i in (0..n).rev() {
         if Some(i) == first_h1 || Some(i) == first_main || (dom.tag(i) == "article" && raw_len[i] >= ARTICLE_MIN_CHARS) {
             holds_main[i] = true;

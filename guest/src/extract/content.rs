@@ -216,7 +216,7 @@ fn is_container(tag: &str) -> bool {
 /// text: the content is inside it, whatever prose the page has elsewhere.
 fn main_landmark(dom: &Dom, drop: &[Drop], body: usize, good: &[u64]) -> Option<usize> {
     let end = dom.nodes.get(body)?.end;
-    let mut mains = (body..end).filter(|&i| drop[i] == Drop::Keep && (dom.tag(i) == "main" || dom.attr(i, "role") == Some("main")));
+    let mut mains = (body..end).filter(|&i| drop[i] == Drop::Keep && dom.is_main_landmark(i));
     let m = mains.next()?;
     if mains.next().is_some() {
         return None;
@@ -229,7 +229,7 @@ fn main_landmark(dom: &Dom, drop: &[Drop], body: usize, good: &[u64]) -> Option<
 fn fallback_region(dom: &Dom, drop: &[Drop], body: usize, text_len: &[u32]) -> usize {
     (body..dom.nodes.get(body).map_or(body, |n| n.end))
         .filter(|&i| drop[i] == Drop::Keep)
-        .find(|&i| dom.tag(i) == "main" || dom.attr(i, "role") == Some("main"))
+        .find(|&i| dom.is_main_landmark(i))
         .filter(|&m| text_len[m] > 0)
         .unwrap_or(body)
 }

@@ -122,6 +122,11 @@ impl<'a> Dom<'a> {
         (within..self.nodes[within].end).filter(move |&i| self.tag(i) == tag)
     }
 
+    /// A `<main>` element or an ARIA `main` landmark.
+    pub fn is_main_landmark(&self, i: usize) -> bool {
+        self.tag(i) == "main" || self.attr(i, "role") == Some("main")
+    }
+
     /// Whether `ancestor` contains `i` (or is `i`).
     pub fn contains(&self, ancestor: usize, i: usize) -> bool {
         ancestor <= i && i < self.nodes[ancestor].end
