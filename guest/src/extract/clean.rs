@@ -144,7 +144,9 @@ pub fn classify(dom: &Dom, options: &ExtractOptions, thread: bool) -> Vec<Drop> 
             holds_main[parent] = true;
         }
     }
-    let (drop, dropped_comments) = mark(dom, options, &raw_len, &holds_main, total, !options.include_comments && !thread);
+    let related = related_sections(dom, &raw_len, &holds_main, total);
+    let page = Page { raw_len: &raw_len, holds_main: &holds_main, related: &related, total };
+    let (drop, dropped_comments) = mark(dom, options, &page, !options.include_comments && !thread);
     if !dropped_comments {
         return drop;
     }
@@ -153,7 +155,7 @@ pub fn classify(dom: &Dom, options: &ExtractOptions, thread: bool) -> Vec<Drop> 
     // article of any size outside them, keep them.
     let mut in_comments = 0u64;
     let mut kept = 0u64;
-    let (plain, _) = mark(dom, options, &raw_len, &holds_main, total, false);
+    let (plain, _) = mark(dom, options, &page, false);
     for i in 0..n {
         let Some(text) = dom.text(i) else { continue };
         if plain[i] != Drop::Keep {
@@ -167,6 +169,61 @@ pub fn classify(dom: &Dom, options: &ExtractOptions, thread: bool) -> Vec<Drop> 
         }
     }
     if in_comments > kept && kept < MAX_TEXT_BESIDE_THREAD { plain } else { drop }
+}
+
+/// Elements opened by a heading that announces related links ("Similar
+/// items"): for each such heading, the largest ancestor whose first text is
+/// that heading, short of the page's headline, article or prose. Such a
+/// section may be most of a product page (a carousel of cards), so only
+/// the landmark guard applies.
+fn related_sections(dom: &Dom, raw_len: &[u32], holds_main: &[bool], total: f32) -> Vec<bool> {
+    let n = dom.len();
+    // First visible text node at or after each node, in document order.
+    let mut next_text = vec![usize::MAX; n + 1];
+    for i in (0..n).rev() {
+        let visible = dom.text(i).is_some_and(|t| !t.trim().is_empty())
+            && dom.nodes[i].parent != usize::MAX
+            && !is_code_tag(dom.tag(dom.nodes[i].parent));
+        next_text[i] = if visible { i } else { next_text[i + 1] };
+    }
+    // Teasers are short: a long paragraph belongs to the page itself.
+    let mut has_prose = vec![false; n];
+    for i in (0..n).rev() {
+        has_prose[i] |= dom.tag(i) == "p" && raw_len[i] >= TEASER_MAX_CHARS;
+        let parent = dom.nodes[i].parent;
+        if parent != usize::MAX && has_prose[i] {
+            has_prose[parent] = true;
+        }
+    }
+    let mut related = vec![false; n];
+    for heading in super::related::announcing_headings(dom) {
+        let mut top = heading;
+        let mut at = dom.nodes[heading].parent;
+        while at != usize::MAX
+            && !matches!(dom.tag(at), "body" | "html" | "main" | "article")
+            && !holds_main[at]
+            && !has_prose[at]
+            && raw_len[at] as f32 / total <= MAX_LANDMARK_SHARE
+            && next_text[at] == next_text[heading]
+        {
+            top = at;
+            at = dom.nodes[at].parent;
+        }
+        related[top] = true;
+    }
+    related
+}
+
+/// A paragraph this long is prose, not a teaser.
+const TEASER_MAX_CHARS: u32 = 200;
+
+/// Per-page facts the drop pass consults.
+struct Page<'p> {
+    /// Text per subtree (see `classify`).
+    raw_len: &'p [u32],
+    holds_main: &'p [bool],
+    related: &'p [bool],
+    total: f32,
 }
 
 /// URL path parts of forum and Q&A software.
@@ -192,7 +249,7 @@ fn is_code_tag(tag: &str) -> bool {
 
 /// One top-down pass: an element's flag is inherited by its subtree. Also
 /// says whether some element was dropped only for looking like comments.
-fn mark(dom: &Dom, options: &ExtractOptions, raw_len: &[u32], holds_main: &[bool], total: f32, check_comments: bool) -> (Vec<Drop>, bool) {
+fn mark(dom: &Dom, options: &ExtractOptions, page: &Page, check_comments: bool) -> (Vec<Drop>, bool) {
     let n = dom.len();
     let mut dropped_comments = false;
     let mut drop = vec![Drop::Keep; n];
@@ -210,7 +267,7 @@ fn mark(dom: &Dom, options: &ExtractOptions, raw_len: &[u32], holds_main: &[bool
         if tag.is_empty() {
             continue;
         }
-        let share = raw_len[i] as f32 / total;
+        let share = page.raw_len[i] as f32 / page.total;
         if is_junk(dom, i, share) {
             drop[i] = Drop::Junk;
             continue;
@@ -222,9 +279,13 @@ fn mark(dom: &Dom, options: &ExtractOptions, raw_len: &[u32], holds_main: &[bool
         let max_share = if landmark { MAX_LANDMARK_SHARE } else { MAX_BOILERPLATE_SHARE };
         // A container of the headline or article is not a widget, but it
         // can still be the comment list (long comments are <article>s).
+        if page.related[i] {
+            drop[i] = Drop::Boilerplate;
+            continue;
+        }
         let matched = is_boilerplate(dom, i, inside_article[i], options, check_comments);
         let comments_only = matched && check_comments && !is_boilerplate(dom, i, inside_article[i], options, false);
-        if share <= max_share && matched && (landmark || !holds_main[i] || comments_only) {
+        if share <= max_share && matched && (landmark || !page.holds_main[i] || comments_only) {
             drop[i] = Drop::Boilerplate;
             dropped_comments = dropped_comments || comments_only;
         }
@@ -405,6 +466,24 @@ mod tests {
         assert_eq!(drop[dom.find("section").unwrap()], Drop::Keep);
         let side = (0..dom.len()).find(|&i| dom.attr(i, "class") == Some("sidebar")).unwrap();
         assert_eq!(drop[side], Drop::Boilerplate);
+    }
+
+    #[test]
+    fn section_opened_by_a_related_heading_is_dropped() {
+        let cards = "<div class='card'><a href=/x>Another product title</a><span>$10</span></div>".repeat(8);
+        let page = format!(
+            "<body><div class='item'><h1>Lamp</h1><p>Price $20</p></div>\
+             <div class='x1'><div class='x2'><h2>Similar items</h2></div><div>{cards}</div></div>\
+             <div class='x3'><h2>Latest news</h2><p>Listing pages open with this.</p></div></body>"
+        );
+        let html = Html::parse_document(&page);
+        let dom = Dom::new(&html);
+        let drop = classify(&dom, &ExtractOptions::default(), false);
+        let class = |c: &str| (0..dom.len()).find(|&i| dom.attr(i, "class") == Some(c)).unwrap();
+        assert_eq!(drop[class("x1")], Drop::Boilerplate);
+        assert_eq!(drop[class("item")], Drop::Keep);
+        // Site-wide announcements only go inside the region (`render`).
+        assert_eq!(drop[class("x3")], Drop::Keep);
     }
 
     #[test]

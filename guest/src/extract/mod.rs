@@ -16,6 +16,7 @@ pub mod dom;
 pub mod language;
 pub mod links;
 pub mod metadata;
+pub mod related;
 pub mod render;
 
 use scraper::Html;

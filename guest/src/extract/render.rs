@@ -123,32 +123,12 @@ fn is_dateline(b: &Block) -> bool {
     b.kind == BlockKind::Paragraph && super::dates::is_dateline(&b.plain)
 }
 
-/// Lines that announce links to other pages, not more of this one. The
-/// section they head is dropped up to the next heading.
-const RELATED_HEADINGS: &[&str] = &[
-    "related", "related posts", "related articles", "related stories", "related content",
-    "related reading", "related news", "popular posts", "popular stories", "most popular",
-    "trending", "trending now", "trending stories", "you may also like", "you might also like",
-    "you may like", "you might like", "recommended for you", "recommended reading",
-    "more stories", "more from", "read next", "up next", "also in the news", "keep reading",
-    "more to explore", "recent posts", "latest posts", "latest news", "more articles",
-    "similar posts", "similar articles", "customers also viewed", "customers also bought",
-    "you may also be interested in", "don't miss", "editor's picks",
-];
+fn announces_related(block: &Block) -> bool {
+    matches!(block.kind, BlockKind::Heading(_) | BlockKind::Paragraph) && super::related::is_announcement(&block.plain)
+}
+
 /// A paragraph this long inside a related section is the article again.
 const RELATED_TEASER_MAX_CHARS: usize = 200;
-/// An announcing line is at most this long.
-const RELATED_HEADING_MAX_CHARS: usize = 40;
-
-fn announces_related(block: &Block) -> bool {
-    let plain = block.plain.trim();
-    if plain.chars().count() > RELATED_HEADING_MAX_CHARS || !matches!(block.kind, BlockKind::Heading(_) | BlockKind::Paragraph) {
-        return false;
-    }
-    let line: String = plain.to_lowercase().replace('’', "'");
-    let line = line.trim_end_matches([':', '.', '!', ' ']);
-    RELATED_HEADINGS.contains(&line)
-}
 
 fn drop_related_sections(blocks: Vec<Block>) -> Vec<Block> {
     let mut out = Vec::with_capacity(blocks.len());

@@ -1,0 +1,81 @@
+//! Sections that announce links to other pages ("Related posts", "Similar
+//! items", "You may also like"): boilerplate whatever their class names.
+//! `clean` drops such a section when a heading opens it, before the region
+//! is chosen; `render` drops the ones left inside the chosen region.
+
+use super::dom::Dom;
+
+/// Lines that announce links to pages like this one, not more of it.
+const RELATED_HEADINGS: &[&str] = &[
+    "related", "related posts", "related articles", "related stories", "related content",
+    "related reading", "related news", "you may also like", "you might also like",
+    "you may like", "you might like", "recommended for you", "recommended reading",
+    "more from", "read next", "up next", "keep reading",
+    "similar posts", "similar articles", "customers also viewed", "customers also bought",
+    "you may also be interested in", "similar items", "similar products", "related products",
+    "related items", "explore related items", "people also viewed", "frequently bought together",
+];
+
+/// Phrases that make any short line a related announcement ("People who
+/// viewed this item also viewed").
+const RELATED_PHRASES: &[&str] = &["also viewed", "also bought", "also purchased", "also liked", "also searched"];
+
+/// Lines that announce the site's other pages. Inside an article they
+/// head a teaser list; on a home page or listing they head the content
+/// itself, so only `render` drops them, never `clean`.
+const SITE_HEADINGS: &[&str] = &[
+    "popular posts", "popular stories", "most popular", "trending", "trending now",
+    "trending stories", "more stories", "also in the news", "recent posts", "latest posts",
+    "latest news", "don't miss", "editor's picks", "more to explore", "more articles",
+];
+
+/// An announcing line is at most this long.
+const MAX_CHARS: usize = 60;
+
+/// Whether a heading or short line announces links to other pages of the
+/// site (related, popular, latest...).
+pub fn is_announcement(line: &str) -> bool {
+    normalized(line).is_some_and(|l| is_related(&l) || SITE_HEADINGS.contains(&l.as_str()))
+}
+
+/// Whether it announces pages *related to this one*, which is never the
+/// page's own content.
+pub fn is_related_announcement(line: &str) -> bool {
+    normalized(line).is_some_and(|l| is_related(&l))
+}
+
+fn is_related(line: &str) -> bool {
+    RELATED_HEADINGS.contains(&line) || RELATED_PHRASES.iter().any(|p| line.contains(p))
+}
+
+fn normalized(line: &str) -> Option<String> {
+    let line = line.trim();
+    if line.chars().count() > MAX_CHARS {
+        return None;
+    }
+    let line = line.to_lowercase().replace('’', "'");
+    Some(line.trim_end_matches([':', '.', '!', ' ']).to_string())
+}
+
+/// `<h2>`–`<h6>` elements that announce pages related to this one (an
+/// `<h1>` titles the page itself).
+pub fn announcing_headings<'s>(dom: &'s Dom) -> impl Iterator<Item = usize> + 's {
+    (0..dom.len()).filter(move |&i| matches!(dom.tag(i), "h2" | "h3" | "h4" | "h5" | "h6") && is_related_announcement(&dom.collapsed_text(i)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn announcements() {
+        assert!(is_announcement("Related posts"));
+        assert!(is_announcement(" You May Also Like: "));
+        assert!(is_announcement("Don’t miss"));
+        assert!(!is_announcement("Related work on sparse attention"));
+        assert!(!is_announcement("Similar"));
+        assert!(is_announcement("Latest news"));
+        assert!(!is_related_announcement("Latest news"));
+        assert!(is_related_announcement("People who viewed this item also viewed"));
+    }
+}
