@@ -268,7 +268,7 @@ fn mark(dom: &Dom, options: &ExtractOptions, page: &Page, check_comments: bool) 
             continue;
         }
         let share = page.raw_len[i] as f32 / page.total;
-        if is_junk(dom, i, share) {
+        if is_junk(dom, i, share, inside_article[i]) {
             drop[i] = Drop::Junk;
             continue;
         }
@@ -298,7 +298,7 @@ fn mark(dom: &Dom, options: &ExtractOptions, page: &Page, check_comments: bool) 
 /// page in `<div hidden id="S:0">`), not a hidden widget.
 const MAX_HIDDEN_SHARE: f32 = 0.3;
 
-fn is_junk(dom: &Dom, i: usize, share: f32) -> bool {
+fn is_junk(dom: &Dom, i: usize, share: f32, inside_article: bool) -> bool {
     let Kind::Element(e) = dom.nodes[i].kind else { return false };
     let tag = e.name();
     if JUNK_TAGS.contains(&tag) {
@@ -313,7 +313,7 @@ fn is_junk(dom: &Dom, i: usize, share: f32) -> bool {
             let style = style.to_ascii_lowercase().replace(' ', "");
             style.contains("display:none") || style.contains("visibility:hidden")
         });
-    if hidden && share <= MAX_HIDDEN_SHARE {
+    if hidden && share <= MAX_HIDDEN_SHARE && !(is_block_tag(tag) && is_disclosure_panel(dom, i, inside_article)) {
         return true;
     }
     if tag == "input" || e.attr("type") == Some("hidden") {
@@ -326,6 +326,24 @@ fn is_junk(dom: &Dom, i: usize, share: f32) -> bool {
         return text < NOSCRIPT_MIN_CONTENT_CHARS;
     }
     false
+}
+
+/// Class words of collapsible panels (accordions, "read more").
+const DISCLOSURE_WORDS: &[&str] = &["accordion", "collapse", "collapsible", "expandable"];
+
+/// A hidden accordion panel holds content a click away (a product's
+/// description, a spec table), not a hidden widget. Hidden tab panels count
+/// only inside an article or `<main>`: elsewhere they are settings dialogs
+/// and promo carousels.
+fn is_disclosure_panel(dom: &Dom, i: usize, inside_article: bool) -> bool {
+    if inside_article && dom.attr(i, "role") == Some("tabpanel") {
+        return true;
+    }
+    let class = dom.attr(i, "class").unwrap_or("").to_ascii_lowercase();
+    let id = dom.attr(i, "id").unwrap_or("").to_ascii_lowercase();
+    class.split_ascii_whitespace().chain(std::iter::once(id.as_str())).any(|token| {
+        token.split(['-', '_']).any(|w| DISCLOSURE_WORDS.contains(&w) || (inside_article && matches!(w, "tabpanel")))
+    })
 }
 
 /// A `<noscript>` with less text than this is a message, not content.
@@ -484,6 +502,19 @@ mod tests {
         assert_eq!(drop[class("item")], Drop::Keep);
         // Site-wide announcements only go inside the region (`render`).
         assert_eq!(drop[class("x3")], Drop::Keep);
+    }
+
+    #[test]
+    fn collapsed_panels_are_content_a_click_away() {
+        let html = Html::parse_document(
+            "<body><main><div class='accordion__panel' style='display:none'>Care instructions</div>\
+             <div role='tabpanel' hidden>Specs</div></main><div role='tabpanel' hidden>Push settings</div>\
+             <div style='display:none'>Popup</div></body>",
+        );
+        let dom = Dom::new(&html);
+        let drop = classify(&dom, &ExtractOptions::default(), false);
+        let kept: String = (0..dom.len()).filter(|&i| drop[i] == Drop::Keep).filter_map(|i| dom.text(i)).collect();
+        assert_eq!(kept, "Care instructionsSpecs");
     }
 
     #[test]
