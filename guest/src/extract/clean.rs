@@ -507,14 +507,15 @@ mod tests {
     #[test]
     fn collapsed_panels_are_content_a_click_away() {
         let html = Html::parse_document(
-            "<body><main><div class='accordion__panel' style='display:none'>Care instructions</div>\
+            "<body><main><p>A product description long enough to be most of the page, as product copy is.</p>\
+             <div class='accordion__panel' style='display:none'>Care instructions</div>\
              <div role='tabpanel' hidden>Specs</div></main><div role='tabpanel' hidden>Push settings</div>\
              <div style='display:none'>Popup</div></body>",
         );
         let dom = Dom::new(&html);
         let drop = classify(&dom, &ExtractOptions::default(), false);
         let kept: String = (0..dom.len()).filter(|&i| drop[i] == Drop::Keep).filter_map(|i| dom.text(i)).collect();
-        assert_eq!(kept, "Care instructionsSpecs");
+        assert!(kept.ends_with("is.Care instructionsSpecs"), "{kept}");
     }
 
     #[test]
