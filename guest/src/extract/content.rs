@@ -93,6 +93,7 @@ pub fn analyse(dom: &Dom, drop: &[Drop], options: &ExtractOptions) -> Analysis {
     let n = dom.len();
     let focus = focus_index(options.focus);
 
+    let card = card_links(dom, drop);
     // Block owner of every node and whether it sits inside a link.
     let mut owner = vec![NONE; n];
     let mut in_link = vec![false; n];
@@ -107,7 +108,7 @@ pub fn analyse(dom: &Dom, drop: &[Drop], options: &ExtractOptions) -> Analysis {
         } else {
             NONE
         };
-        in_link[i] = tag == "a" || (parent != NONE && in_link[parent]);
+        in_link[i] = (tag == "a" && !card[i]) || (parent != NONE && in_link[parent]);
         if tag == "a" && drop[i] == Drop::Keep && owner[i] != NONE {
             own_links[owner[i]] += 1;
         }
@@ -206,6 +207,32 @@ pub fn analyse(dom: &Dom, drop: &[Drop], options: &ExtractOptions) -> Analysis {
     Analysis { region, verdict, text_len, link_len }
 }
 
+/// Blocks of text a link must wrap to be a card (title, meta line...).
+const CARD_MIN_BLOCKS: u32 = 2;
+
+/// Links that wrap a whole item card (`<a><h3>Title</h3><p>Company</p></a>`):
+/// their text is the listed item, not navigation, so it does not count as
+/// link text. A menu entry wraps one label.
+fn card_links(dom: &Dom, drop: &[Drop]) -> Vec<bool> {
+    let n = dom.len();
+    // Block elements with their own text, per subtree.
+    let mut text_blocks = vec![0u32; n];
+    for i in (0..n).rev() {
+        let tag = dom.tag(i);
+        if drop[i] != Drop::Keep {
+            continue;
+        }
+        if !tag.is_empty() && is_block_tag(tag) && dom.nodes[i].children.iter().any(|&c| dom.text(c).is_some_and(|t| !t.trim().is_empty())) {
+            text_blocks[i] += 1;
+        }
+        let parent = dom.nodes[i].parent;
+        if parent != NONE {
+            text_blocks[parent] += text_blocks[i];
+        }
+    }
+    (0..n).map(|i| dom.tag(i) == "a" && text_blocks[i] >= CARD_MIN_BLOCKS).collect()
+}
+
 /// Elements the region may be: a paragraph, heading or list item is a
 /// block of the content, never the whole of it (its heading would be lost).
 fn is_container(tag: &str) -> bool {
@@ -298,6 +325,22 @@ mod tests {
         let li = dom.find("li").unwrap();
         assert_eq!(a.verdict[li], Verdict::Bad);
         assert_eq!(a.verdict[dom.find("p").unwrap()], Verdict::Short);
+    }
+
+    #[test]
+    fn card_links_are_items_not_navigation() {
+        let html = Html::parse_document(
+            "<body><ul><li><a href=/j/1><h3>Senior Engineer</h3><p id='co'>Acme Corp</p><p>Anywhere, full-time</p></a></li></ul>\
+             <ul><li><a href=/about><span>About us</span></a></li></ul></body>",
+        );
+        let dom = Dom::new(&html);
+        let options = ExtractOptions::default();
+        let drop = classify(&dom, &options, false);
+        let a = analyse(&dom, &drop, &options);
+        let company = (0..dom.len()).find(|&i| dom.attr(i, "id") == Some("co")).unwrap();
+        assert_eq!(a.verdict[company], Verdict::Short);
+        let menu_entry = dom.find_all_in(dom.root, "li").nth(1).unwrap();
+        assert_eq!(a.verdict[menu_entry], Verdict::Bad);
     }
 
     #[test]
