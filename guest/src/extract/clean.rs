@@ -268,7 +268,7 @@ fn mark(dom: &Dom, options: &ExtractOptions, page: &Page, check_comments: bool) 
             continue;
         }
         let share = page.raw_len[i] as f32 / page.total;
-        if is_junk(dom, i, share, inside_article[i]) {
+        if is_junk(dom, i, share, page.raw_len[i], inside_article[i]) {
             drop[i] = Drop::Junk;
             continue;
         }
@@ -298,7 +298,7 @@ fn mark(dom: &Dom, options: &ExtractOptions, page: &Page, check_comments: bool) 
 /// page in `<div hidden id="S:0">`), not a hidden widget.
 const MAX_HIDDEN_SHARE: f32 = 0.3;
 
-fn is_junk(dom: &Dom, i: usize, share: f32, inside_article: bool) -> bool {
+fn is_junk(dom: &Dom, i: usize, share: f32, chars: u32, inside_article: bool) -> bool {
     let Kind::Element(e) = dom.nodes[i].kind else { return false };
     let tag = e.name();
     if JUNK_TAGS.contains(&tag) {
@@ -306,9 +306,11 @@ fn is_junk(dom: &Dom, i: usize, share: f32, inside_article: bool) -> bool {
     }
     // `aria-hidden` on a block is usually a collapsed accordion or tab
     // panel, content a click away; on inline elements it marks icons and
-    // visual duplicates of screen-reader text.
+    // visual duplicates of screen-reader text, unless it holds a sentence
+    // (a teaser's second link to the same story, kept out of the reader's
+    // tab order but shown).
     let hidden = e.attr("hidden").is_some()
-        || (e.attr("aria-hidden") == Some("true") && !is_block_tag(tag))
+        || (e.attr("aria-hidden") == Some("true") && !is_block_tag(tag) && (chars < ARIA_HIDDEN_SHOWN_CHARS || e.attr("class").is_some_and(hidden_by_class)))
         || e.attr("style").is_some_and(|style| {
             let style = style.to_ascii_lowercase().replace(' ', "");
             style.contains("display:none") || style.contains("visibility:hidden")
@@ -327,6 +329,22 @@ fn is_junk(dom: &Dom, i: usize, share: f32, inside_article: bool) -> bool {
     }
     false
 }
+
+/// Utility classes that hide an element (Bootstrap, Tailwind, eBay...).
+/// Alone they are a weak sign (scripts toggle them to reveal content), so
+/// they only confirm another one.
+const HIDDEN_CLASSES: &[&str] = &["hide", "hidden", "d-none", "is-hidden"];
+
+/// Whether utility classes hide the element on every screen: "hidden
+/// md:block" and "d-none d-lg-flex" show it on a desktop.
+fn hidden_by_class(class: &str) -> bool {
+    let tokens = || class.split_ascii_whitespace();
+    tokens().any(|t| HIDDEN_CLASSES.contains(&t))
+        && !tokens().any(|t| t.contains([':', '@']) || ["d-sm-", "d-md-", "d-lg-", "d-xl-"].iter().any(|p| t.starts_with(p)))
+}
+
+/// Inline `aria-hidden` text this long is shown text, not an icon label.
+const ARIA_HIDDEN_SHOWN_CHARS: u32 = 80;
 
 /// Class words of collapsible panels (accordions, "read more").
 const DISCLOSURE_WORDS: &[&str] = &["accordion", "collapse", "collapsible", "expandable"];
@@ -516,6 +534,20 @@ mod tests {
         let drop = classify(&dom, &ExtractOptions::default(), false);
         let kept: String = (0..dom.len()).filter(|&i| drop[i] == Drop::Keep).filter_map(|i| dom.text(i)).collect();
         assert!(kept.ends_with("is.Care instructionsSpecs"), "{kept}");
+    }
+
+    #[test]
+    fn aria_hidden_sentences_are_shown_text() {
+        let teaser = "Walmart now has the headphones in new colours, which were previously not offered in the US.";
+        let page = format!(
+            "<body><p><a aria-hidden='true' href=/s>{teaser}</a><span aria-hidden='true'>icon</span>\
+             <span aria-hidden='true' class='hide'>{teaser}</span></p></body>"
+        );
+        let html = Html::parse_document(&page);
+        let dom = Dom::new(&html);
+        let drop = classify(&dom, &ExtractOptions::default(), false);
+        let kept: String = (0..dom.len()).filter(|&i| drop[i] == Drop::Keep).filter_map(|i| dom.text(i)).collect();
+        assert_eq!(kept, teaser);
     }
 
     #[test]
