@@ -315,6 +315,9 @@ fn is_junk(dom: &Dom, i: usize, share: f32, chars: u32, inside_article: bool) ->
             let style = style.to_ascii_lowercase().replace(' ', "");
             style.contains("display:none") || style.contains("visibility:hidden")
         });
+    // React streams server-rendered chunks as `<div hidden id="S:3">` and
+    // moves them into place with a script: they are the page.
+    let hidden = hidden && !(tag == "div" && e.attr("id").is_some_and(is_streamed_chunk_id));
     if hidden && share <= MAX_HIDDEN_SHARE && !(is_block_tag(tag) && is_disclosure_panel(dom, i, inside_article)) {
         return true;
     }
@@ -328,6 +331,11 @@ fn is_junk(dom: &Dom, i: usize, share: f32, chars: u32, inside_article: bool) ->
         return text < NOSCRIPT_MIN_CONTENT_CHARS;
     }
     false
+}
+
+/// `S:` followed by digits: a React streaming-SSR chunk.
+fn is_streamed_chunk_id(id: &str) -> bool {
+    id.strip_prefix("S:").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Utility classes that hide an element (Bootstrap, Tailwind, eBay...).
@@ -548,6 +556,18 @@ mod tests {
         let drop = classify(&dom, &ExtractOptions::default(), false);
         let kept: String = (0..dom.len()).filter(|&i| drop[i] == Drop::Keep).filter_map(|i| dom.text(i)).collect();
         assert_eq!(kept, format!("{teaser} {teaser} {teaser}{teaser}"));
+    }
+
+    #[test]
+    fn streamed_react_chunks_are_the_page() {
+        let html = Html::parse_document(
+            "<body><main><p>Intro that is long enough to be most of the page text here.</p></main>\
+             <div hidden id='S:1'><p>Streamed body</p></div><div hidden id='S:x'>Not a chunk</div></body>",
+        );
+        let dom = Dom::new(&html);
+        let drop = classify(&dom, &ExtractOptions::default(), false);
+        let kept: String = (0..dom.len()).filter(|&i| drop[i] == Drop::Keep).filter_map(|i| dom.text(i)).collect();
+        assert!(kept.ends_with("here.Streamed body"), "{kept}");
     }
 
     #[test]
