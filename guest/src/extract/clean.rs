@@ -35,7 +35,7 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "cookie", "cookies", "consent", "gdpr", "share", "social", "newsletter",
     "subscribe", "subscription", "signup", "related", "recommended", "popular", "trending",
     "advert", "advertisement", "ads", "ad", "adsense", "sponsor", "sponsored", "promo",
-    "popup", "modal", "skip", "toolbar", "pagination", "pager",
+    "popup", "modal", "toolbar", "pagination", "pager",
     "outbrain", "taboola", "disqus", "comment-form", "respond",
     "login", "signin", "author-bio", "byline-social", "tag-list",
     "dropdown", "offcanvas", "off-canvas", "megamenu", "site-header", "site-footer",
@@ -466,6 +466,8 @@ mod tests {
         assert!(!token_is_boilerplate("no-sidebar", true, false));
         assert!(!token_is_boilerplate("container--section-more-ads", true, false));
         assert!(token_is_boilerplate("menu--open", true, false));
+        // Skip-link *targets* are content sections ("skip-item").
+        assert!(!token_is_boilerplate("skip-item", true, false));
     }
 
     #[test]

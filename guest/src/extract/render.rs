@@ -101,7 +101,7 @@ pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOp
 const CALL_TO_ACTION_PHRASES: &[&str] = &[
     "subscribe", "sign up", "signup", "newsletter", "mailing list", "share this", "please share",
     "follow us", "leave a comment", "leave a reply", "log in to", "sign in to", "join our",
-    "join medium", "share on", "like this:", "rate this", "star rating",
+    "join medium", "share on", "like this:", "rate this", "star rating", "skip to",
 ];
 /// Blocks up to this long are checked for a call to action; longer ones
 /// are content that happens to mention subscribing.
@@ -644,6 +644,7 @@ mod tests {
             paragraph("Join our mailing list!"),
             paragraph("My best month had 54 subscribers per post."),
             paragraph("If you like it, please share it with a friend."),
+            paragraph("Skip to main content"),
         ];
         let kept: Vec<String> = blocks.into_iter().filter(|b| !is_call_to_action(b)).map(|b| b.plain).collect();
         assert_eq!(kept, vec!["My best month had 54 subscribers per post."]);
