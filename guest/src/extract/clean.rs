@@ -27,6 +27,25 @@ const BOILERPLATE_ROLES: &[&str] = &[
     "dialog", "alertdialog", "tablist", "toolbar", "tooltip",
 ];
 
+/// Roles of widgets that hold short labels only. Pages put them on
+/// accordions and tab panels full of text; such an element is not one.
+const WIDGET_ROLES: &[&str] = &["tablist", "menu", "menubar", "toolbar", "tooltip"];
+/// Text (chars) beyond which a "widget" holds prose, not labels.
+const WIDGET_MAX_CHARS: usize = 500;
+
+fn holds_prose(dom: &Dom, i: usize) -> bool {
+    let mut chars = 0;
+    for j in i..dom.nodes[i].end {
+        if let Some(t) = dom.text(j) {
+            chars += t.trim().len();
+            if chars > WIDGET_MAX_CHARS {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Class/id tokens (or token prefixes) of widgets that are not content.
 /// Matched against whole `-`/`_`-separated words so "shared" in
 /// "shared-content" does not hit "share".
@@ -42,6 +61,9 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "topbar", "bottombar", "newsletter-signup", "signature", "user-info", "userinfo", "user-details",
     "usercard", "user-card", "postprofile", "post-profile", "voting", "votes",
 ];
+
+/// Tokens of widgets that fold content away; never boilerplate.
+const FOLDED_CONTENT_WORDS: &[&str] = &["accordion", "faq", "faqs"];
 
 /// Tokens that mark user comments; dropped unless comments are wanted.
 const COMMENT_WORDS: &[&str] = &["comment", "comments", "commentlist", "comment-list", "discussion", "reviews", "review-list", "customer-reviews", "ratings", "yotpo", "bazaarvoice", "trustpilot"];
@@ -393,7 +415,7 @@ fn is_boilerplate(dom: &Dom, i: usize, inside_article: bool, options: &ExtractOp
         return true;
     }
     if let Some(role) = e.attr("role") {
-        if BOILERPLATE_ROLES.contains(&role.trim()) {
+        if BOILERPLATE_ROLES.contains(&role.trim()) && !(WIDGET_ROLES.contains(&role.trim()) && holds_prose(dom, i)) {
             return true;
         }
     }
@@ -421,6 +443,11 @@ pub fn token_is_boilerplate(token: &str, check_comments: bool, aggressive: bool)
     // "wsite-not-footer", "no-sidebar": a negated widget word says the
     // opposite.
     if words.is_empty() || words.iter().any(|w| matches!(*w, "not" | "no" | "non" | "without")) {
+        return false;
+    }
+    // Accordions and FAQs fold content away; their menus and dropdowns
+    // are the content ("accordion-item__dropdown", "faq_tabs-menu").
+    if words.iter().any(|w| FOLDED_CONTENT_WORDS.contains(w)) {
         return false;
     }
     // Whole-token matches first (covers multi-word entries like "comment-form").
@@ -468,6 +495,8 @@ mod tests {
         assert!(token_is_boilerplate("menu--open", true, false));
         // Skip-link *targets* are content sections ("skip-item").
         assert!(!token_is_boilerplate("skip-item", true, false));
+        assert!(!token_is_boilerplate("accordion-item__dropdown", true, false));
+        assert!(!token_is_boilerplate("faq_tabs-menu", true, false));
     }
 
     #[test]
@@ -570,6 +599,21 @@ mod tests {
         let drop = classify(&dom, &ExtractOptions::default(), false);
         let kept: String = (0..dom.len()).filter(|&i| drop[i] == Drop::Keep).filter_map(|i| dom.text(i)).collect();
         assert!(kept.ends_with("here.Streamed body"), "{kept}");
+    }
+
+    #[test]
+    fn misused_widget_roles_do_not_drop_prose() {
+        let answer = "An answer of real prose that a visitor reads once the panel is open. ".repeat(8);
+        let page = format!(
+            "<body><div role='tablist' id='faq'><h3>Question?</h3><p>{answer}</p></div>\
+             <div role='tablist' id='tabs'><a href=#a>Overview</a><a href=#b>Specs</a></div><p>{answer}</p></body>"
+        );
+        let html = Html::parse_document(&page);
+        let dom = Dom::new(&html);
+        let drop = classify(&dom, &ExtractOptions::default(), false);
+        let by_id = |id: &str| (0..dom.len()).find(|&i| dom.attr(i, "id") == Some(id)).unwrap();
+        assert_eq!(drop[by_id("faq")], Drop::Keep);
+        assert_eq!(drop[by_id("tabs")], Drop::Boilerplate);
     }
 
     #[test]
