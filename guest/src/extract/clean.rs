@@ -377,7 +377,7 @@ fn hidden_by_class(class: &str) -> bool {
 const ARIA_HIDDEN_SHOWN_CHARS: u32 = 80;
 
 /// Class words of collapsible panels (accordions, "read more").
-const DISCLOSURE_WORDS: &[&str] = &["accordion", "collapse", "collapsible", "expandable"];
+const DISCLOSURE_WORDS: &[&str] = &["accordion", "collapse", "collapsible", "expandable", "faq", "toggle"];
 
 /// A hidden accordion panel holds content a click away (a product's
 /// description, a spec table), not a hidden widget. Hidden tab panels count
@@ -390,7 +390,7 @@ fn is_disclosure_panel(dom: &Dom, i: usize, inside_article: bool) -> bool {
     let class = dom.attr(i, "class").unwrap_or("").to_ascii_lowercase();
     let id = dom.attr(i, "id").unwrap_or("").to_ascii_lowercase();
     class.split_ascii_whitespace().chain(std::iter::once(id.as_str())).any(|token| {
-        token.split(['-', '_']).any(|w| DISCLOSURE_WORDS.contains(&w) || (inside_article && matches!(w, "tabpanel")))
+        token.split(['-', '_']).any(|w| DISCLOSURE_WORDS.contains(&w) || (inside_article && matches!(w, "tabpanel" | "tab" | "pane")))
     })
 }
 
@@ -436,6 +436,11 @@ fn is_boilerplate(dom: &Dom, i: usize, inside_article: bool, options: &ExtractOp
 
 /// Whether one class or id token names a non-content widget.
 pub fn token_is_boilerplate(token: &str, check_comments: bool, aggressive: bool) -> bool {
+    // "sidebar-enabled--false", "has-sidebar--disabled": the modifier says
+    // the widget is off.
+    if token.split(['-', '_']).any(|w| matches!(w, "false" | "disabled" | "off")) {
+        return false;
+    }
     // BEM: in "block--modifier" the block names the element; the modifier
     // only says which variant ("container--more-ads" is a container).
     let token = token.split("--").find(|part| !part.is_empty()).unwrap_or(token);
@@ -497,6 +502,7 @@ mod tests {
         assert!(!token_is_boilerplate("skip-item", true, false));
         assert!(!token_is_boilerplate("accordion-item__dropdown", true, false));
         assert!(!token_is_boilerplate("faq_tabs-menu", true, false));
+        assert!(!token_is_boilerplate("sidebar-enabled--false", true, false));
     }
 
     #[test]
