@@ -387,11 +387,20 @@ fn is_disclosure_panel(dom: &Dom, i: usize, inside_article: bool) -> bool {
     if inside_article && dom.attr(i, "role") == Some("tabpanel") {
         return true;
     }
-    let class = dom.attr(i, "class").unwrap_or("").to_ascii_lowercase();
-    let id = dom.attr(i, "id").unwrap_or("").to_ascii_lowercase();
-    class.split_ascii_whitespace().chain(std::iter::once(id.as_str())).any(|token| {
-        token.split(['-', '_']).any(|w| DISCLOSURE_WORDS.contains(&w) || (inside_article && matches!(w, "tabpanel" | "tab" | "pane")))
-    })
+    // The ARIA accordion pattern: a region labelled by its header button.
+    if dom.attr(i, "role") == Some("region") && dom.attr(i, "aria-labelledby").is_some() {
+        return true;
+    }
+    let named = |at: usize, tab_words: bool| {
+        let class = dom.attr(at, "class").unwrap_or("").to_ascii_lowercase();
+        let id = dom.attr(at, "id").unwrap_or("").to_ascii_lowercase();
+        class.split_ascii_whitespace().chain(std::iter::once(id.as_str())).any(|token| {
+            token.split(['-', '_']).any(|w| DISCLOSURE_WORDS.contains(&w) || (tab_words && matches!(w, "tabpanel" | "tab" | "pane")))
+        })
+    };
+    // The panel itself, or the accordion item holding it.
+    let parent = dom.nodes[i].parent;
+    named(i, inside_article) || (parent != usize::MAX && named(parent, false))
 }
 
 /// A `<noscript>` with less text than this is a message, not content.
@@ -572,13 +581,13 @@ mod tests {
         let html = Html::parse_document(
             "<body><main><p>A product description long enough to be most of the page, as product copy is.</p>\
              <div class='accordion__panel' style='display:none'>Care instructions</div>\
-             <div role='tabpanel' hidden>Specs</div></main><div role='tabpanel' hidden>Push settings</div>\
+             <div role='tabpanel' hidden>Specs</div><div role='region' aria-labelledby='q1' style='display:none'>Answer</div></main><div role='tabpanel' hidden>Push settings</div>\
              <div style='display:none'>Popup</div></body>",
         );
         let dom = Dom::new(&html);
         let drop = classify(&dom, &ExtractOptions::default(), false);
         let kept: String = (0..dom.len()).filter(|&i| drop[i] == Drop::Keep).filter_map(|i| dom.text(i)).collect();
-        assert!(kept.ends_with("is.Care instructionsSpecs"), "{kept}");
+        assert!(kept.ends_with("is.Care instructionsSpecsAnswer"), "{kept}");
     }
 
     #[test]
