@@ -91,7 +91,7 @@ pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOp
     r.walk(analysis.region, 0);
     r.flush();
     let mut blocks = dedup(r.blocks);
-    blocks.retain(|b| !is_call_to_action(b) && !is_dateline(b));
+    blocks.retain(|b| !is_call_to_action(b) && !is_dateline(b) && !is_furniture_label(b));
     let blocks = drop_related_sections(blocks);
     Rendered { blocks, images: r.images }
 }
@@ -114,6 +114,19 @@ fn is_call_to_action(b: &Block) -> bool {
             let lower = b.plain.to_lowercase();
             CALL_TO_ACTION_PHRASES.iter().any(|p| contains_words(&lower, p))
         }
+}
+
+/// Lines that only label page furniture: an ad slot, a share bar, a tag
+/// list, a byline box. On their own they are never content.
+const FURNITURE_LABELS: &[&str] = &[
+    "advertisement", "advertisements", "sponsored", "share", "tags", "written by", "author",
+    "in this article", "jump to", "related topics", "about the author", "article continues below",
+];
+
+fn is_furniture_label(b: &Block) -> bool {
+    matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading(_))
+        && b.plain.len() <= 40
+        && FURNITURE_LABELS.contains(&b.plain.trim().trim_end_matches(':').to_lowercase().as_str())
 }
 
 /// A paragraph that is only a date ("Updated March 3, 2025") is page
@@ -648,6 +661,13 @@ mod tests {
         ];
         let kept: Vec<String> = blocks.into_iter().filter(|b| !is_call_to_action(b)).map(|b| b.plain).collect();
         assert_eq!(kept, vec!["My best month had 54 subscribers per post."]);
+    }
+
+    #[test]
+    fn furniture_labels_are_dropped() {
+        assert!(is_furniture_label(&paragraph("Advertisement")));
+        assert!(is_furniture_label(&paragraph("Tags:")));
+        assert!(!is_furniture_label(&paragraph("Tags are how we group posts.")));
     }
 
     #[test]
