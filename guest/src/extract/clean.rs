@@ -62,6 +62,14 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "usercard", "user-card", "postprofile", "post-profile", "voting", "votes",
 ];
 
+/// Menus named as one word ("sidemenu", "leftMenu", "topnav", "subnav").
+fn is_compound_menu(word: &str) -> bool {
+    (5..=COMPOUND_MENU_MAX_CHARS).contains(&word.len()) && (word.ends_with("menu") || word.ends_with("nav"))
+}
+
+/// Longer words ending in "menu"/"nav" are something else.
+const COMPOUND_MENU_MAX_CHARS: usize = 10;
+
 /// Tokens of widgets that fold content away; never boilerplate.
 const FOLDED_CONTENT_WORDS: &[&str] = &["accordion", "faq", "faqs"];
 
@@ -472,7 +480,7 @@ pub fn token_is_boilerplate(token: &str, check_comments: bool, aggressive: bool)
     let has_content_word = words.iter().any(|w| CONTENT_WORDS.contains(w));
     let last = words[words.len() - 1];
     let hit = |w: &str| {
-        BOILERPLATE_WORDS.contains(&w) || (check_comments && COMMENT_WORDS.contains(&w))
+        BOILERPLATE_WORDS.contains(&w) || (check_comments && COMMENT_WORDS.contains(&w)) || is_compound_menu(w)
     };
     if has_content_word {
         // "post-share", "article-related" still name a widget by their last word.
@@ -512,6 +520,9 @@ mod tests {
         assert!(!token_is_boilerplate("accordion-item__dropdown", true, false));
         assert!(!token_is_boilerplate("faq_tabs-menu", true, false));
         assert!(!token_is_boilerplate("sidebar-enabled--false", true, false));
+        assert!(token_is_boilerplate("sidemenu-container", true, false));
+        assert!(token_is_boilerplate("topnav", true, false));
+        assert!(!token_is_boilerplate("caravan", true, false));
     }
 
     #[test]
