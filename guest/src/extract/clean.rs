@@ -98,6 +98,18 @@ fn is_landmark_chrome(dom: &Dom, i: usize) -> bool {
     BOILERPLATE_TAGS.contains(&dom.tag(i)) || dom.attr(i, "role").is_some_and(|r| matches!(r.trim(), "navigation" | "complementary" | "contentinfo"))
 }
 
+/// Words naming cookie-consent managers. Their preference centres can
+/// outweigh a short page, so they get the landmark guard, not the 50% one.
+const CONSENT_WORDS: &[&str] = &["consent", "onetrust", "cookiebot", "gdpr", "cookieconsent", "cookielaw"];
+
+fn is_consent_manager(dom: &Dom, i: usize) -> bool {
+    let class = dom.attr(i, "class").unwrap_or("");
+    let id = dom.attr(i, "id").unwrap_or("");
+    class.split_ascii_whitespace().chain(std::iter::once(id)).any(|token| {
+        token.to_ascii_lowercase().split(['-', '_']).any(|w| CONSENT_WORDS.contains(&w))
+    })
+}
+
 /// Ancestors of an `<h1>` whose widget class marks it as chrome.
 const HEADLINE_CHROME_DEPTH: usize = 3;
 
@@ -305,15 +317,16 @@ fn mark(dom: &Dom, options: &ExtractOptions, page: &Page, check_comments: bool) 
         if tag == "article" || tag == "main" {
             inside_article[i] = true;
         }
-        let landmark = is_landmark_chrome(dom, i);
-        let max_share = if landmark { MAX_LANDMARK_SHARE } else { MAX_BOILERPLATE_SHARE };
-        // A container of the headline or article is not a widget, but it
-        // can still be the comment list (long comments are <article>s).
         if page.related[i] {
             drop[i] = Drop::Boilerplate;
             continue;
         }
-        let matched = is_boilerplate(dom, i, inside_article[i], options, check_comments);
+        let consent = is_consent_manager(dom, i);
+        let landmark = is_landmark_chrome(dom, i) || consent;
+        let max_share = if landmark { MAX_LANDMARK_SHARE } else { MAX_BOILERPLATE_SHARE };
+        // A container of the headline or article is not a widget, but it
+        // can still be the comment list (long comments are <article>s).
+        let matched = consent || is_boilerplate(dom, i, inside_article[i], options, check_comments);
         let comments_only = matched && check_comments && !is_boilerplate(dom, i, inside_article[i], options, false);
         if share <= max_share && matched && (landmark || !page.holds_main[i] || comments_only) {
             drop[i] = Drop::Boilerplate;
@@ -640,6 +653,17 @@ mod tests {
         let by_id = |id: &str| (0..dom.len()).find(|&i| dom.attr(i, "id") == Some(id)).unwrap();
         assert_eq!(drop[by_id("faq")], Drop::Keep);
         assert_eq!(drop[by_id("tabs")], Drop::Boilerplate);
+    }
+
+    #[test]
+    fn consent_manager_is_dropped_even_when_it_outweighs_the_page() {
+        let purposes = "<p>These cookies may be set through our site by our advertising partners to build a profile.</p>".repeat(6);
+        let page = format!("<body><div id='onetrust-consent-sdk'>{purposes}</div><article><p>Short thread post.</p></article></body>");
+        let html = Html::parse_document(&page);
+        let dom = Dom::new(&html);
+        let drop = classify(&dom, &ExtractOptions::default(), false);
+        let sdk = (0..dom.len()).find(|&i| dom.attr(i, "id") == Some("onetrust-consent-sdk")).unwrap();
+        assert_eq!(drop[sdk], Drop::Boilerplate);
     }
 
     #[test]
