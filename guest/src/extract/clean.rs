@@ -657,8 +657,8 @@ mod tests {
 
     #[test]
     fn consent_manager_is_dropped_even_when_it_outweighs_the_page() {
-        let purposes = "<p>These cookies may be set through our site by our advertising partners to build a profile.</p>".repeat(6);
-        let page = format!("<body><div id='onetrust-consent-sdk'>{purposes}</div><article><p>Short thread post.</p></article></body>");
+        let purposes = "<p>These cookies may be set through our site by our advertising partners to build a profile.</p>".repeat(3);
+        let page = format!("<body><div id='onetrust-consent-sdk'>{purposes}</div><article><p>A short thread post: does anyone know what these two ports are for?</p></article></body>");
         let html = Html::parse_document(&page);
         let dom = Dom::new(&html);
         let drop = classify(&dom, &ExtractOptions::default(), false);
