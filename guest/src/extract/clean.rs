@@ -74,7 +74,7 @@ const COMPOUND_MENU_MAX_CHARS: usize = 10;
 const FOLDED_CONTENT_WORDS: &[&str] = &["accordion", "faq", "faqs"];
 
 /// Tokens that mark user comments; dropped unless comments are wanted.
-const COMMENT_WORDS: &[&str] = &["comment", "comments", "commentlist", "comment-list", "discussion", "reviews", "review-list", "customer-reviews", "ratings", "yotpo", "bazaarvoice", "trustpilot"];
+const COMMENT_WORDS: &[&str] = &["comment", "comments", "commentlist", "comment-list", "discussion", "reviews", "review-list", "customer-reviews", "customerreviews", "ratings", "yotpo", "bazaarvoice", "trustpilot"];
 
 /// Tokens that mark the main content; they veto a boilerplate match on the
 /// same element ("post-share" vetoed? no: only when no boilerplate word is
@@ -277,8 +277,12 @@ const THREAD_TYPES: &[&str] = &["DiscussionForumPosting", "QAPage", "\"Question\
 /// structured data.
 pub fn looks_like_thread(url: Option<&str>, html: &str) -> bool {
     // Path and query: some forum software routes through `index.php?/topic/...`.
-    let path = url.and_then(|u| url::Url::parse(u).ok()).map(|u| format!("{}?{}", u.path(), u.query().unwrap_or("")).to_ascii_lowercase()).unwrap_or_default();
-    THREAD_PATH_PARTS.iter().any(|p| path.contains(p)) || THREAD_TYPES.iter().any(|t| html.contains(t))
+    let parsed = url.and_then(|u| url::Url::parse(u).ok());
+    let path = parsed.as_ref().map(|u| format!("{}?{}", u.path(), u.query().unwrap_or("")).to_ascii_lowercase()).unwrap_or_default();
+    // Forum hosts ("forum.example.com", "warriorforum.com") route threads
+    // under board names.
+    let forum_host = parsed.as_ref().and_then(|u| u.host_str().map(|h| h.to_ascii_lowercase().contains("forum"))).unwrap_or(false);
+    forum_host || THREAD_PATH_PARTS.iter().any(|p| path.contains(p)) || THREAD_TYPES.iter().any(|t| html.contains(t))
 }
 
 /// Kept text (chars) outside the comment containers above which the page is
@@ -323,11 +327,13 @@ fn mark(dom: &Dom, options: &ExtractOptions, page: &Page, check_comments: bool) 
         }
         let consent = is_consent_manager(dom, i);
         let landmark = is_landmark_chrome(dom, i) || consent;
-        let max_share = if landmark { MAX_LANDMARK_SHARE } else { MAX_BOILERPLATE_SHARE };
         // A container of the headline or article is not a widget, but it
         // can still be the comment list (long comments are <article>s).
         let matched = consent || is_boilerplate(dom, i, inside_article[i], options, check_comments);
-        let comments_only = matched && check_comments && !is_boilerplate(dom, i, inside_article[i], options, false);
+        let comments_only = matched && check_comments && !consent && !is_boilerplate(dom, i, inside_article[i], options, false);
+        // Comments and reviews may outweigh the article or product they
+        // follow: like landmarks, they are only kept when nearly the whole page.
+        let max_share = if landmark || comments_only { MAX_LANDMARK_SHARE } else { MAX_BOILERPLATE_SHARE };
         if share <= max_share && matched && (landmark || !page.holds_main[i] || comments_only) {
             drop[i] = Drop::Boilerplate;
             dropped_comments = dropped_comments || comments_only;
@@ -664,6 +670,31 @@ mod tests {
         let drop = classify(&dom, &ExtractOptions::default(), false);
         let sdk = (0..dom.len()).find(|&i| dom.attr(i, "id") == Some("onetrust-consent-sdk")).unwrap();
         assert_eq!(drop[sdk], Drop::Boilerplate);
+    }
+
+    #[test]
+    fn threads_are_known_by_url_or_markup() {
+        assert!(looks_like_thread(Some("https://www.warriorforum.com/beginners-area/14-simple.html"), ""));
+        assert!(looks_like_thread(Some("https://example.com/t/start-here/68911"), ""));
+        assert!(looks_like_thread(Some("https://example.com/a"), r#"{"@type":"DiscussionForumPosting"}"#));
+        assert!(!looks_like_thread(Some("https://example.com/blog/forms-guide"), ""));
+    }
+
+    #[test]
+    fn reviews_go_even_when_they_outweigh_the_product() {
+        // A product with a real description (not a thread: that would keep
+        // them) and twice as much review text.
+        let about = "<p>The #1 bestseller about building good habits and breaking bad ones, in small steps.</p>".repeat(16);
+        let review = "<p>Great book, practical and clear, I recommend it to everyone who wants better habits.</p>".repeat(32);
+        let page = format!("<body><div id='desc'><h1>Atomic Habits</h1>{about}</div><div id='customerReviews'>{review}</div></body>");
+        let html = Html::parse_document(&page);
+        let dom = Dom::new(&html);
+        let drop = classify(&dom, &ExtractOptions::default(), false);
+        let reviews = (0..dom.len()).find(|&i| dom.attr(i, "id") == Some("customerReviews")).unwrap();
+        assert_eq!(drop[reviews], Drop::Boilerplate);
+        // With comments asked for, they stay.
+        let options = ExtractOptions { include_comments: true, ..ExtractOptions::default() };
+        assert_eq!(classify(&dom, &options, false)[reviews], Drop::Keep);
     }
 
     #[test]
