@@ -60,6 +60,8 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "dropdown", "offcanvas", "off-canvas", "megamenu", "site-header", "site-footer",
     "topbar", "bottombar", "newsletter-signup", "signature", "user-info", "userinfo", "user-details",
     "usercard", "user-card", "postprofile", "post-profile", "voting", "votes",
+    // Forum poster stats and ranks (XenForo, MyBB), not the post.
+    "userextras", "usertitle", "userbanner", "userstats", "user-stats", "author-statistics",
 ];
 
 /// Menus named as one word ("sidemenu", "leftMenu", "topnav", "subnav").
@@ -492,7 +494,8 @@ pub fn token_is_boilerplate(token: &str, check_comments: bool, aggressive: bool)
         return false;
     }
     // Whole-token matches first (covers multi-word entries like "comment-form").
-    if BOILERPLATE_WORDS.contains(&token) || (check_comments && COMMENT_WORDS.contains(&token)) {
+    let dashed = token.replace('_', "-");
+    if BOILERPLATE_WORDS.contains(&dashed.as_str()) || (check_comments && COMMENT_WORDS.contains(&dashed.as_str())) {
         return true;
     }
     // "entry-content", "post-body": a content word names the content.
@@ -541,6 +544,8 @@ mod tests {
         assert!(!token_is_boilerplate("sidebar-enabled--false", true, false));
         assert!(token_is_boilerplate("sidemenu-container", true, false));
         assert!(token_is_boilerplate("topnav", true, false));
+        assert!(token_is_boilerplate("message-userextras", true, false));
+        assert!(token_is_boilerplate("author_statistics", true, false));
         assert!(!token_is_boilerplate("caravan", true, false));
     }
 
