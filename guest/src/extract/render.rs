@@ -126,12 +126,14 @@ const FURNITURE_LABELS: &[&str] = &[
     "compare", "add to wishlist", "add to wish list", "add to cart", "add to bag", "add to basket",
     "in stock", "read more", "see all", "see more", "show more", "show less", "see less", "view all",
     "email", "print", "write a review", "buy now", "quick view", "quick shop",
+    "contact us", "get started", "get a quote", "request a quote", "let's connect", "request a demo",
+    "start free trial", "play video", "sort and filter", "sort by", "quote", "reply", "permalink",
 ];
 
 fn is_furniture_label(b: &Block) -> bool {
     matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading(_) | BlockKind::ListItem { .. })
         && b.plain.len() <= 40
-        && FURNITURE_LABELS.contains(&b.plain.trim().trim_end_matches([':', '!', '.']).to_lowercase().as_str())
+        && FURNITURE_LABELS.contains(&b.plain.trim().trim_end_matches([':', '!', '.']).to_lowercase().replace('’', "'").as_str())
 }
 
 /// A paragraph that is only a date ("Updated March 3, 2025") is page
