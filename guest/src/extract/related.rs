@@ -18,7 +18,10 @@ const RELATED_HEADINGS: &[&str] = &[
 
 /// Phrases that make any short line a related announcement ("People who
 /// viewed this item also viewed").
-const RELATED_PHRASES: &[&str] = &["also viewed", "also bought", "also purchased", "also liked", "also searched"];
+const RELATED_PHRASES: &[&str] = &[
+    "also viewed", "also bought", "also purchased", "also liked", "also searched", "more like this",
+    "related items", "similar items", "related products", "similar products",
+];
 
 /// Lines that announce the site's other pages. Inside an article they
 /// head a teaser list; on a home page or listing they head the content
@@ -45,8 +48,13 @@ pub fn is_related_announcement(line: &str) -> bool {
 }
 
 fn is_related(line: &str) -> bool {
-    RELATED_HEADINGS.contains(&line) || RELATED_PHRASES.iter().any(|p| line.contains(p))
+    RELATED_HEADINGS.contains(&line)
+        || (line.split_whitespace().count() <= PHRASE_LINE_MAX_WORDS && RELATED_PHRASES.iter().any(|p| line.contains(p)))
 }
+
+/// A phrase announces only in a heading-like line; longer ones are
+/// sentences ("Select attributes to find similar products").
+const PHRASE_LINE_MAX_WORDS: usize = 7;
 
 fn normalized(line: &str) -> Option<String> {
     let line = line.trim();
@@ -77,5 +85,7 @@ mod tests {
         assert!(is_announcement("Latest news"));
         assert!(!is_related_announcement("Latest news"));
         assert!(is_related_announcement("People who viewed this item also viewed"));
+        assert!(is_related_announcement("Related items to explore"));
+        assert!(!is_related_announcement("Select one or more attributes to find similar products"));
     }
 }
