@@ -108,7 +108,7 @@ fn is_consent_manager(dom: &Dom, i: usize) -> bool {
     let class = dom.attr(i, "class").unwrap_or("");
     let id = dom.attr(i, "id").unwrap_or("");
     class.split_ascii_whitespace().chain(std::iter::once(id)).any(|token| {
-        token.to_ascii_lowercase().split(['-', '_']).any(|w| CONSENT_WORDS.contains(&w))
+        token.split(['-', '_']).any(|w| CONSENT_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w)))
     })
 }
 
@@ -494,8 +494,8 @@ pub fn token_is_boilerplate(token: &str, check_comments: bool, aggressive: bool)
         return false;
     }
     // Whole-token matches first (covers multi-word entries like "comment-form").
-    let dashed = token.replace('_', "-");
-    if BOILERPLATE_WORDS.contains(&dashed.as_str()) || (check_comments && COMMENT_WORDS.contains(&dashed.as_str())) {
+    let dashed = if token.contains('_') { std::borrow::Cow::Owned(token.replace('_', "-")) } else { std::borrow::Cow::Borrowed(token) };
+    if BOILERPLATE_WORDS.contains(&dashed.as_ref()) || (check_comments && COMMENT_WORDS.contains(&dashed.as_ref())) {
         return true;
     }
     // "entry-content", "post-body": a content word names the content.
