@@ -91,7 +91,7 @@ pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOp
     r.walk(analysis.region, 0);
     r.flush();
     let mut blocks = dedup(r.blocks);
-    blocks.retain(|b| !is_call_to_action(b) && !is_dateline(b) && !is_furniture_label(b));
+    blocks.retain(|b| !is_call_to_action(b) && !is_dateline(b) && !is_furniture_label(b) && !is_page_notice(b));
     let blocks = drop_related_sections(blocks);
     Rendered { blocks, images: r.images }
 }
@@ -134,6 +134,23 @@ fn is_furniture_label(b: &Block) -> bool {
     matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading(_) | BlockKind::ListItem { .. })
         && b.plain.len() <= 40
         && FURNITURE_LABELS.contains(&b.plain.trim().trim_end_matches([':', '!', '.']).to_lowercase().replace('’', "'").as_str())
+}
+
+/// Short notices about the page rather than of it: edit stamps,
+/// copyright and licence lines, "was this helpful?" widgets.
+const NOTICE_MAX_CHARS: usize = 300;
+
+fn is_page_notice(b: &Block) -> bool {
+    if !matches!(b.kind, BlockKind::Paragraph) || b.plain.len() > NOTICE_MAX_CHARS {
+        return false;
+    }
+    let line = b.plain.trim().to_lowercase();
+    let has_year = line.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    ["last edited by", "last updated", "last modified", "page last edited", "page last modified"].iter().any(|p| line.starts_with(p))
+        || (line.starts_with("was this") && line.contains("helpful"))
+        || ((line.starts_with('©') || line.starts_with("copyright") || line.starts_with("(c) copyright")) && has_year)
+        || line.contains("all rights reserved")
+        || line.contains("content of this page is licensed under")
 }
 
 /// A paragraph that is only a date ("Updated March 3, 2025") is page
@@ -676,6 +693,15 @@ mod tests {
         assert!(is_furniture_label(&paragraph("Tags:")));
         assert!(is_furniture_label(&paragraph("Read more")));
         assert!(!is_furniture_label(&paragraph("Tags are how we group posts.")));
+    }
+
+    #[test]
+    fn page_notices_are_dropped() {
+        assert!(is_page_notice(&paragraph("Last edited by Trilby (2024-08-04 14:26:59)")));
+        assert!(is_page_notice(&paragraph("© 2025 Bellhop, Inc. Terms Privacy")));
+        assert!(is_page_notice(&paragraph("Was this page helpful?")));
+        assert!(!is_page_notice(&paragraph("© Victor Sailer")));
+        assert!(!is_page_notice(&paragraph("Copyright law protects original works of authorship.")));
     }
 
     #[test]
