@@ -62,6 +62,8 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "usercard", "user-card", "postprofile", "post-profile", "voting", "votes",
     // Forum poster stats and ranks (XenForo, MyBB), not the post.
     "userextras", "usertitle", "userbanner", "userstats", "user-stats", "author-statistics",
+    // DocBook manuals (PostgreSQL, many GNU projects): Prev | Up | Next bars.
+    "navheader", "navfooter",
 ];
 
 /// Menus named as one word ("sidemenu", "leftMenu", "topnav", "subnav").
