@@ -524,6 +524,14 @@ mod tests {
     use super::*;
     use scraper::Html;
 
+    /// The text nodes `classify` keeps, concatenated.
+    fn kept_text(page: &str) -> String {
+        let html = Html::parse_document(page);
+        let dom = Dom::new(&html);
+        let drop = classify(&dom, &ExtractOptions::default(), false);
+        (0..dom.len()).filter(|&i| drop[i] == Drop::Keep).filter_map(|i| dom.text(i)).collect()
+    }
+
     #[test]
     fn boilerplate_tokens() {
         assert!(token_is_boilerplate("site-nav", true, false));
@@ -553,17 +561,11 @@ mod tests {
 
     #[test]
     fn drops_chrome_and_junk_but_keeps_article_header() {
-        let html = Html::parse_document(
+        let kept = kept_text(
             "<body><header>Site</header><nav>Menu</nav><article><header><h1>T</h1></header><p>Body</p>\
              <div class='share-buttons'>Share</div></article><script>x()</script>\
              <div style='display: none'>hidden</div><footer>F</footer></body>",
         );
-        let dom = Dom::new(&html);
-        let drop = classify(&dom, &ExtractOptions::default(), false);
-        let kept: String = (0..dom.len())
-            .filter(|&i| drop[i] == Drop::Keep)
-            .filter_map(|i| dom.text(i))
-            .collect();
         assert_eq!(kept, "TBody");
     }
 
@@ -615,15 +617,12 @@ mod tests {
 
     #[test]
     fn collapsed_panels_are_content_a_click_away() {
-        let html = Html::parse_document(
+        let kept = kept_text(
             "<body><main><p>A product description long enough to be most of the page, as product copy is.</p>\
              <div class='accordion__panel' style='display:none'>Care instructions</div>\
              <div role='tabpanel' hidden>Specs</div><div role='region' aria-labelledby='q1' style='display:none'>Answer</div></main><div role='tabpanel' hidden>Push settings</div>\
              <div style='display:none'>Popup</div></body>",
         );
-        let dom = Dom::new(&html);
-        let drop = classify(&dom, &ExtractOptions::default(), false);
-        let kept: String = (0..dom.len()).filter(|&i| drop[i] == Drop::Keep).filter_map(|i| dom.text(i)).collect();
         assert!(kept.ends_with("is.Care instructionsSpecsAnswer"), "{kept}");
     }
 
@@ -634,22 +633,15 @@ mod tests {
             "<body><p>{teaser} {teaser} {teaser}</p><p><a aria-hidden='true' href=/s>{teaser}</a><span aria-hidden='true'>icon</span>\
              <span aria-hidden='true' class='hide'>{teaser}</span></p></body>"
         );
-        let html = Html::parse_document(&page);
-        let dom = Dom::new(&html);
-        let drop = classify(&dom, &ExtractOptions::default(), false);
-        let kept: String = (0..dom.len()).filter(|&i| drop[i] == Drop::Keep).filter_map(|i| dom.text(i)).collect();
-        assert_eq!(kept, format!("{teaser} {teaser} {teaser}{teaser}"));
+        assert_eq!(kept_text(&page), format!("{teaser} {teaser} {teaser}{teaser}"));
     }
 
     #[test]
     fn streamed_react_chunks_are_the_page() {
-        let html = Html::parse_document(
+        let kept = kept_text(
             "<body><main><p>Intro that is long enough to be most of the page text here.</p></main>\
              <div hidden id='S:1'><p>Streamed body</p></div><div hidden id='S:x'>Not a chunk</div></body>",
         );
-        let dom = Dom::new(&html);
-        let drop = classify(&dom, &ExtractOptions::default(), false);
-        let kept: String = (0..dom.len()).filter(|&i| drop[i] == Drop::Keep).filter_map(|i| dom.text(i)).collect();
         assert!(kept.ends_with("here.Streamed body"), "{kept}");
     }
 
