@@ -12,8 +12,9 @@
 //! still holds most of the page's good text: for an article that is the
 //! article body; for a listing, a forum thread or a product page whose text
 //! is spread over many boxes it is their common container, so every item
-//! or post is kept. Inside the region, link lists and other bad blocks are
-//! skipped by the renderer.
+//! or post is kept. Inside the region, bad blocks (link-dense paragraphs,
+//! menus) are skipped by the renderer, except list items: a list of links
+//! inside the content is the page's own (prerequisites, resources, items).
 
 use super::clean::Drop;
 use super::dom::{Dom, NONE};

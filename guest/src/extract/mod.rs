@@ -156,6 +156,19 @@ mod tests {
     }
 
     #[test]
+    fn link_lists_inside_the_article_are_kept() {
+        let prose = "<p>Before you start, install the tools below; each link opens its own setup guide, with steps for every platform.</p>".repeat(3);
+        let page = format!(
+            "<body><nav><ul><li><a href=/>Home</a></li><li><a href=/docs>Docs</a></li></ul></nav>\
+             <article><h1>Quickstart</h1>{prose}<h2>Prerequisites</h2>\
+             <ul><li><a href=/py>Install Python</a></li><li><a href=/ngrok>Install and set up ngrok</a></li></ul></article></body>"
+        );
+        let doc = extract_html(&page, None, &ExtractOptions::default()).unwrap();
+        assert!(doc.text.contains("- Install Python\n- Install and set up ngrok"), "{}", doc.text);
+        assert!(!doc.text.contains("Home"));
+    }
+
+    #[test]
     fn invalid_url_is_an_error() {
         assert!(matches!(extract_html("<p>x</p>", Some("not a url"), &ExtractOptions::default()), Err(Error::InvalidUrl(_))));
     }

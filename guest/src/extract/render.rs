@@ -64,6 +64,8 @@ struct Renderer<'d, 'a> {
     /// Current block owner is a bad block: its own text is skipped.
     skipping: bool,
     in_pre: bool,
+    /// Open `<li>` elements around the current node.
+    list_items: usize,
     /// Bumped by every flush, so inline wrappers can tell that a block
     /// started inside them (`<a><div>..</div></a>`) and not wrap.
     flushes: usize,
@@ -86,6 +88,7 @@ pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOp
         lists: Vec::new(),
         skipping: false,
         in_pre: false,
+        list_items: 0,
         flushes: 0,
     };
     r.walk(analysis.region, 0);
@@ -224,7 +227,10 @@ impl<'d, 'a> Renderer<'d, 'a> {
                 let tag = e.name();
                 let saved_skip = self.skipping;
                 if is_block_tag(tag) {
-                    self.skipping = self.analysis.verdict[i] == Verdict::Bad;
+                    // Inside the region a list of links is the page's own
+                    // (prerequisites, resources, a listing's items): menus
+                    // were dropped or left outside by the earlier stages.
+                    self.skipping = self.analysis.verdict[i] == Verdict::Bad && tag != "li" && self.list_items == 0;
                 }
                 match tag {
                     "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
@@ -253,7 +259,9 @@ impl<'d, 'a> Renderer<'d, 'a> {
                             }
                         });
                         self.kind = BlockKind::ListItem { depth: depth_now, number };
+                        self.list_items += 1;
                         self.children(i, depth);
+                        self.list_items -= 1;
                         self.flush();
                     }
                     "pre" => {
