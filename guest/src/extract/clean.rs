@@ -7,7 +7,7 @@
 //! tokens; the flags are inherited by the whole subtree.
 
 use super::content::is_block_tag;
-use super::dom::{Dom, Kind};
+use super::dom::{class_and_id, Dom, Kind};
 use crate::model::{ExtractOptions, Focus};
 
 /// Elements whose text is never shown as content.
@@ -107,10 +107,8 @@ fn is_landmark_chrome(dom: &Dom, i: usize) -> bool {
 const CONSENT_WORDS: &[&str] = &["consent", "onetrust", "cookiebot", "gdpr", "cookieconsent", "cookielaw"];
 
 fn is_consent_manager(dom: &Dom, i: usize) -> bool {
-    let class = dom.attr(i, "class").unwrap_or("");
-    let id = dom.attr(i, "id").unwrap_or("");
-    class.split_ascii_whitespace().chain(std::iter::once(id)).any(|token| {
-        token.split(['-', '_']).any(|w| CONSENT_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w)))
+    dom.element(i).is_some_and(|e| {
+        class_and_id(e).any(|token| token.split(['-', '_']).any(|w| CONSENT_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w))))
     })
 }
 
@@ -178,18 +176,11 @@ pub fn classify(dom: &Dom, options: &ExtractOptions, thread: bool) -> Vec<Drop> 
 
     // Elements holding the page's headline or a full article are not
     // widgets, whatever their class says ("col-9 sidebar-first-only").
-    let mut holds_main = vec![false; n];
     let first_h1 = (0..n).find(|&i| dom.tag(i) == "h1" && is_headline(dom, i, options));
     let first_main = (0..n).find(|&i| dom.is_main_landmark(i));
-    for i in (0..n).rev() {
-        if Some(i) == first_h1 || Some(i) == first_main || (dom.tag(i) == "article" && raw_len[i] >= ARTICLE_MIN_CHARS) {
-            holds_main[i] = true;
-        }
-        let parent = dom.nodes[i].parent;
-        if parent != usize::MAX && holds_main[i] {
-            holds_main[parent] = true;
-        }
-    }
+    let holds_main = dom.with_ancestors(
+        (0..n).map(|i| Some(i) == first_h1 || Some(i) == first_main || (dom.tag(i) == "article" && raw_len[i] >= ARTICLE_MIN_CHARS)).collect(),
+    );
     let related = related_sections(dom, &raw_len, &holds_main, total);
     let page = Page { raw_len: &raw_len, holds_main: &holds_main, related: &related, total };
     let (drop, dropped_comments) = mark(dom, options, &page, !options.include_comments && !thread);
@@ -233,14 +224,7 @@ fn related_sections(dom: &Dom, raw_len: &[u32], holds_main: &[bool], total: f32)
         next_text[i] = if visible { i } else { next_text[i + 1] };
     }
     // Teasers are short: a long paragraph belongs to the page itself.
-    let mut has_prose = vec![false; n];
-    for i in (0..n).rev() {
-        has_prose[i] |= dom.tag(i) == "p" && raw_len[i] >= TEASER_MAX_CHARS;
-        let parent = dom.nodes[i].parent;
-        if parent != usize::MAX && has_prose[i] {
-            has_prose[parent] = true;
-        }
-    }
+    let has_prose = dom.with_ancestors((0..n).map(|i| dom.tag(i) == "p" && raw_len[i] >= TEASER_MAX_CHARS).collect());
     let mut related = vec![false; n];
     for heading in super::related::announcing_headings(dom) {
         let mut top = heading;
@@ -423,10 +407,10 @@ fn is_disclosure_panel(dom: &Dom, i: usize, inside_article: bool) -> bool {
         return true;
     }
     let named = |at: usize, tab_words: bool| {
-        let class = dom.attr(at, "class").unwrap_or("").to_ascii_lowercase();
-        let id = dom.attr(at, "id").unwrap_or("").to_ascii_lowercase();
-        class.split_ascii_whitespace().chain(std::iter::once(id.as_str())).any(|token| {
-            token.split(['-', '_']).any(|w| DISCLOSURE_WORDS.contains(&w) || (tab_words && matches!(w, "tabpanel" | "tab" | "pane")))
+        dom.element(at).is_some_and(|e| {
+            class_and_id(e).any(|token| {
+                token.to_ascii_lowercase().split(['-', '_']).any(|w| DISCLOSURE_WORDS.contains(&w) || (tab_words && matches!(w, "tabpanel" | "tab" | "pane")))
+            })
         })
     };
     // The panel itself, or the accordion item holding it.
@@ -459,13 +443,8 @@ fn is_boilerplate(dom: &Dom, i: usize, inside_article: bool, options: &ExtractOp
             return true;
         }
     }
-    let class = e.attr("class").unwrap_or("");
-    let id = e.attr("id").unwrap_or("");
-    if class.is_empty() && id.is_empty() {
-        return false;
-    }
     let aggressive = options.focus == Focus::Precision;
-    for token in class.split_ascii_whitespace().chain(std::iter::once(id)).filter(|t| !t.is_empty()) {
+    for token in class_and_id(e) {
         let token = token.to_ascii_lowercase();
         if token_is_boilerplate(&token, check_comments, aggressive) {
             return true;

@@ -127,6 +127,18 @@ impl<'a> Dom<'a> {
         self.tag(i) == "main" || self.attr(i, "role") == Some("main")
     }
 
+    /// `marked` extended to every ancestor of a marked node: whether each
+    /// subtree holds one.
+    pub fn with_ancestors(&self, mut marked: Vec<bool>) -> Vec<bool> {
+        for i in (0..self.len()).rev() {
+            let parent = self.nodes[i].parent;
+            if parent != NONE && marked[i] {
+                marked[parent] = true;
+            }
+        }
+        marked
+    }
+
     /// Whether `ancestor` contains `i` (or is `i`).
     pub fn contains(&self, ancestor: usize, i: usize) -> bool {
         ancestor <= i && i < self.nodes[ancestor].end
@@ -181,6 +193,12 @@ pub fn push_collapsed(out: &mut String, text: &str) {
             out.push(ch);
         }
     }
+}
+
+/// The class tokens and the id of an element, as written (empty ones left
+/// out): what class-word rules look at.
+pub fn class_and_id(e: &scraper::node::Element) -> impl Iterator<Item = &str> {
+    e.attr("class").unwrap_or("").split_ascii_whitespace().chain(e.attr("id")).filter(|t| !t.is_empty())
 }
 
 /// Collapse whitespace and trim.

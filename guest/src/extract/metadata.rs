@@ -9,7 +9,7 @@ use url::Url;
 
 use super::clean::Drop;
 use super::dates;
-use super::dom::{collapse, Dom};
+use super::dom::{class_and_id, collapse, Dom};
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Metadata {
@@ -302,8 +302,7 @@ fn names_a_date(e: &scraper::node::Element) -> bool {
     if e.attr("itemprop").is_some_and(|p| p == "datePublished") {
         return true;
     }
-    let class = e.attr("class").unwrap_or("").to_ascii_lowercase();
-    class.split_ascii_whitespace().chain(e.attr("id")).any(|token| {
+    class_and_id(e).any(|token| {
         let token = token.to_ascii_lowercase();
         DATE_CLASS_WORDS.iter().any(|w| token == *w) || token.split(['-', '_']).any(|w| DATE_CLASS_WORDS.contains(&w) && w != "time")
     })
@@ -342,9 +341,8 @@ fn looks_like_byline(e: &scraper::node::Element) -> bool {
     if e.attr("itemprop").is_some_and(|p| p == "author" || p == "creator") || e.attr("rel").is_some_and(|r| r == "author") {
         return true;
     }
-    let class = e.attr("class").unwrap_or("").to_ascii_lowercase();
-    let id = e.attr("id").unwrap_or("").to_ascii_lowercase();
-    class.split_ascii_whitespace().chain(std::iter::once(id.as_str())).any(|t| {
+    class_and_id(e).any(|t| {
+        let t = t.to_ascii_lowercase();
         (t.contains("author") || t.contains("byline")) && !AUTHOR_CLASS_EXCLUDE.iter().any(|x| t.contains(x))
     })
 }

@@ -133,15 +133,20 @@ const FURNITURE_LABELS: &[&str] = &[
     "start free trial", "play video", "sort and filter", "sort by", "quote", "reply", "permalink",
 ];
 
+/// A furniture label is at most this long (bytes).
+const FURNITURE_LABEL_MAX_LEN: usize = 40;
+
 fn is_furniture_label(b: &Block) -> bool {
     matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading(_) | BlockKind::ListItem { .. })
-        && b.plain.len() <= 40
+        && b.plain.len() <= FURNITURE_LABEL_MAX_LEN
         && FURNITURE_LABELS.contains(&b.plain.trim().trim_end_matches([':', '!', '.']).to_lowercase().replace('’', "'").as_str())
 }
 
 /// Short notices about the page rather than of it: edit stamps,
 /// copyright and licence lines, "was this helpful?" widgets.
 const NOTICE_MAX_CHARS: usize = 300;
+/// How edit stamps start.
+const EDIT_STAMP_PREFIXES: &[&str] = &["last edited by", "last updated", "last modified", "page last edited", "page last modified"];
 
 fn is_page_notice(b: &Block) -> bool {
     if !matches!(b.kind, BlockKind::Paragraph) || b.plain.len() > NOTICE_MAX_CHARS {
@@ -149,7 +154,7 @@ fn is_page_notice(b: &Block) -> bool {
     }
     let line = b.plain.trim().to_lowercase();
     let has_year = line.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
-    ["last edited by", "last updated", "last modified", "page last edited", "page last modified"].iter().any(|p| line.starts_with(p))
+    EDIT_STAMP_PREFIXES.iter().any(|p| line.starts_with(p))
         || (line.starts_with("was this") && line.contains("helpful"))
         || ((line.starts_with('©') || line.starts_with("copyright") || line.starts_with("(c) copyright")) && has_year)
         || line.contains("all rights reserved")
