@@ -322,7 +322,10 @@ fn mark(dom: &Dom, options: &ExtractOptions, page: &Page, check_comments: bool) 
         // Comments and reviews may outweigh the article or product they
         // follow: like landmarks, they are only kept when nearly the whole page.
         let max_share = if landmark || comments_only { MAX_LANDMARK_SHARE } else { MAX_BOILERPLATE_SHARE };
-        if share <= max_share && matched && (landmark || !page.holds_main[i] || comments_only) {
+        // A `<footer>` stays chrome at any share: when it holds nearly all
+        // the text, the page is a script shell and the footer is all it has.
+        let page_footer = dom.tag(i) == "footer" && !page.holds_main[i];
+        if (share <= max_share || page_footer) && matched && (landmark || !page.holds_main[i] || comments_only) {
             drop[i] = Drop::Boilerplate;
             dropped_comments = dropped_comments || comments_only;
         }
@@ -509,6 +512,13 @@ mod tests {
         let dom = Dom::new(&html);
         let drop = classify(&dom, &ExtractOptions::default(), false);
         (0..dom.len()).filter(|&i| drop[i] == Drop::Keep).filter_map(|i| dom.text(i)).collect()
+    }
+
+    #[test]
+    fn footer_of_a_script_shell_is_not_content() {
+        let links: String = (0..30).map(|n| format!("<a href='/c{n}'>Category number {n}</a> ")).collect();
+        let shell = format!("<html><body><div id='root'>Loading</div><footer>{links}</footer></body></html>");
+        assert_eq!(kept_text(&shell).trim(), "Loading");
     }
 
     #[test]
