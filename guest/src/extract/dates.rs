@@ -126,16 +126,15 @@ fn textual(s: &str) -> Option<String> {
             }
         }
     }
-    // M/D/YYYY (US numeric) on the raw string.
-    let slash: Vec<&str> = s.split_whitespace().next().unwrap_or("").split('/').collect();
-    if slash.len() == 3 && slash[2].len() == 4 {
-        if let (Ok(m), Ok(d), Ok(y)) = (slash[0].parse(), slash[1].parse(), slash[2].parse()) {
-            if valid(y, m, d) {
-                return Some(ymd(y, m, d));
-            }
+    // M/D/YYYY (US numeric), also after a weekday ("Thu, 09/25/2025 - 11:38").
+    s.split_whitespace().find_map(|word| {
+        let slash: Vec<&str> = word.trim_matches(|c: char| !c.is_ascii_digit()).split('/').collect();
+        if slash.len() != 3 || slash[2].len() != 4 {
+            return None;
         }
-    }
-    None
+        let (m, d, y) = (slash[0].parse().ok()?, slash[1].parse().ok()?, slash[2].parse().ok()?);
+        valid(y, m, d).then(|| ymd(y, m, d))
+    })
 }
 
 /// Words that may stand beside a date on a dateline ("Updated on Monday,
@@ -195,6 +194,7 @@ mod tests {
         assert_eq!(normalize("12. März 2020").as_deref(), Some("2020-03-12"));
         assert_eq!(normalize("12.03.2020").as_deref(), Some("2020-03-12"));
         assert_eq!(normalize("3/12/2020").as_deref(), Some("2020-03-12"));
+        assert_eq!(normalize("Thu, 09/25/2025 - 11:38").as_deref(), Some("2025-09-25"));
         assert_eq!(normalize("Updated: 2021-01-05").as_deref(), Some("2021-01-05"));
     }
 
