@@ -137,6 +137,23 @@ fn textual(s: &str) -> Option<String> {
     })
 }
 
+/// Days from `a` to `b` (both `YYYY-MM-DD`), negative when `b` is earlier.
+pub fn days_apart(a: &str, b: &str) -> Option<i64> {
+    Some(day_number(b)? - day_number(a)?)
+}
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date (proleptic Gregorian).
+fn day_number(date: &str) -> Option<i64> {
+    let mut parts = date.get(..10)?.split('-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    let (y, m) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let day_of_year = (153 * m + 2) / 5 + d - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    Some(era * 146_097 + day_of_era - 719_468)
+}
+
 /// Words that may stand beside a date on a dateline ("Updated on Monday,
 /// March 3, 2025 at 10:00 am").
 const DATELINE_WORDS: &[&str] = &[

@@ -63,6 +63,8 @@ struct Sources {
     date_text: Option<String>,
     /// A short text node right after the `<h1>` that reads as a date.
     date_near_title: Option<String>,
+    /// The first line after the `<h1>` that is nothing but a date.
+    dateline_after_title: Option<String>,
     /// A date the page shows after an "Updated" label.
     updated_visible: Option<String>,
     /// Days (`YYYY-MM-DD`) of every date the page shows: `<time>`,
@@ -123,6 +125,14 @@ pub fn extract(dom: &Dom, drop: &[Drop], base: Option<&Url>) -> Metadata {
     let shows_only = |d: &String| !s.shown_days.is_empty() && s.shown_days.iter().all(|shown| *shown == day(d));
     let declared = match (declared, modified.as_ref()) {
         (Some(p), Some(m)) if day(&p) != day(m) && shows_only(m) => Some(m.clone()),
+        (p, _) => p,
+    };
+    // A dateline under the headline older than the declared date is the
+    // original publication; the declared one was reset by a republish or a
+    // CMS migration (an update stamp is never older). A day apart is only
+    // the time zone.
+    let declared = match (declared, s.dateline_after_title.as_ref()) {
+        (Some(p), Some(shown)) if dates::days_apart(&day(shown), &day(&p)).is_some_and(|n| n > 1) => Some(shown.clone()),
         (p, _) => p,
     };
     let published = declared
@@ -246,6 +256,15 @@ fn gather(dom: &Dom, drop: &[Drop]) -> Sources {
                 .filter(|t| !t.is_empty())
         };
         let after: Vec<String> = (anchor..dom.len()).filter_map(date_line).take(DATE_NEAR_TITLE_NODES).filter_map(short_date).collect();
+        // The first dated text after the headline, when it is a dateline
+        // the reader sees (not a sentence, a citation or a poster's "Joined").
+        s.dateline_after_title = (anchor..dom.len())
+            .filter(|&j| drop[j] == Drop::Keep)
+            .filter_map(date_line)
+            .take(DATE_NEAR_TITLE_NODES)
+            .find(|t| short_date(t).is_some())
+            .filter(|t| dates::is_dateline(t))
+            .and_then(dates::normalize);
         let before: Vec<String> = (0..anchor).rev().filter_map(date_line).take(DATE_BEFORE_TITLE_NODES).filter_map(short_date).collect();
         s.date_near_title = after.first().or(before.first()).cloned();
         s.shown_days.extend(after.iter().chain(&before).map(|d| day(d)));
@@ -678,6 +697,21 @@ mod tests {
         assert_eq!(meta_of(page).published.as_deref(), Some("2021-05-05"));
         let both = page.replace("<p>Text</p>", "<p class='pubdate'>January 1, 2020</p>");
         assert_eq!(meta_of(&both).published.as_deref(), Some("2020-01-01"));
+    }
+
+    #[test]
+    fn older_dateline_under_the_headline_beats_a_reset_declared_date() {
+        let page = |shown: &str| {
+            format!(
+                r#"<html><head><meta property="article:published_time" content="2025-06-24T10:00:00Z"></head>
+                <body><h1>Ferns</h1><div class="meta"><span>Ann Lee</span><span>{shown}</span></div><p>Text</p></body></html>"#
+            )
+        };
+        assert_eq!(meta_of(&page("August 25, 2024")).published.as_deref(), Some("2024-08-25"));
+        // A day apart is the time zone; a sentence that names a date is not a dateline.
+        assert_eq!(meta_of(&page("June 23, 2025")).published.as_deref(), Some("2025-06-24T10:00:00Z"));
+        assert_eq!(meta_of(&page("As of July 31, 2024, we had:")).published.as_deref(), Some("2025-06-24T10:00:00Z"));
+        assert_eq!(super::dates::days_apart("2024-12-31", "2025-03-01"), Some(60));
     }
 
     #[test]
