@@ -30,7 +30,8 @@ fn main() {
     // With a second argument, show the ancestors of the first text node
     // containing it, with their flags: why a piece of content was lost.
     if let Some(needle) = std::env::args().nth(2) {
-        let Some(hit) = (0..dom.len()).find(|&i| dom.text(i).is_some_and(|t| t.contains(needle.as_str()))) else {
+        let in_code = |i: usize| dom.nodes[i].parent != usize::MAX && matches!(dom.tag(dom.nodes[i].parent), "script" | "style" | "template");
+        let Some(hit) = (0..dom.len()).find(|&i| !in_code(i) && dom.text(i).is_some_and(|t| t.contains(needle.as_str()))) else {
             println!("not found");
             return;
         };

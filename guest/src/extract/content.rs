@@ -158,8 +158,10 @@ pub fn analyse(dom: &Dom, drop: &[Drop], options: &ExtractOptions) -> Analysis {
         }
         let density = own_link[i] as f32 / own_len[i] as f32;
         let tag = dom.tag(i);
-        let headline_links = own_links[i] > 0 && own_link[i] / own_links[i] >= HEADLINE_LINK_CHARS && options.focus != Focus::Precision;
-        verdict[i] = if is_heading(tag) || (headline_links && own_links[i] <= 2) {
+        // A block inside a link (a card's title row) is one link's text.
+        let links = if in_link[i] && own_links[i] == 0 { 1 } else { own_links[i] };
+        let headline_links = links > 0 && own_link[i] / links >= HEADLINE_LINK_CHARS && options.focus != Focus::Precision;
+        verdict[i] = if is_heading(tag) || (headline_links && links <= 2) {
             Verdict::Short
         } else if density > MAX_LINK_DENSITY[focus] {
             Verdict::Bad
@@ -342,6 +344,21 @@ mod tests {
         assert_eq!(a.verdict[company], Verdict::Short);
         let menu_entry = dom.find_all_in(dom.root, "li").nth(1).unwrap();
         assert_eq!(a.verdict[menu_entry], Verdict::Bad);
+    }
+
+    #[test]
+    fn a_headline_inside_a_link_is_one_link() {
+        let html = Html::parse_document(
+            "<body><a href=/r/1><div id='card'><span>The five best easy beef taco recipes we make on repeat</span></div></a>\
+             <a href=/about><div id='about'><span>About us</span></div></a></body>",
+        );
+        let dom = Dom::new(&html);
+        let options = ExtractOptions::default();
+        let drop = classify(&dom, &options, false);
+        let a = analyse(&dom, &drop, &options);
+        let by_id = |id: &str| (0..dom.len()).find(|&i| dom.attr(i, "id") == Some(id)).unwrap();
+        assert_eq!(a.verdict[by_id("card")], Verdict::Short);
+        assert_eq!(a.verdict[by_id("about")], Verdict::Bad);
     }
 
     #[test]
