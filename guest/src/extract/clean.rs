@@ -424,6 +424,9 @@ fn is_disclosure_panel(dom: &Dom, i: usize, inside_article: bool) -> bool {
 /// A `<noscript>` with less text than this is a message, not content.
 const NOSCRIPT_MIN_CONTENT_CHARS: usize = 200;
 
+/// `<article>` items inside a `<form>` that make it a listing.
+const FORM_LISTING_MIN_ITEMS: usize = 3;
+
 fn is_boilerplate(dom: &Dom, i: usize, inside_article: bool, options: &ExtractOptions, check_comments: bool) -> bool {
     let Some(e) = dom.element(i) else { return false };
     let tag = e.name();
@@ -438,8 +441,10 @@ fn is_boilerplate(dom: &Dom, i: usize, inside_article: bool, options: &ExtractOp
     }
     if tag == "form" {
         // Search boxes and sign-up forms; a form wrapping the whole page
-        // (ASP.NET) is guarded by the share check in `classify`.
-        return true;
+        // (ASP.NET) is guarded by the share check in `classify`. A form
+        // around a run of `<article>` items is a listing with "compare"
+        // checkboxes (BigCommerce's product grid), not a widget.
+        return (i..dom.nodes[i].end).filter(|&j| dom.tag(j) == "article").count() < FORM_LISTING_MIN_ITEMS;
     }
     if let Some(role) = e.attr("role") {
         if BOILERPLATE_ROLES.contains(&role.trim()) && !(WIDGET_ROLES.contains(&role.trim()) && holds_prose(dom, i)) {
@@ -512,6 +517,16 @@ mod tests {
         let dom = Dom::new(&html);
         let drop = classify(&dom, &ExtractOptions::default(), false);
         (0..dom.len()).filter(|&i| drop[i] == Drop::Keep).filter_map(|i| dom.text(i)).collect()
+    }
+
+    #[test]
+    fn a_form_around_listed_items_is_a_listing() {
+        let item = |n: u32| format!("<article><h3><a href='/p{n}'>Air purifier model {n}</a></h3><p>$89.99</p></article>");
+        let items: String = (1..=3).map(item).collect();
+        let page = format!("<body><form action='/compare'>{items}</form><form action='/search'><input name=q><button>Search the shop</button></form></body>");
+        let kept = kept_text(&page);
+        assert!(kept.contains("Air purifier model 3"), "{kept}");
+        assert!(!kept.contains("Search the shop"), "{kept}");
     }
 
     #[test]
