@@ -321,7 +321,9 @@ fn mark(dom: &Dom, options: &ExtractOptions, page: &Page, check_comments: bool) 
         let comments_only = matched && check_comments && !consent && !is_boilerplate(dom, i, inside_article[i], options, false);
         // Comments and reviews may outweigh the article or product they
         // follow: like landmarks, they are only kept when nearly the whole page.
-        let max_share = if landmark || comments_only { MAX_LANDMARK_SHARE } else { MAX_BOILERPLATE_SHARE };
+        // A page `<header>` (not holding the headline) is chrome too: its
+        // mega-menu can outweigh a short article.
+        let max_share = if landmark || comments_only || tag == "header" { MAX_LANDMARK_SHARE } else { MAX_BOILERPLATE_SHARE };
         // A `<footer>` stays chrome at any share: when it holds nearly all
         // the text, the page is a script shell and the footer is all it has.
         let page_footer = dom.tag(i) == "footer" && !page.holds_main[i];
@@ -527,6 +529,15 @@ mod tests {
         let kept = kept_text(&page);
         assert!(kept.contains("Air purifier model 3"), "{kept}");
         assert!(!kept.contains("Search the shop"), "{kept}");
+    }
+
+    #[test]
+    fn a_mega_menu_header_is_chrome_even_when_it_outweighs_the_page() {
+        let menu: String = (0..40).map(|n| format!("<li><a href='/p{n}'>Product family {n}</a><p>What product family {n} does for you.</p></li>")).collect();
+        let page = format!("<body><header><ul>{menu}</ul></header><div id='post'><h1>What is cloud computing?</h1><p>{}</p></div></body>", "Cloud computing is renting computers. ".repeat(10));
+        let kept = kept_text(&page);
+        assert!(kept.contains("renting computers"), "{kept}");
+        assert!(!kept.contains("Product family"), "{kept}");
     }
 
     #[test]
