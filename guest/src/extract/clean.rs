@@ -426,6 +426,38 @@ fn is_disclosure_panel(dom: &Dom, i: usize, inside_article: bool) -> bool {
 /// A `<noscript>` with less text than this is a message, not content.
 const NOSCRIPT_MIN_CONTENT_CHARS: usize = 200;
 
+/// Links a list needs to be read as a table of contents.
+const TOC_MIN_LINKS: usize = 3;
+
+/// A list of links to sections of one page ("#intro", "/guide#faq"), all
+/// link text: the page's table of contents, which repeats its headings.
+/// Footnote lists also link in-page, but hold prose besides the links.
+fn is_table_of_contents(dom: &Dom, i: usize) -> bool {
+    let (mut links, mut link_chars, mut chars) = (0, 0, 0);
+    let mut in_link_until = 0;
+    let mut document: Option<&str> = None;
+    for j in i..dom.nodes[i].end {
+        if dom.tag(j) == "a" {
+            // Every link names a section of one document ("#faq", "/guide#faq").
+            let Some((doc, section)) = dom.attr(j, "href").and_then(|h| h.trim().split_once('#')) else { return false };
+            if section.is_empty() || document.is_some_and(|d| d != doc) {
+                return false;
+            }
+            document = Some(doc);
+            links += 1;
+            in_link_until = dom.nodes[j].end;
+        }
+        if let Some(t) = dom.text(j) {
+            let n = t.trim().chars().count();
+            chars += n;
+            if j < in_link_until {
+                link_chars += n;
+            }
+        }
+    }
+    links >= TOC_MIN_LINKS && link_chars * 10 >= chars * 9
+}
+
 /// `<article>` items inside a `<form>` that make it a listing.
 const FORM_LISTING_MIN_ITEMS: usize = 3;
 
@@ -439,6 +471,9 @@ fn is_boilerplate(dom: &Dom, i: usize, inside_article: bool, options: &ExtractOp
         return true;
     }
     if tag == "header" && !inside_article {
+        return true;
+    }
+    if matches!(tag, "ul" | "ol") && is_table_of_contents(dom, i) {
         return true;
     }
     if tag == "form" {
@@ -538,6 +573,17 @@ mod tests {
         let kept = kept_text(&page);
         assert!(kept.contains("renting computers"), "{kept}");
         assert!(!kept.contains("Product family"), "{kept}");
+    }
+
+    #[test]
+    fn tables_of_contents_go_but_footnotes_stay() {
+        let toc = "<ol><li><a href='/guide#why'>Why ferns</a></li><li><a href='/guide#which'>Which ferns</a></li><li><a href='/guide#care'>Caring for them</a></li></ol>";
+        let notes = "<ol><li>Smith, Ferns (2020), p. 4. <a href='#r1'>back</a></li><li>Jones, Fronds (2019). <a href='#r2'>back</a></li><li>Lee, Shade (2021). <a href='#r3'>back</a></li></ol>";
+        let menu = "<ul><li><a href='/a#x'>Alpha</a></li><li><a href='/b#x'>Beta</a></li><li><a href='/c#x'>Gamma</a></li></ul>";
+        let kept = kept_text(&format!("<body><p>Intro.</p>{toc}{notes}{menu}</body>"));
+        assert!(!kept.contains("Which ferns"), "{kept}");
+        assert!(kept.contains("Jones, Fronds"), "{kept}");
+        assert!(kept.contains("Beta"), "{kept}");
     }
 
     #[test]

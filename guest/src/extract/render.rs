@@ -125,7 +125,7 @@ fn is_call_to_action(b: &Block) -> bool {
 /// times, never in a reference; "Read more" 56 to 3).
 const FURNITURE_LABELS: &[&str] = &[
     "advertisement", "advertisements", "sponsored", "share", "tags", "written by", "author",
-    "in this article", "jump to", "related topics", "about the author", "article continues below",
+    "in this article", "table of contents", "contents", "on this page", "jump to", "related topics", "about the author", "article continues below",
     "compare", "add to wishlist", "add to wish list", "add to cart", "add to bag", "add to basket",
     "in stock", "read more", "see all", "see more", "show more", "show less", "see less", "view all",
     "email", "print", "write a review", "buy now", "quick view", "quick shop",
@@ -705,6 +705,7 @@ mod tests {
         assert!(is_furniture_label(&paragraph("Advertisement")));
         assert!(is_furniture_label(&paragraph("Tags:")));
         assert!(is_furniture_label(&paragraph("Read more")));
+        assert!(is_furniture_label(&paragraph("Table of Contents")));
         assert!(!is_furniture_label(&paragraph("Tags are how we group posts.")));
     }
 
