@@ -313,6 +313,11 @@ fn mark(dom: &Dom, options: &ExtractOptions, page: &Page, check_comments: bool) 
             drop[i] = Drop::Boilerplate;
             continue;
         }
+        // An accordion item's panel may open as a sheet (`role=dialog`,
+        // `<aside>`): what it folds away is the content.
+        if (tag == "aside" || dom.attr(i, "role") == Some("dialog")) && folded_by_accordion(dom, i) {
+            continue;
+        }
         let consent = is_consent_manager(dom, i);
         let landmark = is_landmark_chrome(dom, i) || consent;
         // A container of the headline or article is not a widget, but it
@@ -425,6 +430,26 @@ fn is_disclosure_panel(dom: &Dom, i: usize, inside_article: bool) -> bool {
 
 /// A `<noscript>` with less text than this is a message, not content.
 const NOSCRIPT_MIN_CONTENT_CHARS: usize = 200;
+
+/// Levels above an element searched for the accordion item folding it.
+const ACCORDION_LEVELS: usize = 2;
+
+fn folded_by_accordion(dom: &Dom, i: usize) -> bool {
+    let mut at = dom.nodes[i].parent;
+    for _ in 0..ACCORDION_LEVELS {
+        if at == usize::MAX {
+            return false;
+        }
+        let folded = dom.element(at).is_some_and(|e| {
+            class_and_id(e).any(|t| t.to_ascii_lowercase().split(['-', '_']).any(|w| FOLDED_CONTENT_WORDS.contains(&w)))
+        });
+        if folded {
+            return true;
+        }
+        at = dom.nodes[at].parent;
+    }
+    false
+}
 
 /// Links a list needs to be read as a table of contents.
 const TOC_MIN_LINKS: usize = 3;
@@ -584,6 +609,16 @@ mod tests {
         assert!(!kept.contains("Which ferns"), "{kept}");
         assert!(kept.contains("Jones, Fronds"), "{kept}");
         assert!(kept.contains("Beta"), "{kept}");
+    }
+
+    #[test]
+    fn an_accordion_panel_that_opens_as_a_sheet_is_content() {
+        let page = "<body><main><h1>Arrival T-Shirt</h1><div class='accordion_item'><button>Description</button>\
+            <div role='dialog'><aside class='sheet'><p>Sweat-wicking, slim fit training top.</p></aside></div></div>\
+            <div role='dialog'><aside class='sheet'><p>Get an alert when your size is back.</p></aside></div></main></body>";
+        let kept = kept_text(page);
+        assert!(kept.contains("Sweat-wicking"), "{kept}");
+        assert!(!kept.contains("Get an alert"), "{kept}");
     }
 
     #[test]
