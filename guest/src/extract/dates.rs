@@ -174,7 +174,7 @@ pub fn is_dateline(line: &str) -> bool {
     words.iter().all(|w| {
         let w = plain(w);
         w.is_empty()
-            || w.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '-' | '/' | '.'))
+            || w.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '-' | '/' | '.' | '+'))
             || w.trim_end_matches(|c: char| c.is_ascii_alphabetic()).chars().all(|c| c.is_ascii_digit()) && w.chars().next().is_some_and(|c| c.is_ascii_digit())
             || month_number(&w).is_some()
             || DATELINE_WORDS.contains(&w.as_str())
@@ -199,6 +199,7 @@ mod tests {
         assert!(is_dateline("Updated on March 3, 2025"));
         assert!(is_dateline("Mon, 3 Mar 2025 10:00 am"));
         assert!(is_dateline("2025-03-03"));
+        assert!(is_dateline("2024-06-02 10:11:12 +00:00"));
         assert!(!is_dateline("The law changed on March 3, 2025"));
         assert!(!is_dateline("March 2025 archive"));
     }

@@ -94,7 +94,7 @@ pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOp
     r.walk(analysis.region, 0);
     r.flush();
     let mut blocks = dedup(r.blocks);
-    blocks.retain(|b| !is_call_to_action(b) && !is_dateline(b) && !is_furniture_label(b) && !is_page_notice(b));
+    blocks.retain(|b| !is_call_to_action(b) && !is_dateline(b) && !is_furniture_label(b) && !is_page_notice(b) && !is_post_stat(b));
     let blocks = drop_related_sections(blocks);
     Rendered { blocks, images: r.images }
 }
@@ -140,6 +140,31 @@ fn is_furniture_label(b: &Block) -> bool {
     matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading(_) | BlockKind::ListItem { .. })
         && b.plain.len() <= FURNITURE_LABEL_MAX_LEN
         && FURNITURE_LABELS.contains(&b.plain.trim().trim_end_matches([':', '!', '.']).to_lowercase().replace('’', "'").as_str())
+}
+
+/// Words after a count that make it a post's or poster's statistic
+/// ("3 likes", "12 replies", "1,204 posts").
+const POST_STAT_WORDS: &[&str] = &["like", "likes", "reply", "replies", "post", "posts", "reaction", "reactions", "upvote", "upvotes", "point", "points"];
+/// A post statistic is at most this long (bytes).
+const POST_STAT_MAX_LEN: usize = 40;
+
+/// Forum furniture around each post: its counters ("3 likes"), the
+/// poster's record ("Posts: 120", "1,204 posts ·
+/// Joined 2019"). Never part of what was said.
+fn is_post_stat(b: &Block) -> bool {
+    let text = b.plain.trim();
+    if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. }) || text.len() > POST_STAT_MAX_LEN {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let count = |w: &str| !w.is_empty() && w.bytes().all(|c| c.is_ascii_digit() || c == b',' || c == b'.') && w.bytes().next().is_some_and(|c| c.is_ascii_digit());
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let counter = words.len() == 2 && count(words[0].trim_end_matches('k')) && POST_STAT_WORDS.contains(&words[1]);
+    let record = lower.starts_with("posts:") && words.len() == 2 && count(words[1])
+        || lower.contains(" posts · joined")
+        || lower.starts_with("joined:")
+        || lower.starts_with("joined ");
+    counter || record
 }
 
 /// Short notices about the page rather than of it: edit stamps,
@@ -707,6 +732,16 @@ mod tests {
         assert!(is_furniture_label(&paragraph("Read more")));
         assert!(is_furniture_label(&paragraph("Table of Contents")));
         assert!(!is_furniture_label(&paragraph("Tags are how we group posts.")));
+    }
+
+    #[test]
+    fn post_statistics_are_dropped() {
+        for line in ["3 likes", "1 Like", "12 replies", "1,204 posts", "Posts: 120", "1,204 posts · Joined 2019", "Joined: Nov 4, 2011"] {
+            assert!(is_post_stat(&paragraph(line)), "{line}");
+        }
+        for line in ["3 likes and a reply", "Posts are moderated.", "Most people liked it"] {
+            assert!(!is_post_stat(&paragraph(line)), "{line}");
+        }
     }
 
     #[test]
