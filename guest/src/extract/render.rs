@@ -94,7 +94,7 @@ pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOp
     r.walk(analysis.region, 0);
     r.flush();
     let mut blocks = dedup(r.blocks);
-    blocks.retain(|b| !is_call_to_action(b) && !is_dateline(b) && !is_furniture_label(b) && !is_page_notice(b) && !is_post_stat(b));
+    blocks.retain(|b| !is_call_to_action(b) && !is_dateline(b) && !is_furniture_label(b) && !is_page_notice(b) && !is_post_stat(b) && !is_listing_status(b));
     let blocks = drop_related_sections(blocks);
     Rendered { blocks, images: r.images }
 }
@@ -165,6 +165,36 @@ fn is_post_stat(b: &Block) -> bool {
         || lower.starts_with("joined:")
         || lower.starts_with("joined ");
     counter || record
+}
+
+/// A listing status line is at most this long (bytes).
+const LISTING_STATUS_MAX_LEN: usize = 40;
+/// What a listing counts.
+const LISTED_THINGS: &[&str] = &["products", "results", "items"];
+
+/// A listing's controls and status rather than its items: result counts
+/// ("Showing 1–24 of 120 products", "Products (36)"), sort pickers
+/// ("Sort: Best Match"), "Loading..." placeholders.
+fn is_listing_status(b: &Block) -> bool {
+    let text = b.plain.trim();
+    if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Heading(_)) || text.len() > LISTING_STATUS_MAX_LEN {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let count = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '-' | '–' | '(' | ')'));
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    if words.first().is_some_and(|w| matches!(*w, "showing" | "loaded")) {
+        words.remove(0);
+    }
+    if words.last() == Some(&"found") {
+        words.pop();
+    }
+    let counted = match words.as_slice() {
+        [n, thing] => count(n) && LISTED_THINGS.contains(thing) || LISTED_THINGS.contains(n) && thing.starts_with('(') && count(thing),
+        [n, "of", total, thing] => count(n) && count(total) && LISTED_THINGS.contains(thing),
+        _ => false,
+    };
+    counted || lower.trim_end_matches(['.', '…']) == "loading" || lower.starts_with("sort:") || lower.starts_with("sort by:")
 }
 
 /// Short notices about the page rather than of it: edit stamps,
@@ -741,6 +771,16 @@ mod tests {
         }
         for line in ["3 likes and a reply", "Posts are moderated.", "Most people liked it"] {
             assert!(!is_post_stat(&paragraph(line)), "{line}");
+        }
+    }
+
+    #[test]
+    fn listing_status_lines_are_dropped() {
+        for line in ["Showing 1–24 of 120 products", "Products (36)", "Loaded 24 results", "1,204 results", "Sort: Best Match", "Loading..."] {
+            assert!(is_listing_status(&paragraph(line)), "{line}");
+        }
+        for line in ["24 products for the kitchen", "Results", "Loading docks and ramps"] {
+            assert!(!is_listing_status(&paragraph(line)), "{line}");
         }
     }
 
