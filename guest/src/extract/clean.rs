@@ -331,7 +331,7 @@ fn mark(dom: &Dom, options: &ExtractOptions, page: &Page, check_comments: bool) 
         let max_share = if landmark || comments_only || tag == "header" { MAX_LANDMARK_SHARE } else { MAX_BOILERPLATE_SHARE };
         // A `<footer>` stays chrome at any share: when it holds nearly all
         // the text, the page is a script shell and the footer is all it has.
-        let page_footer = dom.tag(i) == "footer" && !page.holds_main[i];
+        let page_footer = tag == "footer" && !page.holds_main[i];
         if (share <= max_share || page_footer) && matched && (landmark || !page.holds_main[i] || comments_only) {
             drop[i] = Drop::Boilerplate;
             dropped_comments = dropped_comments || comments_only;

@@ -149,8 +149,8 @@ const POST_STAT_WORDS: &[&str] = &["like", "likes", "reply", "replies", "post", 
 const POST_STAT_MAX_LEN: usize = 40;
 
 /// Forum furniture around each post: its counters ("3 likes"), the
-/// poster's record ("Posts: 120", "1,204 posts ·
-/// Joined 2019"). Never part of what was said.
+/// poster's record ("Posts: 120", "1,204 posts · Joined 2019"). Never part
+/// of what was said.
 fn is_post_stat(b: &Block) -> bool {
     let text = b.plain.trim();
     if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. }) || text.len() > POST_STAT_MAX_LEN {
