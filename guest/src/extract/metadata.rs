@@ -573,6 +573,12 @@ const HEADLINE_MIN_WORDS: usize = 3;
 /// often a slogan and it was a coin toss); else the title without its
 /// " | Site" part.
 fn choose_title(title_tag: Option<&str>, og: Option<&str>, ld_headline: Option<&str>, h1: Option<&str>, h1_count: usize, article: bool, site: Option<&str>) -> Option<String> {
+    // A shortened og:title ("What do you think will be the trend in the…",
+    // as XenForo writes it) gives way to the full `<title>` it cuts.
+    let og = og.filter(|o| {
+        let stem = o.trim_end().trim_end_matches("...").trim_end_matches('…');
+        stem.len() == o.trim_end().len() || !title_tag.is_some_and(|t| fold(t).starts_with(&fold(stem)))
+    });
     let confirmed = |h: &str| {
         let h = fold(h);
         !h.is_empty()
@@ -712,6 +718,13 @@ mod tests {
         assert_eq!(meta_of(&page("June 23, 2025")).published.as_deref(), Some("2025-06-24T10:00:00Z"));
         assert_eq!(meta_of(&page("As of July 31, 2024, we had:")).published.as_deref(), Some("2025-06-24T10:00:00Z"));
         assert_eq!(super::dates::days_apart("2024-12-31", "2025-03-01"), Some(60));
+    }
+
+    #[test]
+    fn a_shortened_og_title_gives_way_to_the_full_title() {
+        let page = r#"<html><head><title>What will the watch market do in 2024? | Watch Forums</title>
+            <meta property="og:title" content="What will the watch market do..."></head><body><p>Text</p></body></html>"#;
+        assert_eq!(meta_of(page).title.as_deref(), Some("What will the watch market do in 2024?"));
     }
 
     #[test]
