@@ -31,7 +31,9 @@ const PUBLISHED_META_KEYS: &[&str] = &[
     "published", "article:published", "date", "dc.date", "dc.date.issued", "dc.date.created",
     "dcterms.date", "dcterms.issued", "dcterms.created", "sailthru.date", "parsely-pub-date",
     "og:published_time", "article.published", "published_time", "citation_publication_date",
-    "citation_date", "cludo:date", "release_date", "created", "datecreated",
+    "citation_date", "cludo:date", "release_date", "created", "datecreated", "og:publish_date",
+    "og:article:published_time", "cxenseparse:publishtime", "published_at", "publish_time", "published_date",
+    "w-published-date", "cdc:first_published",
 ];
 /// `<meta>` keys that give the last modification.
 const MODIFIED_META_KEYS: &[&str] = &["article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified"];
