@@ -418,7 +418,13 @@ fn linked_data(raw: &str, ld: &mut LinkedData) {
     let text = raw.trim().trim_start_matches("<!--").trim_end_matches("-->").trim();
     let text = text.trim_start_matches("//").trim_start_matches("<![CDATA[").trim();
     let text = text.trim_end_matches("]]>").trim_end_matches("//").trim();
-    let Ok(value) = serde_json::from_str::<Value>(text) else { return };
+    // Hand-written JSON-LD often has raw line breaks and tabs inside its
+    // strings, which JSON forbids; read them as spaces rather than lose the block.
+    let parsed = serde_json::from_str::<Value>(text).or_else(|_| {
+        let repaired: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+        serde_json::from_str::<Value>(&repaired)
+    });
+    let Ok(value) = parsed else { return };
     let mut objects = Vec::new();
     collect_objects(&value, &mut objects, 0);
     // Most article-like first, so its fields win.
@@ -687,6 +693,12 @@ mod tests {
         assert_eq!(m.site_name.as_deref(), Some("The Paper"));
         assert_eq!(m.language.as_deref(), Some("en-GB"));
         assert_eq!(m.canonical_url.as_deref(), Some("https://example.com/a/b?x=1"));
+    }
+
+    #[test]
+    fn json_ld_with_raw_line_breaks_in_strings() {
+        let page = "<html><head><script type=\"application/ld+json\">{\"@type\": \"DiscussionForumPosting\", \"headline\": \"Direct thread\",\n\"articleBody\": \"No stream link.\nThe VOD goes up later.\", \"datePublished\": \"2024-02-21 13:00:00\"}</script></head><body><p>x</p></body></html>";
+        assert_eq!(meta_of(page).published.as_deref(), Some("2024-02-21"));
     }
 
     #[test]
