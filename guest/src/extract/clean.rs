@@ -107,9 +107,7 @@ fn is_landmark_chrome(dom: &Dom, i: usize) -> bool {
 const CONSENT_WORDS: &[&str] = &["consent", "onetrust", "cookiebot", "gdpr", "cookieconsent", "cookielaw"];
 
 fn is_consent_manager(dom: &Dom, i: usize) -> bool {
-    dom.element(i).is_some_and(|e| {
-        class_and_id(e).any(|token| token.split(['-', '_']).any(|w| CONSENT_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w))))
-    })
+    dom.has_class_word(i, CONSENT_WORDS)
 }
 
 /// Ancestors of an `<h1>` whose widget class marks it as chrome.
@@ -403,6 +401,8 @@ const ARIA_HIDDEN_SHOWN_CHARS: u32 = 80;
 
 /// Class words of collapsible panels (accordions, "read more").
 const DISCLOSURE_WORDS: &[&str] = &["accordion", "collapse", "collapsible", "expandable", "faq", "toggle"];
+/// Class words of tab panels (disclosure panels only inside an article).
+const TAB_PANEL_WORDS: &[&str] = &["tabpanel", "tab", "pane"];
 
 /// A hidden accordion panel holds content a click away (a product's
 /// description, a spec table), not a hidden widget. Hidden tab panels count
@@ -416,16 +416,11 @@ fn is_disclosure_panel(dom: &Dom, i: usize, inside_article: bool) -> bool {
     if dom.attr(i, "role") == Some("region") && dom.attr(i, "aria-labelledby").is_some() {
         return true;
     }
-    let named = |at: usize, tab_words: bool| {
-        dom.element(at).is_some_and(|e| {
-            class_and_id(e).any(|token| {
-                token.to_ascii_lowercase().split(['-', '_']).any(|w| DISCLOSURE_WORDS.contains(&w) || (tab_words && matches!(w, "tabpanel" | "tab" | "pane")))
-            })
-        })
-    };
     // The panel itself, or the accordion item holding it.
     let parent = dom.nodes[i].parent;
-    named(i, inside_article) || (parent != usize::MAX && named(parent, false))
+    dom.has_class_word(i, DISCLOSURE_WORDS)
+        || (inside_article && dom.has_class_word(i, TAB_PANEL_WORDS))
+        || (parent != usize::MAX && dom.has_class_word(parent, DISCLOSURE_WORDS))
 }
 
 /// A `<noscript>` with less text than this is a message, not content.
@@ -440,10 +435,7 @@ fn folded_by_accordion(dom: &Dom, i: usize) -> bool {
         if at == usize::MAX {
             return false;
         }
-        let folded = dom.element(at).is_some_and(|e| {
-            class_and_id(e).any(|t| t.to_ascii_lowercase().split(['-', '_']).any(|w| FOLDED_CONTENT_WORDS.contains(&w)))
-        });
-        if folded {
+        if dom.has_class_word(at, FOLDED_CONTENT_WORDS) {
             return true;
         }
         at = dom.nodes[at].parent;
@@ -581,6 +573,14 @@ mod tests {
         (0..dom.len()).filter(|&i| drop[i] == Drop::Keep).filter_map(|i| dom.text(i)).collect()
     }
 
+    /// How `classify` marks the first element whose `attr` equals each of `values`.
+    fn drops_of(page: &str, attr: &str, values: &[&str]) -> Vec<Drop> {
+        let html = Html::parse_document(page);
+        let dom = Dom::new(&html);
+        let drop = classify(&dom, &ExtractOptions::default(), false);
+        values.iter().map(|v| drop[(0..dom.len()).find(|&i| dom.attr(i, attr) == Some(*v)).unwrap()]).collect()
+    }
+
     #[test]
     fn a_form_around_listed_items_is_a_listing() {
         let item = |n: u32| format!("<article><h3><a href='/p{n}'>Air purifier model {n}</a></h3><p>$89.99</p></article>");
@@ -685,12 +685,7 @@ mod tests {
     fn container_of_the_headline_is_not_a_widget() {
         let page = "<body><header><h1 class='logo'>Site</h1></header><section class='col-9 sidebar-first-only'>\
                     <h1>Ferns</h1><p>Text.</p></section><div class='sidebar'><p>Links</p></div></body>";
-        let html = Html::parse_document(page);
-        let dom = Dom::new(&html);
-        let drop = classify(&dom, &ExtractOptions::default(), false);
-        assert_eq!(drop[dom.find("section").unwrap()], Drop::Keep);
-        let side = (0..dom.len()).find(|&i| dom.attr(i, "class") == Some("sidebar")).unwrap();
-        assert_eq!(drop[side], Drop::Boilerplate);
+        assert_eq!(drops_of(page, "class", &["col-9 sidebar-first-only", "sidebar"]), [Drop::Keep, Drop::Boilerplate]);
     }
 
     #[test]
@@ -701,14 +696,8 @@ mod tests {
              <div class='x1'><div class='x2'><h2>Similar items</h2></div><div>{cards}</div></div>\
              <div class='x3'><h2>Latest news</h2><p>Listing pages open with this.</p></div></body>"
         );
-        let html = Html::parse_document(&page);
-        let dom = Dom::new(&html);
-        let drop = classify(&dom, &ExtractOptions::default(), false);
-        let class = |c: &str| (0..dom.len()).find(|&i| dom.attr(i, "class") == Some(c)).unwrap();
-        assert_eq!(drop[class("x1")], Drop::Boilerplate);
-        assert_eq!(drop[class("item")], Drop::Keep);
-        // Site-wide announcements only go inside the region (`render`).
-        assert_eq!(drop[class("x3")], Drop::Keep);
+        // Site-wide announcements (x3) only go inside the region (`render`).
+        assert_eq!(drops_of(&page, "class", &["x1", "item", "x3"]), [Drop::Boilerplate, Drop::Keep, Drop::Keep]);
     }
 
     #[test]
@@ -748,23 +737,14 @@ mod tests {
             "<body><div role='tablist' id='faq'><h3>Question?</h3><p>{answer}</p></div>\
              <div role='tablist' id='tabs'><a href=#a>Overview</a><a href=#b>Specs</a></div><p>{answer}</p></body>"
         );
-        let html = Html::parse_document(&page);
-        let dom = Dom::new(&html);
-        let drop = classify(&dom, &ExtractOptions::default(), false);
-        let by_id = |id: &str| (0..dom.len()).find(|&i| dom.attr(i, "id") == Some(id)).unwrap();
-        assert_eq!(drop[by_id("faq")], Drop::Keep);
-        assert_eq!(drop[by_id("tabs")], Drop::Boilerplate);
+        assert_eq!(drops_of(&page, "id", &["faq", "tabs"]), [Drop::Keep, Drop::Boilerplate]);
     }
 
     #[test]
     fn consent_manager_is_dropped_even_when_it_outweighs_the_page() {
         let purposes = "<p>These cookies may be set through our site by our advertising partners to build a profile.</p>".repeat(3);
         let page = format!("<body><div id='onetrust-consent-sdk'>{purposes}</div><article><p>A short thread post: does anyone know what these two ports are for?</p></article></body>");
-        let html = Html::parse_document(&page);
-        let dom = Dom::new(&html);
-        let drop = classify(&dom, &ExtractOptions::default(), false);
-        let sdk = (0..dom.len()).find(|&i| dom.attr(i, "id") == Some("onetrust-consent-sdk")).unwrap();
-        assert_eq!(drop[sdk], Drop::Boilerplate);
+        assert_eq!(drops_of(&page, "id", &["onetrust-consent-sdk"]), [Drop::Boilerplate]);
     }
 
     #[test]

@@ -127,6 +127,13 @@ impl<'a> Dom<'a> {
         self.tag(i) == "main" || self.attr(i, "role") == Some("main")
     }
 
+    /// Whether a class token or the id of element `i` has one of `words`
+    /// (lowercase) among its `-`/`_`-separated words: "accordion__panel",
+    /// "onetrust-consent-sdk".
+    pub fn has_class_word(&self, i: usize, words: &[&str]) -> bool {
+        self.element(i).is_some_and(|e| class_and_id(e).any(|token| token.to_ascii_lowercase().split(['-', '_']).any(|w| words.contains(&w))))
+    }
+
     /// `marked` extended to every ancestor of a marked node: whether each
     /// subtree holds one.
     pub fn with_ancestors(&self, mut marked: Vec<bool>) -> Vec<bool> {
