@@ -133,27 +133,26 @@ const FURNITURE_LABELS: &[&str] = &[
     "start free trial", "play video", "sort and filter", "sort by", "quote", "reply", "permalink",
 ];
 
-/// A furniture label is at most this long (bytes).
-const FURNITURE_LABEL_MAX_LEN: usize = 40;
+/// Labels, counters and status lines are at most this long (bytes);
+/// longer lines are sentences that happen to start the same way.
+const LABEL_LINE_MAX_LEN: usize = 40;
 
 fn is_furniture_label(b: &Block) -> bool {
     matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading(_) | BlockKind::ListItem { .. })
-        && b.plain.len() <= FURNITURE_LABEL_MAX_LEN
+        && b.plain.len() <= LABEL_LINE_MAX_LEN
         && FURNITURE_LABELS.contains(&b.plain.trim().trim_end_matches([':', '!', '.']).to_lowercase().replace('’', "'").as_str())
 }
 
 /// Words after a count that make it a post's or poster's statistic
 /// ("3 likes", "12 replies", "1,204 posts").
 const POST_STAT_WORDS: &[&str] = &["like", "likes", "reply", "replies", "post", "posts", "reaction", "reactions", "upvote", "upvotes", "point", "points"];
-/// A post statistic is at most this long (bytes).
-const POST_STAT_MAX_LEN: usize = 40;
 
 /// Forum furniture around each post: its counters ("3 likes"), the
 /// poster's record ("Posts: 120", "1,204 posts · Joined 2019"). Never part
 /// of what was said.
 fn is_post_stat(b: &Block) -> bool {
     let text = b.plain.trim();
-    if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. }) || text.len() > POST_STAT_MAX_LEN {
+    if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. }) || text.len() > LABEL_LINE_MAX_LEN {
         return false;
     }
     let lower = text.to_lowercase();
@@ -167,8 +166,6 @@ fn is_post_stat(b: &Block) -> bool {
     counter || record
 }
 
-/// A listing status line is at most this long (bytes).
-const LISTING_STATUS_MAX_LEN: usize = 40;
 /// What a listing counts.
 const LISTED_THINGS: &[&str] = &["products", "results", "items"];
 
@@ -177,7 +174,7 @@ const LISTED_THINGS: &[&str] = &["products", "results", "items"];
 /// ("Sort: Best Match"), "Loading..." placeholders.
 fn is_listing_status(b: &Block) -> bool {
     let text = b.plain.trim();
-    if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Heading(_)) || text.len() > LISTING_STATUS_MAX_LEN {
+    if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Heading(_)) || text.len() > LABEL_LINE_MAX_LEN {
         return false;
     }
     let lower = text.to_lowercase();
