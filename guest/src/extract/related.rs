@@ -21,6 +21,7 @@ const RELATED_HEADINGS: &[&str] = &[
 const RELATED_PHRASES: &[&str] = &[
     "also viewed", "also bought", "also purchased", "also liked", "also searched", "more like this",
     "related items", "similar items", "related products", "similar products",
+    "related questions", "similar questions", "related searches", "related to this item", "related sponsored",
 ];
 
 /// Lines that announce the site's other pages. Inside an article they
@@ -86,6 +87,9 @@ mod tests {
         assert!(!is_related_announcement("Latest news"));
         assert!(is_related_announcement("People who viewed this item also viewed"));
         assert!(is_related_announcement("Related items to explore"));
+        assert!(is_related_announcement("Explore related questions"));
+        assert!(is_related_announcement("Products related to this item"));
+        assert!(is_related_announcement("Related searches"));
         assert!(!is_related_announcement("Select one or more attributes to find similar products"));
     }
 }
