@@ -366,7 +366,7 @@ fn is_junk(dom: &Dom, i: usize, share: f32, chars: u32, inside_article: bool) ->
     if hidden && share <= MAX_HIDDEN_SHARE && !(is_block_tag(tag) && is_disclosure_panel(dom, i, inside_article)) {
         return true;
     }
-    if tag == "input" || e.attr("type") == Some("hidden") {
+    if tag == "input" || e.attr("type") == Some("hidden") || dom.is_permalink_mark(i) {
         return true;
     }
     // <noscript> holds either a "please enable JavaScript" line or a

@@ -31,6 +31,11 @@ pub struct Dom<'a> {
     pub root: usize,
 }
 
+/// Marks that permalink anchors show beside a heading.
+const PERMALINK_MARKS: &[&str] = &["¶", "§", "#", "🔗", "⚓", "⚓︎", "link"];
+/// A permalink is the `<a>`, its mark and maybe an icon wrapper.
+const PERMALINK_MAX_NODES: usize = 4;
+
 impl<'a> Dom<'a> {
     /// Flatten the elements and text nodes of `html` (comments, doctypes and
     /// processing instructions are dropped).
@@ -165,6 +170,10 @@ impl<'a> Dom<'a> {
                         j = self.nodes[j].end;
                         continue;
                     }
+                    "a" if j != i && self.is_permalink_mark(j) => {
+                        j = self.nodes[j].end;
+                        continue;
+                    }
                     "br" | "p" | "div" | "li" | "td" | "th" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => push_collapsed(&mut out, " "),
                     _ => {}
                 },
@@ -172,6 +181,16 @@ impl<'a> Dom<'a> {
             j += 1;
         }
         out.trim().to_string()
+    }
+
+    /// A heading's permalink: a link to a fragment of this page that shows
+    /// only a mark (Sphinx's `¶`, rustdoc's `§`, a `#`). It decorates the
+    /// heading and is no part of its text.
+    pub fn is_permalink_mark(&self, i: usize) -> bool {
+        self.tag(i) == "a"
+            && self.attr(i, "href").is_some_and(|h| h.starts_with('#'))
+            && self.nodes[i].end - i <= PERMALINK_MAX_NODES
+            && PERMALINK_MARKS.contains(&self.collapsed_text(i).as_str())
     }
 
     /// Text content of a subtree exactly as written (for `<pre>`).
@@ -239,6 +258,16 @@ mod tests {
         let html = Html::parse_document("<h1>Data<br>Agency<style>.x{color:red}</style></h1>");
         let dom = Dom::new(&html);
         assert_eq!(dom.collapsed_text(dom.find("h1").unwrap()), "Data Agency");
+    }
+
+    #[test]
+    fn heading_permalinks_are_not_heading_text() {
+        let html = Html::parse_document("<h1>Middleware<a class='headerlink' href='#middleware'>¶</a></h1><h2>C<a href='#c-sharp'>#</a></h2><p><a href='#notes'>Notes</a></p>");
+        let dom = Dom::new(&html);
+        assert_eq!(dom.collapsed_text(dom.find("h1").unwrap()), "Middleware");
+        assert_eq!(dom.collapsed_text(dom.find("p").unwrap()), "Notes");
+        let links: Vec<bool> = (0..dom.len()).filter(|&i| dom.tag(i) == "a").map(|i| dom.is_permalink_mark(i)).collect();
+        assert_eq!(links, [true, true, false]);
     }
 
     #[test]
