@@ -80,6 +80,23 @@ def test_extract_html_needs_no_network():
     assert "[link]" not in with_images.markdown and "link inside" in with_images.markdown
 
 
+def test_results_cross_the_boundary_intact():
+    """Every kind of value the component returns (multi-byte and empty strings,
+    absent and present options, flags, nested records) arrives as written."""
+    rt = RipTide()
+    html = ("<html lang='ja'><head><title>日本語のページ — Ünïcödé</title></head><body><article><h1>日本語のページ — Ünïcödé</h1>"
+            "<p>Ein längerer Absatz über Gezeiten 🌊, Strömungen und 日本の海, lang genug um Inhalt zu sein.</p>"
+            "<p><a href='/a' rel='nofollow'>Ströme</a> <a href='https://other.example/b'></a></p></article></body></html>")
+    doc = rt.extract_html(html, url="http://127.0.0.1/seite")
+    assert doc.title == "日本語のページ — Ünïcödé" and doc.language == "ja" and doc.byline is None
+    assert "Gezeiten 🌊, Strömungen und 日本の海" in doc.text
+    links = {l.url: l for l in doc.links}
+    assert links["http://127.0.0.1/a"].text == "Ströme" and links["http://127.0.0.1/a"].rel == "nofollow"
+    assert links["http://127.0.0.1/a"].internal
+    empty = links["https://other.example/b"]
+    assert empty.text == "" and empty.rel is None and not empty.internal
+
+
 def test_extract_html_accepts_bytes_in_legacy_encodings():
     rt = RipTide()
     doc = rt.extract_html("<meta charset='windows-1252'><p>Caf\u00e9 cr\u00e8me on the quay, every morning at dawn.</p>".encode("cp1252"))

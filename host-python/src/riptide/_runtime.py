@@ -27,6 +27,7 @@ from typing import Any, Callable, Dict, Optional
 import wasmtime
 from wasmtime import component
 
+from . import _lifting
 from ._exceptions import ComponentError, LimitExceeded, RipTideError
 
 TICK_SECONDS = 0.01
@@ -35,44 +36,7 @@ CRAWL = "riptide:engine/crawl@0.1.0"
 _MEMORY_TRAP_NAME = "riptide_memory_limit_exceeded"
 
 
-def _memoize_type_introspection() -> None:
-    """Cache wasmtime-py's type introspection on each type object.
-
-    Lifting a result, wasmtime-py (50.x) asks the C API for a record's
-    field list again for every record of a list: on a page with a hundred
-    links that is half the time of the call, spent holding the GIL. The
-    answers never change for a given type object, so memoise them there.
-    """
-    from wasmtime.component import _types as types
-
-    def memo(cls: type, name: str, is_property: bool) -> None:
-        original = cls.__dict__.get(name)
-        if original is None:
-            return  # another wasmtime-py layout: leave it alone
-        compute = original.fget if is_property else original
-        key = f"_riptide_memo_{name}"
-
-        def cached(self: Any) -> Any:
-            slot = self.__dict__
-            if key not in slot:
-                slot[key] = compute(self)
-            return slot[key]
-
-        setattr(cls, name, property(cached) if is_property else cached)
-
-    for cls, name, is_property in (
-        (getattr(types, "RecordType", None), "fields", True),
-        (getattr(types, "ListType", None), "element", True),
-        (getattr(types, "OptionType", None), "payload", True),
-        (getattr(types, "ResultType", None), "ok", True),
-        (getattr(types, "ResultType", None), "err", True),
-        (getattr(types, "VariantLikeType", None), "_tagged", False),
-    ):
-        if cls is not None:
-            memo(cls, name, is_property)
-
-
-_memoize_type_introspection()
+_lifting.install()
 
 
 def _engine_config() -> wasmtime.Config:

@@ -1,0 +1,113 @@
+"""Faster lifting of component results in wasmtime-py 50.x.
+
+Lifting (turning the component's result into Python objects) runs in
+Python holding the GIL, so it is the part of a call that two threads
+cannot share. wasmtime-py spends most of it on work whose answer never
+changes; these patches skip that work and return the same objects.
+Each patch checks that the class it replaces has the expected shape and
+leaves another wasmtime-py layout alone.
+"""
+from __future__ import annotations
+
+import ctypes
+from typing import Any
+
+
+def install() -> None:
+    from wasmtime.component import _types as types
+
+    _memoize_type_introspection(types)
+    _lift_records_without_name_checks(types)
+    _lift_strings_in_one_copy(types)
+
+
+def _memoize_type_introspection(types: Any) -> None:
+    """Cache each type object's introspection.
+
+    For every record of a list, wasmtime-py asks the C API for the
+    record's field list again: on a page with a hundred links that was
+    half the time of the call.
+    """
+
+    def memo(cls: type, name: str, is_property: bool) -> None:
+        original = cls.__dict__.get(name)
+        if original is None:
+            return
+        compute = original.fget if is_property else original
+        key = f"_riptide_memo_{name}"
+
+        def cached(self: Any) -> Any:
+            slot = self.__dict__
+            if key not in slot:
+                slot[key] = compute(self)
+            return slot[key]
+
+        setattr(cls, name, property(cached) if is_property else cached)
+
+    for cls, name, is_property in (
+        (getattr(types, "RecordType", None), "fields", True),
+        (getattr(types, "ListType", None), "element", True),
+        (getattr(types, "OptionType", None), "payload", True),
+        (getattr(types, "ResultType", None), "ok", True),
+        (getattr(types, "ResultType", None), "err", True),
+        (getattr(types, "VariantLikeType", None), "_tagged", False),
+    ):
+        if cls is not None:
+            memo(cls, name, is_property)
+
+
+def _lift_records_without_name_checks(types: Any) -> None:
+    """Lift a record without decoding each field's name.
+
+    wasmtime-py decodes the name of every field of every record only to
+    assert it equals the name it already knows (fields come in type order).
+    """
+    record_type = getattr(types, "RecordType", None)
+    record = getattr(types, "Record", None)
+    ffi = getattr(types, "ffi", None)
+    if record_type is None or record is None or ffi is None or "convert_from_c" not in record_type.__dict__:
+        return
+    record_kind = ffi.WASMTIME_COMPONENT_RECORD.value
+    bool_kind = ffi.WASMTIME_COMPONENT_BOOL
+    delete = ffi.wasmtime_component_valrecord_delete
+
+    def convert_from_c(self: Any, c: Any) -> Any:
+        assert c.kind == record_kind
+        raw = c.of.record
+        try:
+            ret = record()
+            data = raw.data
+            for i, (name, ty) in zip(range(raw.size), self.fields):
+                value = data[i].val
+                setattr(ret, name, ty.convert_from_c(value))
+                # the value is now owned by Python: leave nothing to free twice
+                value.kind = bool_kind
+                value.of.boolean = False
+            return ret
+        finally:
+            delete(raw)
+
+    record_type.convert_from_c = convert_from_c
+
+
+def _lift_strings_in_one_copy(types: Any) -> None:
+    """Decode a string straight from the C buffer.
+
+    wasmtime-py copies it into a ctypes array, then a bytearray, then
+    decodes: three copies of every string, and a page has hundreds.
+    """
+    string_type = getattr(types, "String", None)
+    ffi = getattr(types, "ffi", None)
+    if string_type is None or ffi is None or "convert_from_c" not in string_type.__dict__:
+        return
+    string_kind = ffi.WASMTIME_COMPONENT_STRING.value
+    delete = ffi.wasm_byte_vec_delete
+
+    def convert_from_c(self: Any, c: Any) -> Any:
+        assert c.kind == string_kind
+        vec = c.of.string
+        text = ctypes.string_at(vec.data, vec.size).decode("utf-8") if vec.size else ""
+        delete(ctypes.byref(vec))
+        return text
+
+    string_type.convert_from_c = convert_from_c
