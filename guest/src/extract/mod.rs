@@ -169,6 +169,15 @@ mod tests {
     }
 
     #[test]
+    fn paragraphs_of_invisible_characters_are_empty() {
+        let prose = "<p>Webflow pages space their sections with paragraphs that hold only a zero-width joiner.</p>";
+        let page = format!("<article><h1>Spacing</h1>{prose}<p>&zwj;</p><p>\u{200b} </p>{prose}<p>Family: 👨\u{200d}👩\u{200d}👧</p></article>");
+        let doc = extract_html(&page, None, &ExtractOptions::default()).unwrap();
+        assert!(!doc.text.lines().any(|l| !l.is_empty() && l.trim_matches(['\u{200b}', '\u{200d}', ' ']).is_empty()), "{:?}", doc.text);
+        assert!(doc.text.contains("Family: 👨\u{200d}👩\u{200d}👧"));
+    }
+
+    #[test]
     fn invalid_url_is_an_error() {
         assert!(matches!(extract_html("<p>x</p>", Some("not a url"), &ExtractOptions::default()), Err(Error::InvalidUrl(_))));
     }

@@ -530,7 +530,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
     fn flush(&mut self) {
         self.flushes += 1;
         let plain = self.plain.trim();
-        if plain.is_empty() && self.md.trim().is_empty() {
+        if is_blank(plain) && is_blank(&self.md) {
             self.plain.clear();
             self.md.clear();
             return;
@@ -541,6 +541,15 @@ impl<'d, 'a> Renderer<'d, 'a> {
         self.plain.clear();
         self.md.clear();
     }
+}
+
+/// Characters that take no space: a paragraph of nothing else (Webflow
+/// spaces sections with `<p>&zwj;</p>`) is empty. Inside text they stay:
+/// they join emoji and shape scripts.
+const INVISIBLE: &[char] = &['\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}', '\u{ad}'];
+
+fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| c.is_whitespace() || INVISIBLE.contains(&c))
 }
 
 /// A table used for page layout (cells holding blocks or other tables, in
