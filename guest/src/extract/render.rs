@@ -131,6 +131,7 @@ const FURNITURE_LABELS: &[&str] = &[
     "email", "print", "write a review", "buy now", "quick view", "quick shop",
     "contact us", "get started", "get a quote", "request a quote", "let's connect", "request a demo",
     "start free trial", "play video", "sort and filter", "sort by", "quote", "reply", "permalink",
+    "reply with quote", "multi-quote", "add to compare", "clear rating",
 ];
 
 /// Labels, counters and status lines are at most this long (bytes);
@@ -144,8 +145,8 @@ fn is_furniture_label(b: &Block) -> bool {
 }
 
 /// Words after a count that make it a post's or poster's statistic
-/// ("3 likes", "12 replies", "1,204 posts").
-const POST_STAT_WORDS: &[&str] = &["like", "likes", "reply", "replies", "post", "posts", "reaction", "reactions", "upvote", "upvotes", "point", "points"];
+/// ("3 likes", "12 replies", "1,204 posts"), or a product card's ("0 reviews").
+const POST_STAT_WORDS: &[&str] = &["like", "likes", "reply", "replies", "post", "posts", "reaction", "reactions", "upvote", "upvotes", "point", "points", "review", "reviews"];
 
 /// Forum furniture around each post: its counters ("3 likes"), the
 /// poster's record ("Posts: 120", "1,204 posts · Joined 2019"). Never part
@@ -767,12 +768,14 @@ mod tests {
         assert!(is_furniture_label(&paragraph("Tags:")));
         assert!(is_furniture_label(&paragraph("Read more")));
         assert!(is_furniture_label(&paragraph("Table of Contents")));
+        assert!(is_furniture_label(&paragraph("Reply With Quote")));
+        assert!(is_furniture_label(&paragraph("Add to Compare")));
         assert!(!is_furniture_label(&paragraph("Tags are how we group posts.")));
     }
 
     #[test]
     fn post_statistics_are_dropped() {
-        for line in ["3 likes", "1 Like", "12 replies", "1,204 posts", "Posts: 120", "1,204 posts · Joined 2019", "Joined: Nov 4, 2011"] {
+        for line in ["3 likes", "1 Like", "12 replies", "0 reviews", "1,204 posts", "Posts: 120", "1,204 posts · Joined 2019", "Joined: Nov 4, 2011"] {
             assert!(is_post_stat(&paragraph(line)), "{line}");
         }
         for line in ["3 likes and a reply", "Posts are moderated.", "Most people liked it"] {
