@@ -180,7 +180,8 @@ pub fn classify(dom: &Dom, options: &ExtractOptions, thread: bool) -> Vec<Drop> 
         (0..n).map(|i| Some(i) == first_h1 || Some(i) == first_main || (dom.tag(i) == "article" && raw_len[i] >= ARTICLE_MIN_CHARS)).collect(),
     );
     let related = related_sections(dom, &raw_len, &holds_main, total);
-    let page = Page { raw_len: &raw_len, holds_main: &holds_main, related: &related, total };
+    let attached_comments = if thread && !options.include_comments { comments_on_posts(dom, options, &raw_len) } else { vec![false; n] };
+    let page = Page { raw_len: &raw_len, holds_main: &holds_main, related: &related, attached_comments: &attached_comments, total };
     let (drop, dropped_comments) = mark(dom, options, &page, !options.include_comments && !thread);
     if !dropped_comments {
         return drop;
@@ -242,6 +243,71 @@ fn related_sections(dom: &Dom, raw_len: &[u32], holds_main: &[bool], total: f32)
     related
 }
 
+/// On a thread the posts are the content, but Q&A sites hang a list of
+/// short comments under each question and answer ("Did you try -r?"),
+/// which readers skim past. Such a list is a comment container with the
+/// post's paragraphs beside it, within a few levels up; they count only
+/// when the page has several, one per post, and the posts say more than
+/// the comments. Forums whose replies are "comments" have only the
+/// poster's card (and signature) beside each, or one post above them all.
+fn comments_on_posts(dom: &Dom, options: &ExtractOptions, raw_len: &[u32]) -> Vec<bool> {
+    let n = dom.len();
+    let is_comments = |i: usize| !dom.tag(i).is_empty() && is_boilerplate(dom, i, false, options, true) && !is_boilerplate(dom, i, false, options, false);
+    let comment_only: Vec<bool> = (0..n).map(is_comments).collect();
+    // Paragraph text outside comment containers, per subtree: the posts'
+    // own words (an author card beside a forum reply has no paragraphs).
+    let mut post_prose = vec![0u32; n];
+    for i in (0..n).rev() {
+        if comment_only[i] {
+            post_prose[i] = 0;
+        } else if dom.tag(i) == "p" {
+            post_prose[i] = raw_len[i];
+        }
+        let parent = dom.nodes[i].parent;
+        if parent != usize::MAX {
+            post_prose[parent] += post_prose[i];
+        }
+    }
+    let mut attached = vec![false; n];
+    for i in (0..n).filter(|&i| comment_only[i] && raw_len[i] > 0) {
+        let mut at = dom.nodes[i].parent;
+        for _ in 0..POST_LEVELS_UP {
+            if at == usize::MAX {
+                break;
+            }
+            if post_prose[at] >= POST_MIN_CHARS {
+                attached[i] = true;
+                break;
+            }
+            at = dom.nodes[at].parent;
+        }
+    }
+    // Nested matches (the list inside its wrapper) count once.
+    let outermost = |i: usize| {
+        let mut at = dom.nodes[i].parent;
+        while at != usize::MAX {
+            if attached[at] {
+                return false;
+            }
+            at = dom.nodes[at].parent;
+        }
+        true
+    };
+    let lists: Vec<usize> = (0..n).filter(|&i| attached[i] && outermost(i)).collect();
+    let commented: u32 = lists.iter().map(|&i| raw_len[i]).sum();
+    if lists.len() < MIN_POSTS_WITH_COMMENTS || commented >= post_prose[dom.root] {
+        attached.iter_mut().for_each(|a| *a = false);
+    }
+    attached
+}
+
+/// How far above a comment list its post's text is looked for.
+const POST_LEVELS_UP: usize = 3;
+/// A post's own paragraphs hold at least this much text.
+const POST_MIN_CHARS: u32 = 100;
+/// Comment lists under at least this many posts make a Q&A page.
+const MIN_POSTS_WITH_COMMENTS: usize = 2;
+
 /// A paragraph this long is prose, not a teaser.
 const TEASER_MAX_CHARS: u32 = 200;
 
@@ -251,6 +317,8 @@ struct Page<'p> {
     raw_len: &'p [u32],
     holds_main: &'p [bool],
     related: &'p [bool],
+    /// Comment lists hanging under the posts of a thread (see `comments_on_posts`).
+    attached_comments: &'p [bool],
     total: f32,
 }
 
@@ -320,6 +388,7 @@ fn mark(dom: &Dom, options: &ExtractOptions, page: &Page, check_comments: bool) 
         let landmark = is_landmark_chrome(dom, i) || consent;
         // A container of the headline or article is not a widget, but it
         // can still be the comment list (long comments are <article>s).
+        let check_comments = check_comments || page.attached_comments[i];
         let matched = consent || is_boilerplate(dom, i, inside_article[i], options, check_comments);
         let comments_only = matched && check_comments && !consent && !is_boilerplate(dom, i, inside_article[i], options, false);
         // Comments and reviews may outweigh the article or product they
@@ -753,6 +822,31 @@ mod tests {
         assert!(looks_like_thread(Some("https://example.com/t/start-here/68911"), ""));
         assert!(looks_like_thread(Some("https://example.com/a"), r#"{"@type":"DiscussionForumPosting"}"#));
         assert!(!looks_like_thread(Some("https://example.com/blog/forms-guide"), ""));
+    }
+
+    #[test]
+    fn comments_under_q_and_a_posts_go_but_forum_replies_stay() {
+        let body = "<p>I tried mounting the drive with the sync option, but writes still land in the cache first, and a power cut loses them.</p>";
+        let post = |id: &str| format!("<div class='post' id='{id}'><div class='post-body'>{body}</div><div class='comments'><ul><li>Did you try -o sync on the mount?</li><li>Yes, same result.</li></ul></div></div>");
+        let page = format!("<body><div id='question'>{}</div><div id='answers'>{}{}</div></body>", post("q"), post("a1"), post("a2"));
+        let html = Html::parse_document(&page);
+        let dom = Dom::new(&html);
+        let drop = classify(&dom, &ExtractOptions::default(), true);
+        let comments: Vec<Drop> = (0..dom.len()).filter(|&i| dom.attr(i, "class") == Some("comments")).map(|i| drop[i]).collect();
+        assert_eq!(comments, [Drop::Boilerplate; 3]);
+        assert!((0..dom.len()).filter(|&i| dom.attr(i, "class") == Some("post-body")).all(|i| drop[i] == Drop::Keep));
+        // A forum whose replies are "comments", each beside its poster's card.
+        let reply = format!("<div class='comment'><div class='author'>sam · 120 posts</div><div class='content'>{body}</div></div>");
+        let forum = format!("<body><div class='comments'>{}</div></body>", reply.repeat(3));
+        let html = Html::parse_document(&forum);
+        let dom = Dom::new(&html);
+        let drop = classify(&dom, &ExtractOptions::default(), true);
+        assert!((0..dom.len()).filter(|&i| dom.attr(i, "class") == Some("content")).all(|i| drop[i] == Drop::Keep));
+        // Asked for, comments stay.
+        let html = Html::parse_document(&page);
+        let dom = Dom::new(&html);
+        let drop = classify(&dom, &ExtractOptions { include_comments: true, ..Default::default() }, true);
+        assert!((0..dom.len()).filter(|&i| dom.attr(i, "class") == Some("comments")).all(|i| drop[i] == Drop::Keep));
     }
 
     #[test]
