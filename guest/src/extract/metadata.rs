@@ -94,8 +94,8 @@ struct LinkedData {
     site_name: Option<String>,
 }
 
-pub fn extract(dom: &Dom, drop: &[Drop], base: Option<&Url>) -> Metadata {
-    let s = gather(dom, drop);
+pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Metadata {
+    let s = gather(dom, drop, region);
     let meta = |keys: &[&str]| keys.iter().find_map(|k| s.meta.get(*k)).map(|v| collapse(v)).filter(|v| !v.is_empty());
 
     let site_name = meta(&["og:site_name", "application-name", "twitter:site:name"])
@@ -163,7 +163,7 @@ pub fn extract(dom: &Dom, drop: &[Drop], base: Option<&Url>) -> Metadata {
     Metadata { title, byline, published, language, site_name, description, canonical_url }
 }
 
-fn gather(dom: &Dom, drop: &[Drop]) -> Sources {
+fn gather(dom: &Dom, drop: &[Drop], region: usize) -> Sources {
     let mut s = Sources::default();
     for i in 0..dom.len() {
         let Some(e) = dom.element(i) else { continue };
@@ -247,8 +247,9 @@ fn gather(dom: &Dom, drop: &[Drop]) -> Sources {
     s.updated_visible = visible_updated_date(&texts);
     // A date line just after the headline, else just before it (a
     // kicker or dateline above the title); without an <h1>, from the
-    // start of the article.
-    let anchor = dom.find("h1").or_else(|| dom.find("article")).or_else(|| dom.find("main"));
+    // start of the article, else of the content region (table-layout
+    // news sites and forums mark up neither).
+    let anchor = dom.find("h1").or_else(|| dom.find("article")).or_else(|| dom.find("main")).or_else(|| Some(region));
     if let Some(anchor) = anchor {
         let date_line = |j: usize| {
             Some(j)
@@ -675,8 +676,10 @@ mod tests {
     fn meta_of(html: &str) -> Metadata {
         let html = Html::parse_document(html);
         let dom = Dom::new(&html);
-        let drop = classify(&dom, &ExtractOptions::default(), false);
-        extract(&dom, &drop, Url::parse("https://example.com/a/b").ok().as_ref())
+        let options = ExtractOptions::default();
+        let drop = classify(&dom, &options, false);
+        let region = crate::extract::content::analyse(&dom, &drop, &options).region;
+        extract(&dom, &drop, region, Url::parse("https://example.com/a/b").ok().as_ref())
     }
 
     #[test]
@@ -732,6 +735,13 @@ mod tests {
         assert_eq!(meta_of(&page("June 23, 2025")).published.as_deref(), Some("2025-06-24T10:00:00Z"));
         assert_eq!(meta_of(&page("As of July 31, 2024, we had:")).published.as_deref(), Some("2025-06-24T10:00:00Z"));
         assert_eq!(super::dates::days_apart("2024-12-31", "2025-03-01"), Some(60));
+    }
+
+    #[test]
+    fn without_headline_markup_the_date_is_looked_for_at_the_content() {
+        let prose = "<p>Homestead gardening has made rural communities more self-reliant, officials said on Saturday.</p>".repeat(3);
+        let page = format!("<body><div class='menu'><a href='/'>Home</a></div><table><tr><td><div class='news'><b>Gardens thrive</b><div>20 Dec 2025, 11:59</div>{prose}</div></td></tr></table></body>");
+        assert_eq!(meta_of(&page).published.as_deref(), Some("2025-12-20"));
     }
 
     #[test]

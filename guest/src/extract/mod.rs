@@ -43,7 +43,7 @@ pub fn extract_html(html: &str, url: Option<&str>, options: &ExtractOptions) -> 
     let rendered = render::render(&dom, &drop, &analysis, options, base.as_ref());
     let text = render::to_text(&rendered.blocks);
     let markdown = render::to_markdown(&rendered.blocks);
-    let meta = metadata::extract(&dom, &drop, base.as_ref());
+    let meta = metadata::extract(&dom, &drop, analysis.region, base.as_ref());
     let links = links::collect(&dom, base.as_ref());
 
     let description = meta.description.or_else(|| first_paragraph(&rendered.blocks));
