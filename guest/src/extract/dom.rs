@@ -32,7 +32,7 @@ pub struct Dom<'a> {
 }
 
 /// Marks that permalink anchors show beside a heading.
-const PERMALINK_MARKS: &[&str] = &["¶", "§", "#", "🔗", "⚓", "⚓︎", "link"];
+const PERMALINK_MARKS: &[&str] = &["¶", "§", "#", "🔗", "⚓", "⚓︎"];
 /// A permalink is the `<a>`, its mark and maybe an icon wrapper.
 const PERMALINK_MAX_NODES: usize = 4;
 

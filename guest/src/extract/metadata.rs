@@ -249,29 +249,27 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize) -> Sources {
     // kicker or dateline above the title); without an <h1>, from the
     // start of the article, else of the content region (table-layout
     // news sites and forums mark up neither).
-    let anchor = dom.find("h1").or_else(|| dom.find("article")).or_else(|| dom.find("main")).or_else(|| Some(region));
-    if let Some(anchor) = anchor {
-        let date_line = |j: usize| {
-            Some(j)
-                .filter(|&j| drop[j] != Drop::Junk)
-                .and_then(|j| dom.text(j))
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-        };
-        let after: Vec<String> = (anchor..dom.len()).filter_map(date_line).take(DATE_NEAR_TITLE_NODES).filter_map(short_date).collect();
-        // The first dated text after the headline, when it is a dateline
-        // the reader sees (not a sentence, a citation or a poster's "Joined").
-        s.dateline_after_title = (anchor..dom.len())
-            .filter(|&j| drop[j] == Drop::Keep)
-            .filter_map(date_line)
-            .take(DATE_NEAR_TITLE_NODES)
-            .find(|t| short_date(t).is_some())
-            .filter(|t| dates::is_dateline(t))
-            .and_then(dates::normalize);
-        let before: Vec<String> = (0..anchor).rev().filter_map(date_line).take(DATE_BEFORE_TITLE_NODES).filter_map(short_date).collect();
-        s.date_near_title = after.first().or(before.first()).cloned();
-        s.shown_days.extend(after.iter().chain(&before).map(|d| day(d)));
-    }
+    let anchor = dom.find("h1").or_else(|| dom.find("article")).or_else(|| dom.find("main")).unwrap_or(region);
+    let date_line = |j: usize| {
+        Some(j)
+            .filter(|&j| drop[j] != Drop::Junk)
+            .and_then(|j| dom.text(j))
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+    };
+    let after: Vec<String> = (anchor..dom.len()).filter_map(date_line).take(DATE_NEAR_TITLE_NODES).filter_map(short_date).collect();
+    // The first dated text after the headline, when it is a dateline
+    // the reader sees (not a sentence, a citation or a poster's "Joined").
+    s.dateline_after_title = (anchor..dom.len())
+        .filter(|&j| drop[j] == Drop::Keep)
+        .filter_map(date_line)
+        .take(DATE_NEAR_TITLE_NODES)
+        .find(|t| short_date(t).is_some())
+        .filter(|t| dates::is_dateline(t))
+        .and_then(dates::normalize);
+    let before: Vec<String> = (0..anchor).rev().filter_map(date_line).take(DATE_BEFORE_TITLE_NODES).filter_map(short_date).collect();
+    s.date_near_title = after.first().or(before.first()).cloned();
+    s.shown_days.extend(after.iter().chain(&before).map(|d| day(d)));
     s
 }
 

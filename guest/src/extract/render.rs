@@ -149,8 +149,8 @@ fn is_furniture_label(b: &Block) -> bool {
 const POST_STAT_WORDS: &[&str] = &["like", "likes", "reply", "replies", "post", "posts", "reaction", "reactions", "upvote", "upvotes", "point", "points", "review", "reviews"];
 
 /// Forum furniture around each post: its counters ("3 likes"), the
-/// poster's record ("Posts: 120", "1,204 posts · Joined 2019"). Never part
-/// of what was said.
+/// poster's record ("Posts: 120", "1,204 posts · Joined 2019"); a product
+/// card's review count. Never part of what was said.
 fn is_post_stat(b: &Block) -> bool {
     let text = b.plain.trim();
     if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. }) || text.len() > LABEL_LINE_MAX_LEN {
