@@ -194,10 +194,13 @@ pub fn analyse(dom: &Dom, drop: &[Drop], options: &ExtractOptions) -> Analysis {
         fallback_region(dom, drop, body, &text_len)
     } else {
         let need = (good[body] as f32 * REGION_COVERAGE[focus]) as u64;
+        // The question's first good block (its answers may be nested in it).
+        let question = the_question(dom).and_then(|q| (q..dom.nodes[q].end).find(|&i| verdict[i] == Verdict::Good && drop[i] == Drop::Keep));
         let mut at = body;
         'descend: loop {
             for &c in &dom.nodes[at].children {
-                if good[c] >= need && drop[c] == Drop::Keep && is_container(dom.tag(c)) {
+                let keeps_question = question.is_none_or(|q| !dom.contains(at, q) || dom.contains(c, q));
+                if good[c] >= need && drop[c] == Drop::Keep && is_container(dom.tag(c)) && keeps_question {
                     at = c;
                     continue 'descend;
                 }
@@ -238,6 +241,20 @@ fn card_links(dom: &Dom, drop: &[Drop]) -> Vec<bool> {
 
 /// Elements the region may be: a paragraph, heading or list item is a
 /// block of the content, never the whole of it (its heading would be lost).
+/// The question of a Q&A page: the one element marked up as a schema.org
+/// `Question` (an FAQ marks up many). Its answers may outweigh it, but
+/// the region must not leave its text out.
+fn the_question(dom: &Dom) -> Option<usize> {
+    let mut questions = (0..dom.len()).filter(|&i| {
+        dom.attr(i, "itemtype").is_some_and(|t| {
+            let t = t.trim();
+            t.strip_prefix("https://").or_else(|| t.strip_prefix("http://")).is_some_and(|rest| rest.trim_end_matches('/') == "schema.org/Question")
+        })
+    });
+    let first = questions.next()?;
+    questions.next().is_none().then_some(first)
+}
+
 fn is_container(tag: &str) -> bool {
     matches!(tag, "div" | "section" | "article" | "main" | "ul" | "ol" | "dl" | "table" | "tbody" | "center" | "span" | "font" | "form")
 }
@@ -299,6 +316,19 @@ mod tests {
     }
 
     const PROSE: &str = "This is a long paragraph of real prose, with commas, full stops and enough words to count as content.";
+
+    #[test]
+    fn a_question_outweighed_by_its_answers_stays_in() {
+        let answers = format!("<div id='answers'>{}</div>", format!("<div class='answer'><p>{PROSE}</p><p>{PROSE}</p></div>").repeat(4));
+        let qa = format!(
+            "<body><div id='mainbar' itemscope itemtype='https://schema.org/QAPage'><div id='question' itemprop='mainEntity' itemscope itemtype='https://schema.org/Question'>\
+             <p>{PROSE}</p></div>{answers}</div></body>"
+        );
+        assert_eq!(region_of(&qa), "mainbar");
+        // An FAQ marks up many questions: no one of them pins the region.
+        let faq = format!("<body><div id='page'><div id='intro'><p>{PROSE}</p></div><div id='faq'>{}</div></div></body>", format!("<div itemscope itemtype='https://schema.org/Question'><p>{PROSE}</p><p>{PROSE}</p></div>").repeat(5));
+        assert_eq!(region_of(&faq), "faq");
+    }
 
     #[test]
     fn picks_the_article_body() {
