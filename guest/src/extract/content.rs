@@ -239,8 +239,6 @@ fn card_links(dom: &Dom, drop: &[Drop]) -> Vec<bool> {
     (0..n).map(|i| dom.tag(i) == "a" && text_blocks[i] >= CARD_MIN_BLOCKS).collect()
 }
 
-/// Elements the region may be: a paragraph, heading or list item is a
-/// block of the content, never the whole of it (its heading would be lost).
 /// The question of a Q&A page: the one element marked up as a schema.org
 /// `Question` (an FAQ marks up many). Its answers may outweigh it, but
 /// the region must not leave its text out.
@@ -255,6 +253,8 @@ fn the_question(dom: &Dom) -> Option<usize> {
     questions.next().is_none().then_some(first)
 }
 
+/// Elements the region may be: a paragraph, heading or list item is a
+/// block of the content, never the whole of it (its heading would be lost).
 fn is_container(tag: &str) -> bool {
     matches!(tag, "div" | "section" | "article" | "main" | "ul" | "ol" | "dl" | "table" | "tbody" | "center" | "span" | "font" | "form")
 }
