@@ -120,23 +120,15 @@ fn is_headline(dom: &Dom, h1: usize, options: &ExtractOptions) -> bool {
         return false;
     }
     // A menu bar's title ("menu-title" in a "menu-bar") is chrome.
-    let mut at = h1;
-    for _ in 0..HEADLINE_CHROME_DEPTH {
-        if at == usize::MAX {
-            break;
-        }
-        if is_boilerplate(dom, at, false, options, false) {
-            return false;
-        }
-        at = dom.nodes[at].parent;
+    if dom.self_and_ancestors(h1).take(HEADLINE_CHROME_DEPTH).any(|at| is_boilerplate(dom, at, false, options, false)) {
+        return false;
     }
-    let mut at = dom.nodes[h1].parent;
-    while at != usize::MAX {
+    for at in dom.ancestors(h1) {
         match dom.tag(at) {
             "article" | "main" => return true,
             "header" | "nav" => return false,
             _ if matches!(dom.attr(at, "role"), Some("banner" | "navigation")) => return false,
-            _ => at = dom.nodes[at].parent,
+            _ => {}
         }
     }
     true
@@ -182,8 +174,11 @@ pub fn classify(dom: &Dom, options: &ExtractOptions, thread: bool) -> Vec<Drop> 
     let related = related_sections(dom, &raw_len, &holds_main, total);
     let attached_comments = if thread && !options.include_comments { comments_on_posts(dom, options, &raw_len) } else { vec![false; n] };
     let page = Page { raw_len: &raw_len, holds_main: &holds_main, related: &related, attached_comments: &attached_comments, total };
-    let (drop, dropped_comments) = mark(dom, options, &page, !options.include_comments && !thread);
-    if !dropped_comments {
+    let check_comments = !options.include_comments && !thread;
+    let (drop, dropped_comments) = mark(dom, options, &page, check_comments);
+    // The second look below is for comment words matched page-wide; on a
+    // thread only the comment lists under its posts went, and they stay gone.
+    if !dropped_comments || !check_comments {
         return drop;
     }
     // On a forum or Q&A page the "comments" are the content: when the
@@ -226,18 +221,17 @@ fn related_sections(dom: &Dom, raw_len: &[u32], holds_main: &[bool], total: f32)
     let has_prose = dom.with_ancestors((0..n).map(|i| dom.tag(i) == "p" && raw_len[i] >= TEASER_MAX_CHARS).collect());
     let mut related = vec![false; n];
     for heading in super::related::announcing_headings(dom) {
-        let mut top = heading;
-        let mut at = dom.nodes[heading].parent;
-        while at != usize::MAX
-            && !matches!(dom.tag(at), "body" | "html" | "main" | "article")
-            && !holds_main[at]
-            && !has_prose[at]
-            && raw_len[at] as f32 / total <= MAX_LANDMARK_SHARE
-            && next_text[at] == next_text[heading]
-        {
-            top = at;
-            at = dom.nodes[at].parent;
-        }
+        let top = dom
+            .ancestors(heading)
+            .take_while(|&at| {
+                !matches!(dom.tag(at), "body" | "html" | "main" | "article")
+                    && !holds_main[at]
+                    && !has_prose[at]
+                    && raw_len[at] as f32 / total <= MAX_LANDMARK_SHARE
+                    && next_text[at] == next_text[heading]
+            })
+            .last()
+            .unwrap_or(heading);
         related[top] = true;
     }
     related
@@ -270,30 +264,10 @@ fn comments_on_posts(dom: &Dom, options: &ExtractOptions, raw_len: &[u32]) -> Ve
     }
     let mut attached = vec![false; n];
     for i in (0..n).filter(|&i| comment_only[i] && raw_len[i] > 0) {
-        let mut at = dom.nodes[i].parent;
-        for _ in 0..POST_LEVELS_UP {
-            if at == usize::MAX {
-                break;
-            }
-            if post_prose[at] >= POST_MIN_CHARS {
-                attached[i] = true;
-                break;
-            }
-            at = dom.nodes[at].parent;
-        }
+        attached[i] = dom.ancestors(i).take(POST_LEVELS_UP).any(|at| post_prose[at] >= POST_MIN_CHARS);
     }
     // Nested matches (the list inside its wrapper) count once.
-    let outermost = |i: usize| {
-        let mut at = dom.nodes[i].parent;
-        while at != usize::MAX {
-            if attached[at] {
-                return false;
-            }
-            at = dom.nodes[at].parent;
-        }
-        true
-    };
-    let lists: Vec<usize> = (0..n).filter(|&i| attached[i] && outermost(i)).collect();
+    let lists: Vec<usize> = (0..n).filter(|&i| attached[i] && !dom.ancestors(i).any(|at| attached[at])).collect();
     let commented: u32 = lists.iter().map(|&i| raw_len[i]).sum();
     if lists.len() < MIN_POSTS_WITH_COMMENTS || commented >= post_prose[dom.root] {
         attached.iter_mut().for_each(|a| *a = false);
@@ -499,17 +473,7 @@ const NOSCRIPT_MIN_CONTENT_CHARS: usize = 200;
 const ACCORDION_LEVELS: usize = 2;
 
 fn folded_by_accordion(dom: &Dom, i: usize) -> bool {
-    let mut at = dom.nodes[i].parent;
-    for _ in 0..ACCORDION_LEVELS {
-        if at == usize::MAX {
-            return false;
-        }
-        if dom.has_class_word(at, FOLDED_CONTENT_WORDS) {
-            return true;
-        }
-        at = dom.nodes[at].parent;
-    }
-    false
+    dom.ancestors(i).take(ACCORDION_LEVELS).any(|at| dom.has_class_word(at, FOLDED_CONTENT_WORDS))
 }
 
 /// Links a list needs to be read as a table of contents.

@@ -139,6 +139,17 @@ impl<'a> Dom<'a> {
         self.element(i).is_some_and(|e| class_and_id(e).any(|token| token.to_ascii_lowercase().split(['-', '_']).any(|w| words.contains(&w))))
     }
 
+    /// The ancestors of node `i`, nearest first.
+    pub fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let up = |j: usize| Some(self.nodes[j].parent).filter(|&p| p != usize::MAX);
+        std::iter::successors(up(i), move |&j| up(j))
+    }
+
+    /// Node `i`, then its ancestors.
+    pub fn self_and_ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::once(i).chain(self.ancestors(i))
+    }
+
     /// `marked` extended to every ancestor of a marked node: whether each
     /// subtree holds one.
     pub fn with_ancestors(&self, mut marked: Vec<bool>) -> Vec<bool> {
@@ -268,6 +279,16 @@ mod tests {
         assert_eq!(dom.collapsed_text(dom.find("p").unwrap()), "Notes");
         let links: Vec<bool> = (0..dom.len()).filter(|&i| dom.tag(i) == "a").map(|i| dom.is_permalink_mark(i)).collect();
         assert_eq!(links, [true, true, false]);
+    }
+
+    #[test]
+    fn ancestors_run_nearest_first_up_to_the_root() {
+        let html = Html::parse_document("<div id='a'><p id='b'><b>x</b></p></div>");
+        let dom = Dom::new(&html);
+        let b = dom.find("b").unwrap();
+        let names: Vec<&str> = dom.self_and_ancestors(b).map(|i| dom.attr(i, "id").unwrap_or(dom.tag(i))).collect();
+        assert_eq!(names, ["b", "b", "a", "body", "html"]);
+        assert_eq!(dom.ancestors(dom.root).count(), 0);
     }
 
     #[test]

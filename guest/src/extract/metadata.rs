@@ -330,28 +330,15 @@ fn names_a_date(e: &scraper::node::Element) -> bool {
 
 /// Whether an element sits in the site's logo or brand block (some
 /// themes put the site name in an `<h1>` there).
-pub(crate) fn in_logo(dom: &Dom, mut i: usize) -> bool {
-    for _ in 0..4 {
-        if i == usize::MAX {
-            break;
-        }
-        let class = dom.attr(i, "class").unwrap_or("").to_ascii_lowercase();
-        if ["logo", "brand", "site-title", "site-name"].iter().any(|w| class.contains(w)) {
-            return true;
-        }
-        i = dom.nodes[i].parent;
-    }
-    false
+pub(crate) fn in_logo(dom: &Dom, i: usize) -> bool {
+    dom.self_and_ancestors(i).take(4).any(|at| {
+        let class = dom.attr(at, "class").unwrap_or("").to_ascii_lowercase();
+        ["logo", "brand", "site-title", "site-name"].iter().any(|w| class.contains(w))
+    })
 }
 
-fn in_svg(dom: &Dom, mut i: usize) -> bool {
-    while i != usize::MAX {
-        if dom.tag(i) == "svg" {
-            return true;
-        }
-        i = dom.nodes[i].parent;
-    }
-    false
+fn in_svg(dom: &Dom, i: usize) -> bool {
+    dom.self_and_ancestors(i).any(|at| dom.tag(at) == "svg")
 }
 
 /// Class words of author elements that hold more than the name.

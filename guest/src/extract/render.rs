@@ -566,14 +566,8 @@ fn is_layout_table(dom: &Dom, table: usize) -> bool {
 /// A table with block content and more rows than this is data anyway.
 const LAYOUT_TABLE_MAX_ROWS: usize = 40;
 
-fn nearest_table(dom: &Dom, mut i: usize) -> Option<usize> {
-    while i != usize::MAX {
-        if dom.tag(i) == "table" {
-            return Some(i);
-        }
-        i = dom.nodes[i].parent;
-    }
-    None
+fn nearest_table(dom: &Dom, i: usize) -> Option<usize> {
+    dom.self_and_ancestors(i).find(|&at| dom.tag(at) == "table")
 }
 
 fn starts_after_space(dom: &Dom, i: usize) -> bool {
