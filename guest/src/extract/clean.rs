@@ -404,8 +404,9 @@ fn is_junk(dom: &Dom, i: usize, share: f32, chars: u32, inside_article: bool) ->
             style.contains("display:none") || style.contains("visibility:hidden")
         });
     // React streams server-rendered chunks as `<div hidden id="S:3">` and
-    // moves them into place with a script: they are the page.
-    let hidden = hidden && !(tag == "div" && e.attr("id").is_some_and(is_streamed_chunk_id));
+    // moves them into place with a script (`streamed` does that for the
+    // ones whose placeholder we find): even unplaced, they are the page.
+    let hidden = hidden && !(tag == "div" && e.attr("id").is_some_and(super::streamed::is_segment_id));
     if hidden && share <= MAX_HIDDEN_SHARE && !(is_block_tag(tag) && is_disclosure_panel(dom, i, inside_article)) {
         return true;
     }
@@ -419,11 +420,6 @@ fn is_junk(dom: &Dom, i: usize, share: f32, chars: u32, inside_article: bool) ->
         return text < NOSCRIPT_MIN_CONTENT_CHARS;
     }
     false
-}
-
-/// `S:` followed by digits: a React streaming-SSR chunk.
-fn is_streamed_chunk_id(id: &str) -> bool {
-    id.strip_prefix("S:").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Utility classes that hide an element (Bootstrap, Tailwind, eBay...).

@@ -9,6 +9,8 @@
 use scraper::node::Node as HtmlNode;
 use scraper::Html;
 
+use super::streamed::Streamed;
+
 pub const NONE: usize = usize::MAX;
 
 /// What a flattened node is.
@@ -44,9 +46,16 @@ impl<'a> Dom<'a> {
         // Iterative DFS: (ego node, parent index); deep pages must not
         // overflow the wasm stack.
         let mut stack = Vec::with_capacity(64);
-        for child in html.tree.root().children().rev() {
-            stack.push((child, NONE));
-        }
+        let streamed = Streamed::find(html);
+        let mut children = Vec::new();
+        let mut push_children = |node, parent, stack: &mut Vec<_>| {
+            match &streamed {
+                Some(s) => s.children(node, &mut children),
+                None => children.extend(node.children()),
+            }
+            stack.extend(children.drain(..).rev().map(|child| (child, parent)));
+        };
+        push_children(html.tree.root(), NONE, &mut stack);
         let mut open: Vec<usize> = Vec::new();
         while let Some((node, parent)) = stack.pop() {
             // Close the subtrees that ended before this node.
@@ -70,9 +79,7 @@ impl<'a> Dom<'a> {
             }
             if is_element {
                 open.push(index);
-                for child in node.children().rev() {
-                    stack.push((child, index));
-                }
+                push_children(node, index, &mut stack);
             }
         }
         let len = nodes.len();

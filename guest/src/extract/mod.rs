@@ -18,6 +18,7 @@ pub mod links;
 pub mod metadata;
 pub mod related;
 pub mod render;
+pub mod streamed;
 
 use scraper::Html;
 use url::Url;
