@@ -69,6 +69,8 @@ struct Sources {
     dateline_after_title: Option<String>,
     /// A date the page shows after an "Updated" label.
     updated_visible: Option<String>,
+    /// A date after a "Posted on" label or a byline.
+    posted_visible: Option<String>,
     /// Days (`YYYY-MM-DD`) of every date the page shows: `<time>`,
     /// date-classed elements, date lines around the headline.
     shown_days: Vec<String>,
@@ -139,6 +141,7 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> M
     };
     let published = declared
         .or_else(|| s.time_datetime.as_deref().and_then(dates::normalize))
+        .or_else(|| s.posted_visible.clone())
         .or_else(|| s.date_text.clone())
         .or_else(|| s.date_near_title.clone())
         .or_else(|| s.updated_visible.clone())
@@ -245,6 +248,7 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize) -> Sources {
     let texts = visible_texts(dom, drop);
     s.by_label = name_after_by_label(&texts);
     s.updated_visible = visible_updated_date(&texts);
+    s.posted_visible = visible_posted_date(&texts);
     // A date line just after the headline, else just before it (a
     // kicker or dateline above the title); without an <h1>, from the
     // start of the article, else of the content region (table-layout
@@ -299,12 +303,25 @@ fn visible_texts<'a>(dom: &Dom<'a>, drop: &[Drop]) -> Vec<&'a str> {
 }
 
 fn visible_updated_date(texts: &[&str]) -> Option<String> {
+    labelled_date(texts, |lower| UPDATED_LABELS.iter().any(|l| lower.contains(l)))
+}
+
+/// Labels that introduce a publication date.
+const POSTED_LABELS: &[&str] = &["posted", "published", "written on", "date:"];
+
+/// The date a "Posted on" label or a byline ("Written by" / name / date)
+/// introduces.
+fn visible_posted_date(texts: &[&str]) -> Option<String> {
+    labelled_date(texts, |lower| POSTED_LABELS.iter().any(|l| lower.starts_with(l)) || lower.starts_with("by ") || BY_LABELS.contains(&lower))
+}
+
+/// The first date in the few texts from one that `is_label` accepts.
+fn labelled_date(texts: &[&str], is_label: impl Fn(&str) -> bool) -> Option<String> {
     for (k, t) in texts.iter().enumerate() {
         if t.chars().count() > MAX_DATE_TEXT_CHARS {
             continue;
         }
-        let lower = t.to_lowercase();
-        if !UPDATED_LABELS.iter().any(|l| lower.contains(l)) {
+        if !is_label(&t.to_lowercase()) {
             continue;
         }
         if let Some(d) = texts[k..(k + 1 + UPDATED_LOOKAHEAD).min(texts.len())]
@@ -727,6 +744,20 @@ mod tests {
         let prose = "<p>Homestead gardening has made rural communities more self-reliant, officials said on Saturday.</p>".repeat(3);
         let page = format!("<body><div class='menu'><a href='/'>Home</a></div><table><tr><td><div class='news'><b>Gardens thrive</b><div>20 Dec 2025, 11:59</div>{prose}</div></td></tr></table></body>");
         assert_eq!(meta_of(&page).published.as_deref(), Some("2025-12-20"));
+    }
+
+    #[test]
+    fn a_posted_label_or_a_byline_dates_the_page_far_from_the_headline() {
+        // 200 table-of-contents lines put both dates out of the headline's reach.
+        let contents = "<li><a href='#s'>Section</a></li>".repeat(200);
+        let prose = "<p>Mobile apps take planning, design and testing before they reach the store.</p>".repeat(3);
+        let byline = format!("<body><h1>How apps are made</h1><ul>{contents}</ul><p>Written by</p><p><a href='/a'>Moses Kim</a></p><p>April 8, 2024</p>{prose}</body>");
+        assert_eq!(meta_of(&byline).published.as_deref(), Some("2024-04-08"));
+        let posted = format!("<body><h1>Index types</h1><ul>{contents}</ul><div class='meta'><span>Posted on April 13, 2023</span></div>{prose}</body>");
+        assert_eq!(meta_of(&posted).published.as_deref(), Some("2023-04-13"));
+        // An unlabelled date that far down is no date of the page.
+        let unlabelled = format!("<body><h1>Index types</h1><ul>{contents}</ul><p>April 13, 2023</p>{prose}</body>");
+        assert_eq!(meta_of(&unlabelled).published, None);
     }
 
     #[test]
