@@ -28,10 +28,10 @@ const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " ·
 /// `<meta>` keys that give the publication date, most specific first.
 const PUBLISHED_META_KEYS: &[&str] = &[
     "article:published_time", "datepublished", "publishdate", "pubdate", "publish-date", "publish_date",
-    "published", "article:published", "date", "dc.date", "dc.date.issued", "dc.date.created",
+    "published", "published-date", "date-pub", "article:published", "date", "dc.date", "dc.date.issued", "dc.date.created",
     "dcterms.date", "dcterms.issued", "dcterms.created", "sailthru.date", "parsely-pub-date",
     "og:published_time", "article.published", "published_time", "citation_publication_date",
-    "citation_date", "cludo:date", "release_date", "created", "datecreated", "og:publish_date",
+    "citation_date", "citation_online_date", "ms.date", "cludo:date", "release_date", "created", "datecreated", "og:publish_date",
     "og:article:published_time", "cxenseparse:publishtime", "published_at", "publish_time", "published_date",
     "w-published-date", "cdc:first_published",
 ];
