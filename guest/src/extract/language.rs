@@ -34,7 +34,7 @@ pub fn detect(text: &str) -> Option<&'static str> {
         .iter()
         .map(|(lang, stop)| (words.iter().filter(|w| stop.contains(&w.as_str())).count(), *lang))
         .collect();
-    scores.sort_by(|a, b| b.0.cmp(&a.0));
+    scores.sort_by_key(|&(hits, _)| std::cmp::Reverse(hits));
     let (best, lang) = scores[0];
     let runner_up = scores[1].0;
     (best >= MIN_HITS && best as f32 >= runner_up as f32 * MIN_MARGIN).then_some(lang)

@@ -168,6 +168,8 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> M
 
 fn gather(dom: &Dom, drop: &[Drop], region: usize) -> Sources {
     let mut s = Sources::default();
+    // `i` indexes the page and its per-node tables alike.
+    #[allow(clippy::needless_range_loop)]
     for i in 0..dom.len() {
         let Some(e) = dom.element(i) else { continue };
         match e.name() {

@@ -460,7 +460,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
     fn image(&mut self, i: usize) {
         let dom = self.dom;
         let Some(src) = image_source(dom, i).and_then(|s| resolve(self.base, s)) else { return };
-        let alt = dom.attr(i, "alt").map(|a| super::dom::collapse(a)).filter(|a| !a.is_empty());
+        let alt = dom.attr(i, "alt").map(super::dom::collapse).filter(|a| !a.is_empty());
         if self.seen_images.insert(src.clone()) {
             self.images.push(Image { url: src.clone(), alt: alt.clone() });
         }

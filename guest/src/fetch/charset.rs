@@ -37,7 +37,7 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
             let value = tag[at + 7..].trim_start().strip_prefix('=')?.trim_start();
             let value = value.trim_start_matches(['"', '\'']);
             let end = value.find(|c: char| c == '"' || c == '\'' || c == ';' || c == '/' || c.is_whitespace()).unwrap_or(value.len());
-            if let Some(e) = Encoding::for_label(value[..end].as_bytes()) {
+            if let Some(e) = Encoding::for_label(&value.as_bytes()[..end]) {
                 return Some(e);
             }
         }
