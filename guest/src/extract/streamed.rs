@@ -72,34 +72,33 @@ impl<'a> Streamed<'a> {
     /// replaced by their segment's children (a segment may hold further
     /// placeholders), fallbacks and moved segments left out.
     pub fn children(&self, node: Ref<'a>, out: &mut Vec<Ref<'a>>) {
-        self.push_children(node, out, &mut HashSet::new());
-    }
-
-    fn push_children(&self, node: Ref<'a>, out: &mut Vec<Ref<'a>>, placed: &mut HashSet<NodeId>) {
-        let siblings: Vec<Ref<'a>> = node.children().collect();
-        let mut k = 0;
-        while k < siblings.len() {
-            let child = siblings[k];
-            k += 1;
+        // A segment goes in once (a page that nests one in itself cannot
+        // loop us), and a stack, not recursion, follows segments within
+        // segments: a hostile chain of them must not exhaust the wasm stack.
+        let mut placed = HashSet::new();
+        let mut frames: Vec<(Vec<Ref<'a>>, usize)> = vec![(node.children().collect(), 0)];
+        while let Some((siblings, next)) = frames.last_mut() {
+            let Some(&child) = siblings.get(*next) else {
+                frames.pop();
+                continue;
+            };
+            *next += 1;
             if self.moved.contains(&child.id()) {
                 continue;
             }
-            let HtmlNode::Element(e) = child.value() else {
-                out.push(child);
-                continue;
+            let fill = match child.value() {
+                HtmlNode::Element(e) if e.name() == "template" => e.attr("id").and_then(|id| self.fills.get(id).map(|s| (id, *s))),
+                _ => None,
             };
-            let fill = (e.name() == "template").then(|| e.attr("id")).flatten().and_then(|id| self.fills.get(id).map(|s| (id, *s)));
             let Some((id, segment)) = fill else {
                 out.push(child);
                 continue;
             };
-            // A segment goes in once: a page that nests one in itself
-            // cannot loop us.
-            if placed.insert(segment.id()) {
-                self.push_children(segment, out, placed);
-            }
             if id.starts_with("B:") {
-                k = fallback_end(&siblings, k);
+                *next = fallback_end(siblings, *next);
+            }
+            if placed.insert(segment.id()) {
+                frames.push((segment.children().collect(), 0));
             }
         }
     }
@@ -110,12 +109,17 @@ pub fn is_segment_id(id: &str) -> bool {
     id.strip_prefix("S:").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
+/// A fallback is a skeleton of a few elements. Looking no further for its
+/// end keeps a page of many unclosed placeholders from costing
+/// placeholders × siblings.
+const FALLBACK_MAX_SIBLINGS: usize = 256;
+
 /// Index just past the `<!--/$-->` that closes the fallback starting at
 /// `start` (nested boundaries counted); `start` itself when there is none,
 /// so a malformed page loses nothing.
 fn fallback_end(siblings: &[Ref], start: usize) -> usize {
     let mut depth = 0usize;
-    for (k, node) in siblings.iter().enumerate().skip(start) {
+    for (k, node) in siblings.iter().enumerate().skip(start).take(FALLBACK_MAX_SIBLINGS) {
         let HtmlNode::Comment(c) = node.value() else { continue };
         match &*c.comment {
             "/$" if depth == 0 => return k + 1,
@@ -175,6 +179,18 @@ mod tests {
             <div hidden id="S:1"><p>Body</p></div><div hidden id="S:2"><p>Late</p></div>
             <div hidden id="S:3"><template id="P:3"></template><p>Loop</p></div></body>"#;
         assert_eq!(texts(page), ["Body", "Kept", "Late", "Loop"]);
+    }
+
+    #[test]
+    fn a_long_chain_of_segments_is_followed_without_recursion() {
+        // S:0 holds P:1, S:1 holds P:2, ...: each segment inside the last.
+        let n = 50_000;
+        let mut page = String::from("<body><template id='P:0'></template>");
+        for k in 0..n {
+            page += &format!("<div hidden id='S:{k:x}'><template id='P:{:x}'></template></div>", k + 1);
+        }
+        page += &format!("<div hidden id='S:{n:x}'><p>End of the chain</p></div></body>");
+        assert_eq!(texts(&page), ["End of the chain"]);
     }
 
     #[test]
