@@ -457,9 +457,29 @@ fn is_disclosure_panel(dom: &Dom, i: usize, inside_article: bool) -> bool {
     }
     // The panel itself, or the accordion item holding it.
     let parent = dom.nodes[i].parent;
-    dom.has_class_word(i, DISCLOSURE_WORDS)
+    answers_a_question(dom, i)
+        || dom.has_class_word(i, DISCLOSURE_WORDS)
         || (inside_article && dom.has_class_word(i, TAB_PANEL_WORDS))
         || (parent != usize::MAX && dom.has_class_word(parent, DISCLOSURE_WORDS))
+}
+
+/// A question longer than this is prose that happens to end in "?".
+const QUESTION_MAX_CHARS: usize = 200;
+/// Siblings looked back over for the question (whitespace, an icon).
+const QUESTION_LOOKBACK: usize = 4;
+
+/// An FAQ's answer folded under its question, with neither ARIA nor class
+/// names to say so: the element just before it reads as a question
+/// ("What is pet insurance?").
+fn answers_a_question(dom: &Dom, i: usize) -> bool {
+    let parent = dom.nodes[i].parent;
+    if parent == usize::MAX {
+        return false;
+    }
+    let siblings = &dom.nodes[parent].children;
+    let Some(at) = siblings.iter().position(|&c| c == i) else { return false };
+    let question = siblings[..at].iter().rev().take(QUESTION_LOOKBACK).map(|&c| dom.collapsed_text(c)).find(|t| !t.is_empty());
+    question.is_some_and(|q| q.ends_with('?') && q.chars().count() <= QUESTION_MAX_CHARS)
 }
 
 /// A `<noscript>` with less text than this is a message, not content.
@@ -734,10 +754,14 @@ mod tests {
         let kept = kept_text(
             "<body><main><p>A product description long enough to be most of the page, as product copy is.</p>\
              <div class='accordion__panel' style='display:none'>Care instructions</div>\
-             <div role='tabpanel' hidden>Specs</div><div role='region' aria-labelledby='q1' style='display:none'>Answer</div></main><div role='tabpanel' hidden>Push settings</div>\
+             <div role='tabpanel' hidden>Specs</div><div role='region' aria-labelledby='q1' style='display:none'>Answer</div>\
+             <div><div>What does it cost?</div> <div style='visibility:hidden'>Nine euros.</div></div>\
+             <div><div>Price list</div><div style='visibility:hidden'>Secret offer</div></div></main><div role='tabpanel' hidden>Push settings</div>\
              <div style='display:none'>Popup</div></body>",
         );
-        assert!(kept.ends_with("is.Care instructionsSpecsAnswer"), "{kept}");
+        // The last two stand for an FAQ without ARIA or class names: an
+        // answer under its question is shown on a click, the second not.
+        assert!(kept.ends_with("is.Care instructionsSpecsAnswerWhat does it cost? Nine euros.Price list"), "{kept}");
     }
 
     #[test]
