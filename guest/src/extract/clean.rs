@@ -389,7 +389,7 @@ const MAX_HIDDEN_SHARE: f32 = 0.3;
 fn is_junk(dom: &Dom, i: usize, share: f32, chars: u32, inside_article: bool) -> bool {
     let Kind::Element(e) = dom.nodes[i].kind else { return false };
     let tag = e.name();
-    if JUNK_TAGS.contains(&tag) {
+    if JUNK_TAGS.contains(&tag) && !(tag == "button" && asks_a_question(dom, i)) {
         return true;
     }
     // `aria-hidden` on a block is usually a collapsed accordion or tab
@@ -461,6 +461,17 @@ fn is_disclosure_panel(dom: &Dom, i: usize, inside_article: bool) -> bool {
         || dom.has_class_word(i, DISCLOSURE_WORDS)
         || (inside_article && dom.has_class_word(i, TAB_PANEL_WORDS))
         || (parent != usize::MAX && dom.has_class_word(parent, DISCLOSURE_WORDS))
+}
+
+/// An FAQ's question is often the button that unfolds its answer
+/// (`aria-expanded`, an accordion class). Kept, so the answer does not
+/// stand alone; other buttons are controls.
+fn asks_a_question(dom: &Dom, i: usize) -> bool {
+    let toggles = dom.attr(i, "aria-expanded").is_some() || dom.has_class_word(i, DISCLOSURE_WORDS);
+    toggles && {
+        let text = dom.collapsed_text(i);
+        text.ends_with('?') && text.chars().count() <= QUESTION_MAX_CHARS
+    }
 }
 
 /// A question longer than this is prose that happens to end in "?".
@@ -756,12 +767,14 @@ mod tests {
              <div class='accordion__panel' style='display:none'>Care instructions</div>\
              <div role='tabpanel' hidden>Specs</div><div role='region' aria-labelledby='q1' style='display:none'>Answer</div>\
              <div><div>What does it cost?</div> <div style='visibility:hidden'>Nine euros.</div></div>\
+             <button aria-expanded='false'>Does it fold?</button><div hidden class='faq-answer'>Flat.</div><button>Buy now?</button>\
              <div><div>Price list</div><div style='visibility:hidden'>Secret offer</div></div></main><div role='tabpanel' hidden>Push settings</div>\
              <div style='display:none'>Popup</div></body>",
         );
-        // The last two stand for an FAQ without ARIA or class names: an
-        // answer under its question is shown on a click, the second not.
-        assert!(kept.ends_with("is.Care instructionsSpecsAnswerWhat does it cost? Nine euros.Price list"), "{kept}");
+        // Then an FAQ without ARIA or class names: an answer under its
+        // question is shown on a click, the second not. An FAQ's question
+        // as its toggle button stays; a plain button goes.
+        assert!(kept.ends_with("is.Care instructionsSpecsAnswerWhat does it cost? Nine euros.Does it fold?Flat.Price list"), "{kept}");
     }
 
     #[test]
