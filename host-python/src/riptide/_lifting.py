@@ -14,11 +14,34 @@ from typing import Any
 
 
 def install() -> None:
+    from wasmtime.component import _func as func
     from wasmtime.component import _types as types
 
+    _memoize_function_types(func)
     _memoize_type_introspection(types)
     _lift_records_without_name_checks(types)
     _lift_strings_in_one_copy(types)
+
+
+def _memoize_function_types(func: Any) -> None:
+    """Ask each function for its type once.
+
+    wasmtime-py rebuilds a function's type (and every type object below
+    it) on each call, which also threw away the introspection cached on
+    those objects. An exported function's type never changes.
+    """
+    func_class = getattr(func, "Func", None)
+    original = func_class.__dict__.get("type") if func_class is not None else None
+    if original is None:
+        return
+
+    def cached_type(self: Any, store: Any) -> Any:
+        slot = self.__dict__
+        if "_riptide_type" not in slot:
+            slot["_riptide_type"] = original(self, store)
+        return slot["_riptide_type"]
+
+    func_class.type = cached_type
 
 
 def _memoize_type_introspection(types: Any) -> None:
@@ -45,6 +68,8 @@ def _memoize_type_introspection(types: Any) -> None:
         setattr(cls, name, property(cached) if is_property else cached)
 
     for cls, name, is_property in (
+        (getattr(types, "FuncType", None), "params", True),
+        (getattr(types, "FuncType", None), "result", True),
         (getattr(types, "RecordType", None), "fields", True),
         (getattr(types, "ListType", None), "element", True),
         (getattr(types, "OptionType", None), "payload", True),
