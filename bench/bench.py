@@ -80,12 +80,23 @@ def machine_scaling(runs: int = THREAD_RUNS, n: int = 5_000_000) -> float:
     return statistics.median(ratios)
 
 
-def threaded_wall(fn, pages, threads: int) -> float:
+def threaded_wall(fn, pages, threads: int, prepare) -> float:
+    """Wall time of `threads` threads sharing `pages`; each thread runs
+    `prepare` (its own engine instance) before the clock starts."""
     chunks = [pages[i::threads] for i in range(threads)]
-    workers = [threading.Thread(target=lambda c=c: [fn(h, u) for h, u in c]) for c in chunks]
-    t = time.perf_counter()
+    ready = threading.Barrier(threads + 1)
+
+    def work(chunk):
+        prepare()
+        ready.wait()
+        for h, u in chunk:
+            fn(h, u)
+
+    workers = [threading.Thread(target=work, args=(c,)) for c in chunks]
     for w in workers:
         w.start()
+    ready.wait()
+    t = time.perf_counter()
     for w in workers:
         w.join()
     return time.perf_counter() - t
@@ -119,13 +130,11 @@ def main() -> None:
     except ImportError:
         traf = None
 
-    for _ in range(2):  # give each thread its instance before timing
-        threading.Thread(target=lambda: rt.extract_html(pages[0][0])).start()
     # Interleaved and repeated: this machine's speed drifts between runs.
     walls = {1: [], 2: []}
     for _ in range(THREAD_RUNS):
         for threads in (1, 2):
-            walls[threads].append(threaded_wall(lambda h, u: rt.extract_html(h, url=u), pages, threads))
+            walls[threads].append(threaded_wall(lambda h, u: rt.extract_html(h, url=u), pages, threads, rt.engine_version))
     one, two = statistics.median(walls[1]), statistics.median(walls[2])
     control = machine_scaling()
 
