@@ -16,6 +16,7 @@ pub mod dom;
 pub mod language;
 pub mod links;
 pub mod metadata;
+pub mod mojibake;
 pub mod related;
 pub mod render;
 pub mod streamed;
@@ -35,11 +36,12 @@ pub fn extract_html(html: &str, url: Option<&str>, options: &ExtractOptions) -> 
         Some(u) => Some(Url::parse(u).map_err(|e| Error::InvalidUrl(format!("{u}: {e}")))?),
         None => None,
     };
-    let parsed = parse(html);
+    let html = mojibake::repair(html);
+    let parsed = parse(&html);
     let dom = dom::Dom::new(&parsed);
     let base = base_url(&dom, page_url.as_ref());
 
-    let drop = clean::classify(&dom, options, clean::looks_like_thread(url, html));
+    let drop = clean::classify(&dom, options, clean::looks_like_thread(url, &html));
     let analysis = content::analyse(&dom, &drop, options);
     let rendered = render::render(&dom, &drop, &analysis, options, base.as_ref());
     let text = render::to_text(&rendered.blocks);

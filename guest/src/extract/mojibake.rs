@@ -1,0 +1,132 @@
+//! Text decoded twice: UTF-8 read as Latin-1 or Windows-1252 and saved
+//! again ("Investorâ€™s", "dÃ©tente", "NOMADÂ®"). Pages come like that when a
+//! crawler or a CMS guessed the wrong charset. Each run of characters that
+//! spells one UTF-8 sequence in those code pages is decoded back; anything
+//! else is left alone. A real word almost never holds such a run ("Ã"
+//! followed by "©"), so the repair is safe on text that needs none.
+
+use std::borrow::Cow;
+
+/// Windows-1252's characters for bytes 0x80–0x9F (where Latin-1 has C1
+/// controls), as a double decode leaves them; the five unassigned bytes
+/// come through as the C1 controls themselves.
+const CP1252_HIGH: [(char, u8); 27] = [
+    ('€', 0x80), ('‚', 0x82), ('ƒ', 0x83), ('„', 0x84), ('…', 0x85), ('†', 0x86), ('‡', 0x87), ('ˆ', 0x88), ('‰', 0x89),
+    ('Š', 0x8A), ('‹', 0x8B), ('Œ', 0x8C), ('Ž', 0x8E), ('‘', 0x91), ('’', 0x92), ('“', 0x93), ('”', 0x94), ('•', 0x95),
+    ('–', 0x96), ('—', 0x97), ('˜', 0x98), ('™', 0x99), ('š', 0x9A), ('›', 0x9B), ('œ', 0x9C), ('ž', 0x9E), ('Ÿ', 0x9F),
+];
+
+/// Sequences that only a double decode writes (see `is_telltale`) a text
+/// must hold before any is repaired: a French "été »" (é, no-break space,
+/// ») spells a valid sequence too, but nothing else on its page does.
+const MIN_TELLTALES: usize = 2;
+
+/// `text` with every doubly decoded character repaired; borrowed when
+/// nothing needed it (the usual case, found by one scan of the bytes).
+pub fn repair(text: &str) -> Cow<'_, str> {
+    // Lead characters U+00C2..=U+00F4 are the bytes C3 82..=C3 B4 in UTF-8.
+    if !text.as_bytes().windows(2).any(|w| w[0] == 0xC3 && (0x82..=0xB4).contains(&w[1])) {
+        return Cow::Borrowed(text);
+    }
+    let fixes = sequences(text);
+    if fixes.iter().filter(|f| f.telltale).count() < MIN_TELLTALES {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for fix in fixes {
+        out.push_str(&text[copied..fix.start]);
+        out.push(fix.char);
+        copied = fix.end;
+    }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
+}
+
+/// One run of characters that spells a UTF-8 sequence.
+struct Fix {
+    start: usize,
+    end: usize,
+    char: char,
+    /// A run real text never holds: a C1 control or a Windows-1252
+    /// punctuation mark inside a word ("â€™"), or "Â"/"Ã" before a Latin-1
+    /// symbol or letter ("Â®", "Ã©").
+    telltale: bool,
+}
+
+fn sequences(text: &str) -> Vec<Fix> {
+    let mut fixes = Vec::new();
+    let mut chars = text.char_indices();
+    while let Some((start, lead)) = chars.next() {
+        let Some(len) = sequence_len(lead) else { continue };
+        let mut bytes = [lead as u8, 0, 0, 0];
+        let mut lookahead = chars.clone();
+        let mut end = start + lead.len_utf8();
+        let mut telltale = matches!(lead, 'Â' | 'Ã');
+        let mut complete = true;
+        for slot in bytes.iter_mut().take(len).skip(1) {
+            let Some((at, next)) = lookahead.next() else {
+                complete = false;
+                break;
+            };
+            let Some(byte) = continuation_byte(next) else {
+                complete = false;
+                break;
+            };
+            *slot = byte;
+            end = at + next.len_utf8();
+            telltale |= (0x80..=0x9F).contains(&byte);
+        }
+        // from_utf8 also refuses overlong forms and surrogates.
+        let Some(char) = complete.then(|| std::str::from_utf8(&bytes[..len]).ok()).flatten().and_then(|s| s.chars().next()) else { continue };
+        fixes.push(Fix { start, end, char, telltale });
+        chars = lookahead;
+    }
+    fixes
+}
+
+/// The length of the UTF-8 sequence a lead byte read as a Latin-1
+/// character starts.
+fn sequence_len(c: char) -> Option<usize> {
+    match c as u32 {
+        0xC2..=0xDF => Some(2),
+        0xE0..=0xEF => Some(3),
+        0xF0..=0xF4 => Some(4),
+        _ => None,
+    }
+}
+
+/// The continuation byte (0x80–0xBF) a character stands for, in Latin-1 or
+/// Windows-1252.
+fn continuation_byte(c: char) -> Option<u8> {
+    match c as u32 {
+        n @ 0x80..=0xBF => Some(n as u8),
+        _ => CP1252_HIGH.iter().find(|(ch, _)| *ch == c).map(|&(_, b)| b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doubly_decoded_text_is_repaired() {
+        // Windows-1252 and Latin-1 readings of ’, —, é, ®, ✓ and an emoji.
+        assert_eq!(repair("Investorâ€™s guide â€” dÃ©tente, NOMADÂ® â\u{9c}\u{93} ðŸ˜€"), "Investor’s guide — détente, NOMAD® ✓ 😀");
+        assert_eq!(repair("A DIY Investorâ\u{80}\u{99}s Guide to IRAs â\u{80}\u{94} and more"), "A DIY Investor’s Guide to IRAs — and more");
+        // On such a page the weaker runs are repaired too: Cyrillic "Ðµ" is е.
+        assert_eq!(repair("Ð\u{9f}Ñ\u{80}Ð¸Ð²ÐµÑ\u{82}"), "Привет");
+    }
+
+    #[test]
+    fn correct_text_is_left_alone() {
+        // "été\u{a0}»" and "à\u{a0}«" spell valid sequences (E9 A0 BB, E0 A0 AB).
+        for text in ["Crème brûlée für Ärzte — “quoted” ✓ 😀", "L'été\u{a0}» jusqu'à\u{a0}« demain", "Âge: 3 ans", "Ã", "â€", "ASCII only"] {
+            assert!(matches!(repair(text), Cow::Borrowed(t) if t == text), "{text}");
+        }
+        // One telltale alone is not enough to touch a page.
+        assert_eq!(repair("Price: 5Â® only"), "Price: 5Â® only");
+        // An overlong form (E0 80 80) and a lead without its continuations stay.
+        assert_eq!(repair("à\u{80}\u{80} Ã x"), "à\u{80}\u{80} Ã x");
+    }
+}
