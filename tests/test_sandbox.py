@@ -33,6 +33,15 @@ def test_memory_limit_then_next_call_works():
     assert "still works" in rt.extract_html("<p>The same object still works afterwards.</p>").text
 
 
+def test_hostile_nesting_is_flattened_not_parsed_for_minutes():
+    # 100,000 nested <div>s (1 MB) took html5ever about a minute; past the
+    # depth cap the tags are dropped and the text is kept.
+    depth = 100_000
+    page = "<html><body>" + "<div>" * depth + "<p>Deep text, still found.</p>" + "</div>" * depth + "</body></html>"
+    rt = RipTide(time_limit=20)
+    assert rt.extract_html(page).text == "Deep text, still found."
+
+
 def test_a_trap_inside_a_crawl_fails_only_that_url(base_url):
     rt = RipTide(allow_private_network=True, memory_limit_mb=40, max_body_bytes=64 * 1024 * 1024)
     urls = [base_url + "/articles/kelp-forests.html", base_url + "/huge?mb=24", base_url + "/articles/sea-glass.html"]

@@ -12,6 +12,7 @@
 pub mod clean;
 pub mod content;
 pub mod dates;
+pub mod depth;
 pub mod dom;
 pub mod language;
 pub mod links;
@@ -37,6 +38,7 @@ pub fn extract_html(html: &str, url: Option<&str>, options: &ExtractOptions) -> 
         None => None,
     };
     let html = mojibake::repair(html);
+    let html = depth::cap(&html);
     let parsed = parse(&html);
     let dom = dom::Dom::new(&parsed);
     let base = base_url(&dom, page_url.as_ref());
