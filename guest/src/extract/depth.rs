@@ -11,15 +11,34 @@ use std::borrow::Cow;
 /// Deepest nesting kept. Real pages stay well under 100.
 pub const MAX_DEPTH: usize = 256;
 
-/// Elements that never have content.
-const VOID: &[&str] = &["area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"];
-/// Elements whose end tag may be left out: the parser closes them when the
-/// next one starts, so an unclosed run of them does not nest.
-const OPTIONAL_END: &[&str] = &["p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp"];
-/// Elements that cannot hold themselves: a start tag closes the open one.
-const SELF_CLOSING_ON_REPEAT: &[&str] = &["a", "button", "nobr", "form"];
-/// Elements whose content is raw text, read up to their end tag.
-const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noembed", "noframes", "iframe", "plaintext"];
+/// How a tag affects nesting.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    /// Never has content (`<br>`, `<img>`).
+    Void,
+    /// Its end tag may be left out: the parser closes it when the next one
+    /// starts, so an unclosed run of them does not nest (`<li>`, `<p>`).
+    OptionalEnd,
+    /// Raw text up to its end tag (`<script>`): a "<div>" inside is text.
+    RawText,
+    /// Cannot hold itself: a start tag closes the open one (`<a>`).
+    ClosesOpenOne,
+    Nests,
+}
+
+fn kind(name: &str) -> Kind {
+    let mut buf = [0u8; 10];
+    let Some(lower) = buf.get_mut(..name.len()) else { return Kind::Nests };
+    lower.copy_from_slice(name.as_bytes());
+    lower.make_ascii_lowercase();
+    match &*lower {
+        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"keygen" | b"link" | b"meta" | b"param" | b"source" | b"track" | b"wbr" => Kind::Void,
+        b"p" | b"li" | b"dt" | b"dd" | b"option" | b"optgroup" | b"tr" | b"td" | b"th" | b"thead" | b"tbody" | b"tfoot" | b"colgroup" | b"caption" | b"rb" | b"rt" | b"rtc" | b"rp" => Kind::OptionalEnd,
+        b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"noembed" | b"noframes" | b"iframe" | b"plaintext" => Kind::RawText,
+        b"a" | b"button" | b"nobr" | b"form" => Kind::ClosesOpenOne,
+        _ => Kind::Nests,
+    }
+}
 
 /// `html` with every tag past `MAX_DEPTH` removed (its text kept);
 /// borrowed when the page stays under the cap.
@@ -31,18 +50,18 @@ pub fn cap(html: &str) -> Cow<'_, str> {
     // Byte ranges of the tags to remove.
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
-    while let Some(offset) = bytes[i..].iter().position(|&b| b == b'<') {
+    while let Some(offset) = memchr::memchr(b'<', &bytes[i..]) {
         let at = i + offset;
-        let rest = &html[at..];
-        if rest.starts_with("<!--") {
-            i = rest.find("-->").map_or(bytes.len(), |e| at + e + 3);
+        let rest = &bytes[at..];
+        if rest.starts_with(b"<!--") {
+            i = memchr::memmem::find(&rest[4..], b"-->").map_or(bytes.len(), |e| at + 4 + e + 3);
             continue;
         }
-        if rest.starts_with("<!") || rest.starts_with("<?") {
+        if rest.starts_with(b"<!") || rest.starts_with(b"<?") {
             i = tag_end(bytes, at);
             continue;
         }
-        let closing = rest.starts_with("</");
+        let closing = rest.starts_with(b"</");
         let name_start = at + if closing { 2 } else { 1 };
         let name_len = bytes[name_start..].iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'-').count();
         if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
@@ -51,7 +70,7 @@ pub fn cap(html: &str) -> Cow<'_, str> {
         }
         let name = &html[name_start..name_start + name_len];
         let end = tag_end(bytes, at);
-        let is = |list: &[&str]| list.iter().any(|t| t.eq_ignore_ascii_case(name));
+        let tag_kind = kind(name);
         if closing {
             // Dropped elements are the innermost: their end tags come first.
             if let Some(k) = dropped_open.iter().rposition(|t| t.eq_ignore_ascii_case(name)) {
@@ -60,14 +79,11 @@ pub fn cap(html: &str) -> Cow<'_, str> {
             } else if let Some(k) = open.iter().rposition(|t| t.eq_ignore_ascii_case(name)) {
                 open.truncate(k);
             }
-        } else if is(RAW_TEXT) {
-            // Skip to the end tag: "<div>" inside a script is text.
-            let close = format!("</{}", name.to_ascii_lowercase());
-            i = find_ignore_case(&html[end..], &close).map_or(bytes.len(), |e| end + e);
+        } else if tag_kind == Kind::RawText {
+            i = raw_text_end(bytes, end, name);
             continue;
-        } else if !is(VOID) && !is(OPTIONAL_END) && !html[at..end].ends_with("/>") {
-            // A new link (or button) closes an open one, as the parser does.
-            if is(SELF_CLOSING_ON_REPEAT) {
+        } else if matches!(tag_kind, Kind::Nests | Kind::ClosesOpenOne) && !bytes[..end].ends_with(b"/>") {
+            if tag_kind == Kind::ClosesOpenOne {
                 if let Some(k) = open.iter().rposition(|t| t.eq_ignore_ascii_case(name)) {
                     open.truncate(k);
                 }
@@ -94,25 +110,34 @@ pub fn cap(html: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Index just past the `>` closing the tag that starts at `at` (quoted
-/// attribute values may hold `>`), or the end of the input.
+/// Index just past the `>` closing the tag that starts at `at` (a quoted
+/// attribute value may hold `>`), or the end of the input.
 fn tag_end(bytes: &[u8], at: usize) -> usize {
-    let mut quote = None;
-    for (k, &b) in bytes.iter().enumerate().skip(at + 1) {
-        match (quote, b) {
-            (Some(q), _) if b == q => quote = None,
-            (Some(_), _) => {}
-            (None, b'"' | b'\'') => quote = Some(b),
-            (None, b'>') => return k + 1,
-            _ => {}
+    let mut k = at + 1;
+    while let Some(offset) = memchr::memchr3(b'>', b'"', b'\'', &bytes[k..]) {
+        let hit = k + offset;
+        let quote = bytes[hit];
+        if quote == b'>' {
+            return hit + 1;
         }
+        // A quote opens a value only after `=` ("it's" in a bare value does not).
+        let opens_value = bytes[at..hit].iter().rev().find(|b| !b.is_ascii_whitespace()) == Some(&b'=');
+        k = match memchr::memchr(quote, &bytes[hit + 1..]) {
+            Some(close) if opens_value => hit + 1 + close + 1,
+            None if opens_value => return bytes.len(),
+            _ => hit + 1,
+        };
     }
     bytes.len()
 }
 
-fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
-    let n = needle.len();
-    haystack.as_bytes().windows(n).position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+/// Where the raw text of a `name` element opened before `from` ends: at
+/// its end tag, whatever the case, or at the end of the input.
+fn raw_text_end(bytes: &[u8], from: usize, name: &str) -> usize {
+    memchr::memmem::find_iter(&bytes[from..], b"</")
+        .map(|e| from + e)
+        .find(|&at| bytes.get(at + 2..at + 2 + name.len()).is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes())))
+        .unwrap_or(bytes.len())
 }
 
 #[cfg(test)]
@@ -124,7 +149,7 @@ mod tests {
         let items = "<li>item".repeat(5000);
         let page = format!(
             "<!DOCTYPE html><html><head><script>if (a < b) document.write('{}')</script></head>\
-             <body><div title='a > b'><ul>{items}</ul><p>one<p>two<img src=x><br/></div><!-- <div> --></body></html>",
+             <body><div title='a > b'><div class=it's>x</div><ul>{items}</ul><p>one<p>two<img src=x><br/></div><!-- <div> --></body></html>",
             "<div>".repeat(1000)
         );
         assert!(matches!(cap(&page), Cow::Borrowed(_)));

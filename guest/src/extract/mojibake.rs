@@ -22,12 +22,8 @@ const CP1252_HIGH: [(char, u8); 27] = [
 const MIN_TELLTALES: usize = 2;
 
 /// `text` with every doubly decoded character repaired; borrowed when
-/// nothing needed it (the usual case, found by one scan of the bytes).
+/// nothing needed it (the usual case).
 pub fn repair(text: &str) -> Cow<'_, str> {
-    // Lead characters U+00C2..=U+00F4 are the bytes C3 82..=C3 B4 in UTF-8.
-    if !text.as_bytes().windows(2).any(|w| w[0] == 0xC3 && (0x82..=0xB4).contains(&w[1])) {
-        return Cow::Borrowed(text);
-    }
     let fixes = sequences(text);
     if fixes.iter().filter(|f| f.telltale).count() < MIN_TELLTALES {
         return Cow::Borrowed(text);
@@ -56,31 +52,34 @@ struct Fix {
 
 fn sequences(text: &str) -> Vec<Fix> {
     let mut fixes = Vec::new();
-    let mut chars = text.char_indices();
-    while let Some((start, lead)) = chars.next() {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    // Lead characters U+00C2..=U+00F4 are the bytes C3 82..=C3 B4 in UTF-8:
+    // jump between them rather than walk every character.
+    while let Some(offset) = memchr::memchr(0xC3, &bytes[from..]) {
+        let start = from + offset;
+        from = start + 1;
+        let Some(lead) = text.get(start..).and_then(|t| t.chars().next()) else { continue };
         let Some(len) = sequence_len(lead) else { continue };
-        let mut bytes = [lead as u8, 0, 0, 0];
-        let mut lookahead = chars.clone();
+        let mut utf8 = [lead as u8, 0, 0, 0];
         let mut end = start + lead.len_utf8();
         let mut telltale = matches!(lead, 'Â' | 'Ã');
-        let mut complete = true;
-        for slot in bytes.iter_mut().take(len).skip(1) {
-            let Some((at, next)) = lookahead.next() else {
-                complete = false;
-                break;
-            };
-            let Some(byte) = continuation_byte(next) else {
-                complete = false;
-                break;
+        let mut following = text[end..].chars();
+        let complete = utf8.iter_mut().take(len).skip(1).all(|slot| {
+            let Some(byte) = following.next().and_then(|next| {
+                end += next.len_utf8();
+                continuation_byte(next)
+            }) else {
+                return false;
             };
             *slot = byte;
-            end = at + next.len_utf8();
             telltale |= (0x80..=0x9F).contains(&byte);
-        }
+            true
+        });
         // from_utf8 also refuses overlong forms and surrogates.
-        let Some(char) = complete.then(|| std::str::from_utf8(&bytes[..len]).ok()).flatten().and_then(|s| s.chars().next()) else { continue };
+        let Some(char) = complete.then(|| std::str::from_utf8(&utf8[..len]).ok()).flatten().and_then(|s| s.chars().next()) else { continue };
         fixes.push(Fix { start, end, char, telltale });
-        chars = lookahead;
+        from = end;
     }
     fixes
 }
