@@ -291,8 +291,9 @@ fn day(date: &str) -> String {
 
 /// Labels that introduce a last-update date.
 const UPDATED_LABELS: &[&str] = &["updated", "last modified", "modified on", "last reviewed", "reviewed on"];
-/// Text nodes after an "Updated" label searched for its date.
-const UPDATED_LOOKAHEAD: usize = 3;
+/// Text nodes after a date label ("Updated", "Posted on", a byline)
+/// searched for its date.
+const LABEL_LOOKAHEAD: usize = 3;
 
 /// The non-empty text nodes a reader can see, trimmed, in document order.
 fn visible_texts<'a>(dom: &Dom<'a>, drop: &[Drop]) -> Vec<&'a str> {
@@ -326,7 +327,7 @@ fn labelled_date(texts: &[&str], is_label: impl Fn(&str) -> bool) -> Option<Stri
         if !is_label(&t.to_lowercase()) {
             continue;
         }
-        if let Some(d) = texts[k..(k + 1 + UPDATED_LOOKAHEAD).min(texts.len())]
+        if let Some(d) = texts[k..(k + 1 + LABEL_LOOKAHEAD).min(texts.len())]
             .iter()
             .filter(|t| t.chars().count() <= MAX_DATE_TEXT_CHARS)
             .find_map(|t| dates::normalize(t))

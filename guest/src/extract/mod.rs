@@ -1,5 +1,8 @@
 //! Main-content extraction as a numbered cascade over one parsed page:
 //!
+//! 0. Before parsing, `mojibake` repairs doubly decoded text and `depth`
+//!    caps hostile nesting; `dom` flattens the parsed page once, with
+//!    React's streamed segments put in place by `streamed`.
 //! 1. `clean`: mark junk (scripts, hidden) and boilerplate (nav, widgets).
 //! 2. `content`: split into text blocks and judge each (length, links).
 //! 3. `content`: choose the main region, the deepest element that keeps
