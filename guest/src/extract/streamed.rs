@@ -51,6 +51,7 @@ impl<'a> Streamed<'a> {
             return None;
         }
         let mut fills = HashMap::new();
+        let mut moved = HashSet::new();
         for (placeholder, node) in placeholders {
             // Without the calls (a page saved without its scripts) React's
             // own numbering pairs them: B:n and P:n take S:n.
@@ -59,12 +60,14 @@ impl<'a> Streamed<'a> {
                 None if calls.is_empty() => segments.get(format!("S:{}", &placeholder[2..]).as_str()),
                 None => None,
             };
-            // A segment holding its own placeholder could never be placed.
-            if let Some(&segment) = segment.filter(|s| !node.ancestors().any(|a| a.id() == s.id())) {
+            // A segment holding its own placeholder could never be placed;
+            // one that two placeholders name goes to the first (a hostile
+            // page must not copy a segment thousands of times).
+            let Some(&segment) = segment.filter(|s| !node.ancestors().any(|a| a.id() == s.id())) else { continue };
+            if moved.insert(segment.id()) {
                 fills.insert(placeholder, segment);
             }
         }
-        let moved = fills.values().map(|s| s.id()).collect();
         Some(Streamed { fills, moved })
     }
 
@@ -191,6 +194,16 @@ mod tests {
         }
         page += &format!("<div hidden id='S:{n:x}'><p>End of the chain</p></div></body>");
         assert_eq!(texts(&page), ["End of the chain"]);
+    }
+
+    #[test]
+    fn a_segment_is_placed_once() {
+        let page = format!(
+            "<head><script>{}</script></head><body>{}<div hidden id='S:1'><p>Once</p></div></body>",
+            (0..3).map(|k| format!("$RS(\"S:1\",\"P:{k}\");")).collect::<String>(),
+            (0..3).map(|k| format!("<template id='P:{k}'></template>")).collect::<String>()
+        );
+        assert_eq!(texts(&page)[1..], ["Once"]);
     }
 
     #[test]
