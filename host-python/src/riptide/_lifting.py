@@ -21,6 +21,7 @@ def install() -> None:
     _memoize_type_introspection(types)
     _lift_records_without_name_checks(types)
     _lift_strings_in_one_copy(types)
+    _lift_flat_record_lists_in_place(types)
 
 
 def _memoize_function_types(func: Any) -> None:
@@ -136,3 +137,79 @@ def _lift_strings_in_one_copy(types: Any) -> None:
         return text
 
     string_type.convert_from_c = convert_from_c
+
+
+def _lift_flat_record_lists_in_place(types: Any) -> None:
+    """Lift a list of flat records (a page's links and images) by reading
+    every field where it lies and freeing the whole list once.
+
+    wasmtime-py takes each field out of the C value and frees it alone, and
+    marks every taken value so the list's own free skips it: a few C calls
+    per field, on about a hundred link records per page. A record counts as
+    flat when its fields are strings, optional strings, bools or numbers;
+    any other list keeps the stock path.
+    """
+    needed = ("ListType", "RecordType", "OptionType", "String", "Bool", "Record", "ffi")
+    if any(getattr(types, name, None) is None for name in needed) or "convert_from_c" not in types.ListType.__dict__:
+        return
+    ffi = types.ffi
+    list_kind = ffi.WASMTIME_COMPONENT_LIST.value
+    record = types.Record
+    delete = ffi.wasmtime_component_valtuple_delete
+    string_at = ctypes.string_at
+    stock = types.ListType.convert_from_c
+
+    def read_string(v: Any) -> str:
+        s = v.of.string
+        return string_at(s.data, s.size).decode("utf-8") if s.size else ""
+
+    def read_optional_string(v: Any) -> Any:
+        payload = v.of.option
+        return read_string(payload.contents) if payload else None
+
+    numbers = {name.lower(): getattr(types, name) for name in ("U8", "U16", "U32", "U64", "S8", "S16", "S32", "S64", "F32", "F64")}
+
+    def reader(ty: Any) -> Any:
+        if isinstance(ty, types.String):
+            return read_string
+        if isinstance(ty, types.Bool):
+            return lambda v: bool(v.of.boolean)
+        if isinstance(ty, types.OptionType) and isinstance(ty.payload, types.String):
+            return read_optional_string
+        for member, cls in numbers.items():
+            if cls is not None and isinstance(ty, cls):
+                return lambda v, member=member: getattr(v.of, member)
+        return None
+
+    def plan_of(list_type: Any) -> Any:
+        slot = list_type.__dict__
+        if "_riptide_flat" not in slot:
+            element = list_type.element
+            plan = None
+            if isinstance(element, types.RecordType):
+                readers = [(name, reader(ty)) for name, ty in element.fields]
+                plan = readers if all(read for _, read in readers) else None
+            slot["_riptide_flat"] = plan
+        return slot["_riptide_flat"]
+
+    def convert_from_c(self: Any, c: Any) -> Any:
+        plan = plan_of(self)
+        if plan is None:
+            return stock(self, c)
+        assert c.kind == list_kind
+        values = c.of.tuple
+        try:
+            out = []
+            data = values.data
+            for i in range(values.size):
+                fields = data[i].of.record.data
+                rec = record()
+                slots = rec.__dict__
+                for k, (name, read) in enumerate(plan):
+                    slots[name] = read(fields[k].val)
+                out.append(rec)
+            return out
+        finally:
+            delete(ctypes.byref(values))
+
+    types.ListType.convert_from_c = convert_from_c
