@@ -7,6 +7,7 @@
 //! a page that stays under the cap.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// Deepest nesting kept. Real pages stay well under 100.
 pub const MAX_DEPTH: usize = 256;
@@ -45,8 +46,10 @@ fn kind(name: &str) -> Kind {
 pub fn cap(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut open: Vec<&str> = Vec::new();
-    // Names of the start tags dropped and not yet closed, so their end tags go too.
-    let mut dropped_open: Vec<&str> = Vec::new();
+    // Start tags dropped and not yet closed, by lower-case name, so their
+    // end tags go too. Counts, not a stack: a hostile page's stray end tags
+    // must not each search a long list.
+    let mut dropped: HashMap<String, usize> = HashMap::new();
     // Byte ranges of the tags to remove.
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
@@ -73,8 +76,13 @@ pub fn cap(html: &str) -> Cow<'_, str> {
         let tag_kind = kind(name);
         if closing {
             // Dropped elements are the innermost: their end tags come first.
-            if let Some(k) = dropped_open.iter().rposition(|t| t.eq_ignore_ascii_case(name)) {
-                dropped_open.remove(k);
+            let dropped_one = !dropped.is_empty()
+                && dropped.get_mut(&name.to_ascii_lowercase()).is_some_and(|n| {
+                    let had = *n > 0;
+                    *n = n.saturating_sub(1);
+                    had
+                });
+            if dropped_one {
                 cuts.push((at, end));
             } else if let Some(k) = open.iter().rposition(|t| t.eq_ignore_ascii_case(name)) {
                 open.truncate(k);
@@ -89,7 +97,7 @@ pub fn cap(html: &str) -> Cow<'_, str> {
                 }
             }
             if open.len() >= MAX_DEPTH {
-                dropped_open.push(name);
+                *dropped.entry(name.to_ascii_lowercase()).or_default() += 1;
                 cuts.push((at, end));
             } else {
                 open.push(name);
@@ -153,6 +161,16 @@ mod tests {
             "<div>".repeat(1000)
         );
         assert!(matches!(cap(&page), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn stray_end_tags_under_deep_nesting_stay_cheap() {
+        // 50,000 dropped <div>s, then 50,000 end tags that close none of them.
+        let n = 50_000;
+        let page = format!("<body>{}x{}</body>", "<div>".repeat(n), "</span>".repeat(n));
+        let capped = cap(&page);
+        assert_eq!(capped.matches("<div>").count(), MAX_DEPTH - 1);
+        assert_eq!(capped.matches("</span>").count(), n);
     }
 
     #[test]
