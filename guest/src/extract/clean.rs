@@ -483,13 +483,7 @@ const QUESTION_LOOKBACK: usize = 4;
 /// names to say so: the element just before it reads as a question
 /// ("What is pet insurance?").
 fn answers_a_question(dom: &Dom, i: usize) -> bool {
-    let parent = dom.nodes[i].parent;
-    if parent == usize::MAX {
-        return false;
-    }
-    let siblings = &dom.nodes[parent].children;
-    let Some(at) = siblings.iter().position(|&c| c == i) else { return false };
-    let question = siblings[..at].iter().rev().take(QUESTION_LOOKBACK).map(|&c| dom.collapsed_text(c)).find(|t| !t.is_empty());
+    let question = dom.previous_siblings(i).take(QUESTION_LOOKBACK).map(|c| dom.collapsed_text(c)).find(|t| !t.is_empty());
     question.is_some_and(|q| q.ends_with('?') && q.chars().count() <= QUESTION_MAX_CHARS)
 }
 

@@ -148,8 +148,18 @@ impl<'a> Dom<'a> {
 
     /// The ancestors of node `i`, nearest first.
     pub fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        let up = |j: usize| Some(self.nodes[j].parent).filter(|&p| p != usize::MAX);
+        let up = |j: usize| Some(self.nodes[j].parent).filter(|&p| p != NONE);
         std::iter::successors(up(i), move |&j| up(j))
+    }
+
+    /// The siblings before node `i`, nearest first. Children are kept in
+    /// document order, so `i` is found by bisection: a parent with many
+    /// children costs no scan per child.
+    pub fn previous_siblings(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let parent = self.nodes[i].parent;
+        let siblings: &[usize] = if parent == NONE { &[] } else { &self.nodes[parent].children };
+        let before = siblings.binary_search(&i).unwrap_or(0);
+        siblings[..before].iter().rev().copied()
     }
 
     /// Node `i`, then its ancestors.
@@ -290,12 +300,16 @@ mod tests {
 
     #[test]
     fn ancestors_run_nearest_first_up_to_the_root() {
-        let html = Html::parse_document("<div id='a'><p id='b'><b>x</b></p></div>");
+        let html = Html::parse_document("<div id='a'><p id='b'><b>x</b></p><s>1</s><u>2</u><i>3</i></div>");
         let dom = Dom::new(&html);
         let b = dom.find("b").unwrap();
         let names: Vec<&str> = dom.self_and_ancestors(b).map(|i| dom.attr(i, "id").unwrap_or(dom.tag(i))).collect();
         assert_eq!(names, ["b", "b", "a", "body", "html"]);
         assert_eq!(dom.ancestors(dom.root).count(), 0);
+        let before: Vec<&str> = dom.previous_siblings(dom.find("i").unwrap()).map(|j| dom.tag(j)).collect();
+        assert_eq!(before, ["u", "s", "p"]);
+        assert_eq!(dom.previous_siblings(dom.find("p").unwrap()).count(), 0);
+        assert_eq!(dom.previous_siblings(dom.root).count(), 0);
     }
 
     #[test]

@@ -573,13 +573,7 @@ fn nearest_table(dom: &Dom, i: usize) -> Option<usize> {
 fn starts_after_space(dom: &Dom, i: usize) -> bool {
     // Inline code usually sits between words; its own whitespace lives in
     // the surrounding text nodes, so look at the previous text.
-    let parent = dom.nodes[i].parent;
-    if parent == usize::MAX {
-        return false;
-    }
-    let siblings = &dom.nodes[parent].children;
-    let pos = siblings.iter().position(|&c| c == i).unwrap_or(0);
-    pos > 0 && dom.text(siblings[pos - 1]).is_some_and(|t| t.ends_with(char::is_whitespace))
+    dom.previous_siblings(i).next().and_then(|p| dom.text(p)).is_some_and(|t| t.ends_with(char::is_whitespace))
 }
 
 /// Language of a code block from `class="language-x"`, `lang-x`,
