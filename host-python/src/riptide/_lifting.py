@@ -17,40 +17,20 @@ def install() -> None:
     from wasmtime.component import _func as func
     from wasmtime.component import _types as types
 
-    _memoize_function_types(func)
-    _memoize_type_introspection(types)
+    _memoize_introspection(func, types)
     _lift_records_without_name_checks(types)
     _lift_strings_in_one_copy(types)
     _lift_flat_record_lists_in_place(types)
 
 
-def _memoize_function_types(func: Any) -> None:
-    """Ask each function for its type once.
+def _memoize_introspection(func: Any, types: Any) -> None:
+    """Cache each function's type and each type object's introspection.
 
     wasmtime-py rebuilds a function's type (and every type object below
-    it) on each call, which also threw away the introspection cached on
-    those objects. An exported function's type never changes.
-    """
-    func_class = getattr(func, "Func", None)
-    original = func_class.__dict__.get("type") if func_class is not None else None
-    if original is None:
-        return
-
-    def cached_type(self: Any, store: Any) -> Any:
-        slot = self.__dict__
-        if "_riptide_type" not in slot:
-            slot["_riptide_type"] = original(self, store)
-        return slot["_riptide_type"]
-
-    func_class.type = cached_type
-
-
-def _memoize_type_introspection(types: Any) -> None:
-    """Cache each type object's introspection.
-
-    For every record of a list, wasmtime-py asks the C API for the
-    record's field list again: on a page with a hundred links that was
-    half the time of the call.
+    it) on each call, and for every record of a list asks the C API for
+    the record's field list again: on a page with a hundred links that was
+    half the time of the call. None of these answers ever changes (a
+    function's type does not depend on the store it is asked with).
     """
 
     def memo(cls: type, name: str, is_property: bool) -> None:
@@ -60,15 +40,16 @@ def _memoize_type_introspection(types: Any) -> None:
         compute = original.fget if is_property else original
         key = f"_riptide_memo_{name}"
 
-        def cached(self: Any) -> Any:
+        def cached(self: Any, *args: Any) -> Any:
             slot = self.__dict__
             if key not in slot:
-                slot[key] = compute(self)
+                slot[key] = compute(self, *args)
             return slot[key]
 
         setattr(cls, name, property(cached) if is_property else cached)
 
     for cls, name, is_property in (
+        (getattr(func, "Func", None), "type", False),
         (getattr(types, "FuncType", None), "params", True),
         (getattr(types, "FuncType", None), "result", True),
         (getattr(types, "RecordType", None), "fields", True),
@@ -116,6 +97,11 @@ def _lift_records_without_name_checks(types: Any) -> None:
     record_type.convert_from_c = convert_from_c
 
 
+def _c_string(vec: Any) -> str:
+    """The text of a C string value, decoded straight from its buffer."""
+    return ctypes.string_at(vec.data, vec.size).decode("utf-8") if vec.size else ""
+
+
 def _lift_strings_in_one_copy(types: Any) -> None:
     """Decode a string straight from the C buffer.
 
@@ -132,7 +118,7 @@ def _lift_strings_in_one_copy(types: Any) -> None:
     def convert_from_c(self: Any, c: Any) -> Any:
         assert c.kind == string_kind
         vec = c.of.string
-        text = ctypes.string_at(vec.data, vec.size).decode("utf-8") if vec.size else ""
+        text = _c_string(vec)
         delete(ctypes.byref(vec))
         return text
 
@@ -156,12 +142,10 @@ def _lift_flat_record_lists_in_place(types: Any) -> None:
     list_kind = ffi.WASMTIME_COMPONENT_LIST.value
     record = types.Record
     delete = ffi.wasmtime_component_valtuple_delete
-    string_at = ctypes.string_at
     stock = types.ListType.convert_from_c
 
     def read_string(v: Any) -> str:
-        s = v.of.string
-        return string_at(s.data, s.size).decode("utf-8") if s.size else ""
+        return _c_string(v.of.string)
 
     def read_optional_string(v: Any) -> Any:
         payload = v.of.option
