@@ -55,6 +55,8 @@ struct Sources {
     /// `<meta name|property|itemprop=... content=...>`, first value per key (keys lower-cased).
     meta: HashMap<String, String>,
     title_tag: Option<String>,
+    /// The `<title>` is the site's, not the page's (see `site_wide_title`).
+    title_is_site_wide: bool,
     h1: Option<String>,
     /// Visible `<h1>` elements with text.
     h1_count: usize,
@@ -97,7 +99,7 @@ struct LinkedData {
 }
 
 pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Metadata {
-    let s = gather(dom, drop, region);
+    let s = gather(dom, drop, region, base);
     let meta = |keys: &[&str]| keys.iter().find_map(|k| s.meta.get(*k)).map(|v| collapse(v)).filter(|v| !v.is_empty());
 
     let site_name = meta(&["og:site_name", "application-name", "twitter:site:name"])
@@ -106,7 +108,8 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> M
 
     let og_title = meta(&["og:title", "twitter:title", "dc.title", "dcterms.title"]);
     let article = s.meta.get("og:type").is_some_and(|t| t.trim().eq_ignore_ascii_case("article")) || s.ld.headline.is_some() || s.ld.published.is_some();
-    let title = choose_title(s.title_tag.as_deref(), og_title.as_deref(), s.ld.headline.as_deref(), s.h1.as_deref(), s.h1_count, article, site_name.as_deref());
+    let title_tag = s.title_tag.as_deref().filter(|_| !s.title_is_site_wide);
+    let title = choose_title(title_tag, og_title.as_deref(), s.ld.headline.as_deref(), s.h1.as_deref(), s.h1_count, article, site_name.as_deref());
 
     let byline = s
         .ld
@@ -166,7 +169,7 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> M
     Metadata { title, byline, published, language, site_name, description, canonical_url }
 }
 
-fn gather(dom: &Dom, drop: &[Drop], region: usize) -> Sources {
+fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Sources {
     let mut s = Sources::default();
     // `i` indexes the page and its per-node tables alike.
     #[allow(clippy::needless_range_loop)]
@@ -248,6 +251,7 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize) -> Sources {
         }
     }
     let texts = visible_texts(dom, drop);
+    s.title_is_site_wide = s.h1.is_some() && s.title_tag.as_deref().zip(base).is_some_and(|(t, b)| site_wide_title(t, b, &texts));
     s.by_label = name_after_by_label(&texts);
     s.updated_visible = visible_updated_date(&texts);
     s.posted_visible = visible_posted_date(&texts);
@@ -614,15 +618,37 @@ fn choose_title(title_tag: Option<&str>, og: Option<&str>, ld_headline: Option<&
         .filter(|t| !t.is_empty())
 }
 
-/// "Page title | Site name" → "Page title". A part naming the site (as
-/// og:site_name has it) goes; otherwise the first part stays unless
-/// another is more than twice as long ("Acme | Cloud hosting for teams").
-pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
+/// True when a page below the site's root has a title that starts with
+/// one of its host's labels ("reddit" in www.reddit.com, not the final
+/// "com") and whose other parts the page shows nowhere: the site's own
+/// title, served on every page as single-page apps do ("Reddit - The heart
+/// of the internet" on a thread). Titles ending with the site ("Post |
+/// Reddit") are the usual order and are not asked.
+fn site_wide_title(title: &str, base: &Url, texts: &[&str]) -> bool {
+    let below_root = !base.path().trim_matches('/').is_empty();
+    let first = title_parts(title).next().map(fold).unwrap_or_default();
+    let host = base.host_str().unwrap_or("");
+    if !below_root || first.is_empty() || !host.split('.').rev().skip(1).any(|label| label == first) {
+        return false;
+    }
+    let rest: Vec<String> = title_parts(title).skip(1).map(str::to_lowercase).collect();
+    !texts.iter().map(|t| t.to_lowercase()).any(|t| rest.iter().any(|part| t.contains(part.as_str())))
+}
+
+/// The trimmed, non-empty parts of a title split at every separator.
+fn title_parts(title: &str) -> impl Iterator<Item = &str> {
     let mut parts = vec![title];
     for sep in TITLE_SEPARATORS {
         parts = parts.iter().flat_map(|p| p.split(sep)).collect();
     }
-    let mut parts: Vec<&str> = parts.into_iter().map(str::trim).filter(|p| !p.is_empty()).collect();
+    parts.into_iter().map(str::trim).filter(|p| !p.is_empty())
+}
+
+/// "Page title | Site name" → "Page title". A part naming the site (as
+/// og:site_name has it) goes; otherwise the first part stays unless
+/// another is more than twice as long ("Acme | Cloud hosting for teams").
+pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
+    let mut parts: Vec<&str> = title_parts(title).collect();
     if let Some(site) = site.map(fold).filter(|s| !s.is_empty()) {
         if parts.len() > 1 && parts.iter().any(|p| fold(p) == site) {
             parts.retain(|p| fold(p) != site);
@@ -761,6 +787,17 @@ mod tests {
         // An unlabelled date that far down is no date of the page.
         let unlabelled = format!("<body><h1>Index types</h1><ul>{contents}</ul><p>April 13, 2023</p>{prose}</body>");
         assert_eq!(meta_of(&unlabelled).published, None);
+    }
+
+    #[test]
+    fn a_title_naming_only_the_site_gives_way_to_the_headline() {
+        let thread = r#"<html><head><title>Example - The front page of everything</title></head>
+            <body><h1>Cast iron or steel?</h1><p>Which pan do you use?</p></body></html>"#;
+        assert_eq!(meta_of(thread).title.as_deref(), Some("Cast iron or steel?"));
+        // The page shows the rest of its title: it is the page's own.
+        let section = r#"<html><head><title>Example - Clearance Clothing</title></head>
+            <body><h1>Sale</h1><p>Clearance clothing for everyone.</p></body></html>"#;
+        assert_eq!(meta_of(section).title.as_deref(), Some("Clearance Clothing"));
     }
 
     #[test]
