@@ -597,9 +597,17 @@ fn choose_title(title_tag: Option<&str>, og: Option<&str>, ld_headline: Option<&
         let stem = o.trim_end().trim_end_matches("...").trim_end_matches('…');
         stem.len() == o.trim_end().len() || !title_tag.is_some_and(|t| fold(t).starts_with(&fold(stem)))
     });
+    // An `<h1>` that is the title's site part ("Cory Dransfeldt" in "A
+    // brief intro to git • Cory Dransfeldt") or the site name is the
+    // blog's logo, not the headline.
+    let site_part = |h: &str| {
+        let parts: Vec<&str> = title_tag.map(|t| title_parts(t).collect()).unwrap_or_default();
+        (parts.len() > 1 && parts.last().is_some_and(|last| fold(last) == h)) || site.is_some_and(|s| fold(s) == h)
+    };
     let confirmed = |h: &str| {
         let h = fold(h);
         !h.is_empty()
+            && !site_part(&h)
             && [title_tag, og, ld_headline].iter().flatten().any(|t| {
                 let t = fold(t);
                 t.contains(&h) || h.contains(&t)
@@ -798,6 +806,13 @@ mod tests {
         let section = r#"<html><head><title>Example - Clearance Clothing</title></head>
             <body><h1>Sale</h1><p>Clearance clothing for everyone.</p></body></html>"#;
         assert_eq!(meta_of(section).title.as_deref(), Some("Clearance Clothing"));
+    }
+
+    #[test]
+    fn an_h1_naming_the_site_is_not_the_headline() {
+        let post = r#"<html><head><title>A brief intro to git • Jane Roe</title></head>
+            <body><h1>Jane Roe</h1><h2>A brief intro to git</h2><p>Git tracks changes.</p></body></html>"#;
+        assert_eq!(meta_of(post).title.as_deref(), Some("A brief intro to git"));
     }
 
     #[test]
