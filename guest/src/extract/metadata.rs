@@ -109,7 +109,10 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> M
     let og_title = meta(&["og:title", "twitter:title", "dc.title", "dcterms.title"]);
     let article = s.meta.get("og:type").is_some_and(|t| t.trim().eq_ignore_ascii_case("article")) || s.ld.headline.is_some() || s.ld.published.is_some();
     let title_tag = s.title_tag.as_deref().filter(|_| !s.title_is_site_wide);
-    let title = choose_title(title_tag, og_title.as_deref(), s.ld.headline.as_deref(), s.h1.as_deref(), s.h1_count, article, site_name.as_deref());
+    // Soft hyphens (break hints inside long words, "Assis&shy;tance") are
+    // invisible; a title is a field to match and search, so they go. The
+    // text keeps them, as the page does.
+    let title = choose_title(title_tag, og_title.as_deref(), s.ld.headline.as_deref(), s.h1.as_deref(), s.h1_count, article, site_name.as_deref()).map(|t| t.replace('\u{ad}', ""));
 
     let byline = s
         .ld
@@ -813,6 +816,12 @@ mod tests {
         let post = r#"<html><head><title>A brief intro to git • Jane Roe</title></head>
             <body><h1>Jane Roe</h1><h2>A brief intro to git</h2><p>Git tracks changes.</p></body></html>"#;
         assert_eq!(meta_of(post).title.as_deref(), Some("A brief intro to git"));
+    }
+
+    #[test]
+    fn soft_hyphens_leave_the_title() {
+        let page = "<html><head><title>Home Repair Assis&shy;tance Program</title></head><body><p>Text</p></body></html>";
+        assert_eq!(meta_of(page).title.as_deref(), Some("Home Repair Assistance Program"));
     }
 
     #[test]
