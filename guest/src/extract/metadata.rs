@@ -58,6 +58,9 @@ struct Sources {
     /// The `<title>` is the site's, not the page's (see `site_wide_title`).
     title_is_site_wide: bool,
     h1: Option<String>,
+    /// The first `<h1>` of a page header that is dropped as chrome but
+    /// reads as the page's own hero (see `in_hero_header`).
+    h1_in_hero: Option<String>,
     /// Visible `<h1>` elements with text.
     h1_count: usize,
     html_lang: Option<String>,
@@ -210,6 +213,12 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
                     s.h1.get_or_insert(t);
                 }
             }
+            "h1" if s.h1_in_hero.is_none() && drop[i] == Drop::Boilerplate && in_hero_header(dom, i) => {
+                let t = dom.collapsed_text(i);
+                if !t.is_empty() {
+                    s.h1_in_hero = Some(t);
+                }
+            }
             "abbr" if s.time_datetime.is_none() && drop[i] == Drop::Keep && e.attr("class").is_some_and(|c| c.contains("published")) => {
                 s.time_datetime = e.attr("title").map(str::to_string);
             }
@@ -252,6 +261,10 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
                 s.byline_text = Some(t);
             }
         }
+    }
+    if s.h1.is_none() {
+        s.h1 = s.h1_in_hero.take();
+        s.h1_count = usize::from(s.h1.is_some());
     }
     let texts = visible_texts(dom, drop);
     s.title_is_site_wide = s.h1.is_some() && s.title_tag.as_deref().zip(base).is_some_and(|(t, b)| site_wide_title(t, b, &texts));
@@ -357,6 +370,29 @@ fn names_a_date(e: &scraper::node::Element) -> bool {
 
 /// Whether an element sits in the site's logo or brand block (some
 /// themes put the site name in an `<h1>` there).
+/// An `<h1>` whose nearest landmark is a `<header>` that is not the site's
+/// banner, and which links nowhere: the page's hero ("<header
+/// class=article-hero><h1>7 Vital Tips…"). A site header's `<h1>` is a
+/// link home ("<h1><a href=/>Filmmaker</a>"), and `<h1>`s in menus,
+/// breadcrumbs and dialogs are not the page's.
+fn in_hero_header(dom: &Dom, h1: usize) -> bool {
+    if in_logo(dom, h1) || (h1..dom.nodes[h1].end).any(|j| dom.tag(j) == "a") {
+        return false;
+    }
+    for at in dom.ancestors(h1) {
+        let role = dom.attr(at, "role");
+        if matches!(role, Some("banner" | "navigation" | "dialog")) {
+            return false;
+        }
+        match dom.tag(at) {
+            "header" => return true,
+            "nav" | "aside" | "footer" | "dialog" | "ol" | "ul" => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
 pub(crate) fn in_logo(dom: &Dom, i: usize) -> bool {
     dom.self_and_ancestors(i).take(4).any(|at| {
         let class = dom.attr(at, "class").unwrap_or("").to_ascii_lowercase();
@@ -822,6 +858,15 @@ mod tests {
     fn soft_hyphens_leave_the_title() {
         let page = "<html><head><title>Home Repair Assis&shy;tance Program</title></head><body><p>Text</p></body></html>";
         assert_eq!(meta_of(page).title.as_deref(), Some("Home Repair Assistance Program"));
+    }
+
+    #[test]
+    fn a_hero_header_h1_is_the_headline_but_a_site_header_link_is_not() {
+        let hero = r#"<html><head><title>Rent a car | Cars</title><meta property="og:type" content="article"></head><body>
+            <header class="site"><h1><a href="/">Cars</a></h1></header>
+            <div><header class="article-hero"><h1>Seven tips for renting a car</h1></header>
+            <p>Book early and read the contract before you sign it.</p></div></body></html>"#;
+        assert_eq!(meta_of(hero).title.as_deref(), Some("Seven tips for renting a car"));
     }
 
     #[test]
