@@ -137,6 +137,21 @@ fn textual(s: &str) -> Option<String> {
     })
 }
 
+/// The day a URL path names as `/2025/12/18/` (blog permalinks): the day
+/// the post was published, in the site's own time zone.
+pub fn in_url_path(path: &str) -> Option<String> {
+    let parts: Vec<&str> = path.split('/').collect();
+    parts.windows(3).find_map(|w| {
+        let (y, m, d) = (w[0], w[1], w[2]);
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+            return None;
+        }
+        let date = format!("{y}-{m}-{d}");
+        normalize(&date).filter(|n| n.starts_with(&date))
+    })
+}
+
 /// Days from `a` to `b` (both `YYYY-MM-DD`), negative when `b` is earlier.
 pub fn days_apart(a: &str, b: &str) -> Option<i64> {
     Some(day_number(b)? - day_number(a)?)
@@ -183,7 +198,16 @@ pub fn is_dateline(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_dateline, normalize};
+    use super::{in_url_path, is_dateline, normalize};
+
+    #[test]
+    fn a_permalink_names_its_day() {
+        assert_eq!(in_url_path("/2025/12/18/comfort-watches/").as_deref(), Some("2025-12-18"));
+        assert_eq!(in_url_path("/blog/2025/12/18").as_deref(), Some("2025-12-18"));
+        assert_eq!(in_url_path("/2025/13/18/x"), None);
+        assert_eq!(in_url_path("/2025/12/x"), None);
+        assert_eq!(in_url_path("/12345/12/18/x"), None);
+    }
 
     #[test]
     fn iso_forms() {

@@ -155,6 +155,12 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> M
         .or_else(|| s.date_near_title.clone())
         .or_else(|| s.updated_visible.clone())
         .or(modified);
+    // A permalink's `/2025/12/18/` is the day the site published the post
+    // in its own time zone; a declared UTC timestamp can fall a day off it.
+    let published = match (published, base.and_then(|b| dates::in_url_path(b.path()))) {
+        (Some(p), Some(u)) if dates::days_apart(&day(&p), &u).is_some_and(|n| n.abs() == 1) => Some(u),
+        (p, u) => p.or(u),
+    };
 
     let language = s
         .html_lang
@@ -223,7 +229,17 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
                 s.time_datetime = e.attr("title").map(str::to_string);
             }
             "time" if drop[i] == Drop::Keep => {
-                let shown = e.attr("datetime").and_then(dates::normalize).or_else(|| dates::normalize(&dom.collapsed_text(i)));
+                let attr = e.attr("datetime").and_then(dates::normalize);
+                let text = || dates::normalize(&dom.collapsed_text(i));
+                // The day the reader sees beats a machine-readable one a
+                // time zone away ("February 23" for 2026-02-24T04:13Z).
+                let shown = match attr {
+                    Some(a) => match text() {
+                        Some(t) if t.len() == 10 && dates::days_apart(&day(&a), &t).is_some_and(|n| n.abs() == 1) => Some(t),
+                        _ => Some(a),
+                    },
+                    None => text(),
+                };
                 if let Some(d) = &shown {
                     s.shown_days.push(day(d));
                 }
@@ -867,6 +883,21 @@ mod tests {
             <div><header class="article-hero"><h1>Seven tips for renting a car</h1></header>
             <p>Book early and read the contract before you sign it.</p></div></body></html>"#;
         assert_eq!(meta_of(hero).title.as_deref(), Some("Seven tips for renting a car"));
+    }
+
+    #[test]
+    fn the_day_the_reader_sees_beats_a_utc_timestamp_a_day_off() {
+        let shown = r#"<html><body><h1>Home gyms</h1><time datetime="2026-02-24T04:13:00Z">February 23, 2026</time><p>Text</p></body></html>"#;
+        assert_eq!(meta_of(shown).published.as_deref(), Some("2026-02-23"));
+        let html = r#"<html><head><meta property="article:published_time" content="2025-12-19T02:41:41+00:00"></head><body><p>Text</p></body></html>"#;
+        let html = Html::parse_document(html);
+        let dom = Dom::new(&html);
+        let drop = classify(&dom, &ExtractOptions::default(), false);
+        let permalink = Url::parse("https://example.com/2025/12/18/comfort-watches/").ok();
+        assert_eq!(extract(&dom, &drop, 0, permalink.as_ref()).published.as_deref(), Some("2025-12-18"));
+        // Farther apart, the declared date stands (the post was redated).
+        let moved = Url::parse("https://example.com/2025/12/10/comfort-watches/").ok();
+        assert_eq!(extract(&dom, &drop, 0, moved.as_ref()).published.as_deref(), Some("2025-12-19T02:41:41+00:00"));
     }
 
     #[test]
