@@ -134,10 +134,13 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> M
     // modification date only when nothing says when it was published.
     let declared = s.ld.published.as_deref().and_then(dates::normalize).or_else(|| meta(PUBLISHED_META_KEYS).as_deref().and_then(dates::normalize));
     let modified = s.ld.modified.as_deref().and_then(dates::normalize).or_else(|| meta(MODIFIED_META_KEYS).as_deref().and_then(dates::normalize));
-    // Pages that show only their last update mean it as the date to cite.
+    // Pages that show only their last update, unlabelled, mean it as the
+    // date to cite. One that says "Updated Dec 4" tells it apart from the
+    // publication, which the declared date then gives.
     let shows_only = |d: &String| !s.shown_days.is_empty() && s.shown_days.iter().all(|shown| *shown == day(d));
+    let labelled_update = |d: &String| s.updated_visible.as_ref().is_some_and(|u| day(u) == day(d));
     let declared = match (declared, modified.as_ref()) {
-        (Some(p), Some(m)) if day(&p) != day(m) && shows_only(m) => Some(m.clone()),
+        (Some(p), Some(m)) if day(&p) != day(m) && shows_only(m) && !labelled_update(m) => Some(m.clone()),
         (p, _) => p,
     };
     // A dateline under the headline older than the declared date is the
@@ -807,13 +810,16 @@ mod tests {
     }
 
     #[test]
-    fn shown_update_date_wins_only_when_alone() {
+    fn shown_update_date_wins_only_when_alone_and_unlabelled() {
         let page = r#"<html><head><script type="application/ld+json">{"@type":"Article","headline":"Ferns",
             "datePublished":"2020-01-01","dateModified":"2021-05-05"}</script></head>
-            <body><h1>Ferns</h1><p>Updated <time datetime="2021-05-05">May 5, 2021</time></p><p>Text</p></body></html>"#;
+            <body><h1>Ferns</h1><p><time datetime="2021-05-05">May 5, 2021</time></p><p>Text</p></body></html>"#;
         assert_eq!(meta_of(page).published.as_deref(), Some("2021-05-05"));
         let both = page.replace("<p>Text</p>", "<p class='pubdate'>January 1, 2020</p>");
         assert_eq!(meta_of(&both).published.as_deref(), Some("2020-01-01"));
+        // Labelled as the update, it is not the publication.
+        let labelled = page.replace("<p><time", "<p>Updated <time");
+        assert_eq!(meta_of(&labelled).published.as_deref(), Some("2020-01-01"));
     }
 
     #[test]
