@@ -137,18 +137,24 @@ fn textual(s: &str) -> Option<String> {
     })
 }
 
-/// The day a URL path names as `/2025/12/18/` (blog permalinks): the day
-/// the post was published, in the site's own time zone.
+/// The day a URL path names as `/2025/12/18/` or as a segment starting
+/// `2025-12-18` (blog permalinks): the day the post was published, in the
+/// site's own time zone.
 pub fn in_url_path(path: &str) -> Option<String> {
-    let parts: Vec<&str> = path.split('/').collect();
-    parts.windows(3).find_map(|w| {
-        let (y, m, d) = (w[0], w[1], w[2]);
-        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-        if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
-            return None;
-        }
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let valid = |y: &str, m: &str, d: &str| {
         let date = format!("{y}-{m}-{d}");
         normalize(&date).filter(|n| n.starts_with(&date))
+    };
+    let parts: Vec<&str> = path.split('/').collect();
+    let nested = parts.windows(3).find_map(|w| (digits(w[0], 4) && digits(w[1], 2) && digits(w[2], 2)).then(|| valid(w[0], w[1], w[2])).flatten());
+    nested.or_else(|| {
+        parts.iter().find_map(|seg| {
+            let bytes = seg.as_bytes();
+            let shaped = bytes.len() >= 10 && bytes[4] == b'-' && bytes[7] == b'-' && bytes.get(10).is_none_or(|b| !b.is_ascii_digit());
+            let (y, m, d) = (seg.get(..4)?, seg.get(5..7)?, seg.get(8..10)?);
+            (shaped && digits(y, 4) && digits(m, 2) && digits(d, 2)).then(|| valid(y, m, d)).flatten()
+        })
     })
 }
 
@@ -207,6 +213,9 @@ mod tests {
         assert_eq!(in_url_path("/2025/13/18/x"), None);
         assert_eq!(in_url_path("/2025/12/x"), None);
         assert_eq!(in_url_path("/12345/12/18/x"), None);
+        assert_eq!(in_url_path("/articles/2025-12-15+Rust+GCC").as_deref(), Some("2025-12-15"));
+        assert_eq!(in_url_path("/2025-12-150"), None);
+        assert_eq!(in_url_path("/20é5-12-15"), None);
     }
 
     #[test]
