@@ -126,13 +126,15 @@ fn textual(s: &str) -> Option<String> {
             }
         }
     }
-    // M/D/YYYY (US numeric), also after a weekday ("Thu, 09/25/2025 - 11:38").
+    // M/D/YYYY (US numeric), also after a weekday ("Thu, 09/25/2025 - 11:38");
+    // D/M/YYYY when the first number cannot be a month ("25/03/2024").
     s.split_whitespace().find_map(|word| {
         let slash: Vec<&str> = word.trim_matches(|c: char| !c.is_ascii_digit()).split('/').collect();
         if slash.len() != 3 || slash[2].len() != 4 {
             return None;
         }
         let (m, d, y) = (slash[0].parse().ok()?, slash[1].parse().ok()?, slash[2].parse().ok()?);
+        let (m, d) = if m > 12 { (d, m) } else { (m, d) };
         valid(y, m, d).then(|| ymd(y, m, d))
     })
 }
@@ -246,6 +248,7 @@ mod tests {
         assert_eq!(normalize("12.03.2020").as_deref(), Some("2020-03-12"));
         assert_eq!(normalize("3/12/2020").as_deref(), Some("2020-03-12"));
         assert_eq!(normalize("Thu, 09/25/2025 - 11:38").as_deref(), Some("2025-09-25"));
+        assert_eq!(normalize("25/03/2024").as_deref(), Some("2024-03-25"));
         assert_eq!(normalize("Updated: 2021-01-05").as_deref(), Some("2021-01-05"));
     }
 
