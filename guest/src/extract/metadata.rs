@@ -38,7 +38,7 @@ const PUBLISHED_META_KEYS: &[&str] = &[
 /// `<meta>` keys that give the last modification.
 const MODIFIED_META_KEYS: &[&str] = &["article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified"];
 /// Class/id words of elements that show a date.
-const DATE_CLASS_WORDS: &[&str] = &["date", "time", "published", "posted", "updated", "dateline", "timestamp", "pubdate", "publish", "post-date", "entry-date"];
+const DATE_CLASS_WORDS: &[&str] = &["date", "time", "published", "posted", "dateline", "timestamp", "pubdate", "publish", "post-date", "entry-date"];
 /// Text nodes after the `<h1>` searched for a visible date.
 const DATE_NEAR_TITLE_NODES: usize = 120;
 /// Text nodes before the `<h1>` searched when none after it has a date.
@@ -381,10 +381,12 @@ fn names_a_date(e: &scraper::node::Element) -> bool {
     if e.attr("itemprop").is_some_and(|p| p == "datePublished") {
         return true;
     }
-    class_and_id(e).any(|token| {
-        let token = token.to_ascii_lowercase();
-        DATE_CLASS_WORDS.iter().any(|w| token == *w) || token.split(['-', '_']).any(|w| DATE_CLASS_WORDS.contains(&w) && w != "time")
-    })
+    let tokens: Vec<String> = class_and_id(e).map(str::to_ascii_lowercase).collect();
+    // "updated", "date-modified": the update, not the publication.
+    if tokens.iter().any(|t| t.contains("updated") || t.contains("modified")) {
+        return false;
+    }
+    tokens.iter().any(|token| DATE_CLASS_WORDS.contains(&token.as_str()) || token.split(['-', '_']).any(|w| DATE_CLASS_WORDS.contains(&w) && w != "time"))
 }
 
 /// Whether an element sits in the site's logo or brand block (some
@@ -904,6 +906,16 @@ mod tests {
         // Farther apart, the declared date stands (the post was redated).
         let moved = Url::parse("https://example.com/2025/12/10/comfort-watches/").ok();
         assert_eq!(extract(&dom, &drop, 0, moved.as_ref()).published.as_deref(), Some("2025-12-19T02:41:41+00:00"));
+    }
+
+    #[test]
+    fn an_element_classed_as_the_update_does_not_date_the_publication() {
+        // Far below the headline, as a sidebar's "Updated" stamp is.
+        let body = "<p>Text</p>".repeat(150);
+        let page = format!(r#"<html><head><meta property="article:published_time" content="2025-06-01T08:42:15-04:00">
+            <meta property="article:modified_time" content="2025-10-30T10:45:07-04:00"></head>
+            <body><h1>Data tools</h1>{body}<span class="date updated">2025-10-30</span></body></html>"#);
+        assert_eq!(meta_of(&page).published.as_deref(), Some("2025-06-01T08:42:15-04:00"));
     }
 
     #[test]
