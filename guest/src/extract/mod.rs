@@ -154,6 +154,21 @@ mod tests {
     }
 
     #[test]
+    fn code_language_from_the_wrappers_sphinx_and_github_write() {
+        let code = "total = sum(heights) / len(heights) if heights else 0";
+        let page = |wrapped: &str| format!("<html><body><article><h1>Heights</h1><p>{}</p>{wrapped}</article></body></html>", "Average the fern heights like this. ".repeat(8));
+        let sphinx = page(&format!("<div class='highlight-python3 notranslate'><div class='highlight'><pre>{code}</pre></div></div>"));
+        let md = extract_html(&sphinx, None, &ExtractOptions::default()).unwrap().markdown;
+        assert!(md.contains(&format!("```python3\n{code}\n```")), "{md}");
+        let github = page(&format!("<div class='highlight highlight-source-python'><pre>{code}</pre></div>"));
+        let md = extract_html(&github, None, &ExtractOptions::default()).unwrap().markdown;
+        assert!(md.contains(&format!("```python\n{code}\n```")), "{md}");
+        let default = page(&format!("<div class='highlight-default'><div class='highlight'><pre>{code}</pre></div></div>"));
+        let md = extract_html(&default, None, &ExtractOptions::default()).unwrap().markdown;
+        assert!(md.contains(&format!("```\n{code}\n```")), "{md}");
+    }
+
+    #[test]
     fn blocks_inside_inline_elements() {
         // A block inside a wrapper flushes the run the wrapper started in:
         // the wrapper must not slice the Markdown it no longer owns.

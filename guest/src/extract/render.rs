@@ -576,17 +576,24 @@ fn starts_after_space(dom: &Dom, i: usize) -> bool {
     dom.previous_siblings(i).next().and_then(|p| dom.text(p)).is_some_and(|t| t.ends_with(char::is_whitespace))
 }
 
+/// Wrapper elements above a `<pre>` searched for its language class.
+const CODE_WRAPPER_DEPTH: usize = 2;
+
 /// Language of a code block from `class="language-x"`, `lang-x`,
-/// `highlight-x` or `brush: x` on the `<pre>` or its `<code>`.
+/// `highlight-x` or `brush: x` on the `<pre>` or its `<code>`, or on the
+/// wrappers just above the `<pre>` (Sphinx writes `<div
+/// class="highlight-python3"><div class="highlight"><pre>`, GitHub
+/// `<div class="highlight highlight-source-rust"><pre>`).
 fn code_language(dom: &Dom, pre: usize) -> Option<String> {
-    let candidates = std::iter::once(pre).chain(dom.find_all_in(pre, "code").take(1));
+    let candidates = std::iter::once(pre).chain(dom.find_all_in(pre, "code").take(1)).chain(dom.ancestors(pre).take(CODE_WRAPPER_DEPTH));
     for i in candidates {
         let Some(class) = dom.attr(i, "class") else { continue };
         for token in class.split_ascii_whitespace() {
             for prefix in ["language-", "lang-", "highlight-source-", "highlight-", "brush:"] {
                 if let Some(lang) = token.strip_prefix(prefix) {
                     let lang = lang.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '+' && c != '#');
-                    if !lang.is_empty() && lang.len() < 20 {
+                    // Sphinx's "highlight-default" and "highlight-none" name no language.
+                    if !lang.is_empty() && lang.len() < 20 && !matches!(lang, "default" | "none") {
                         return Some(lang.to_ascii_lowercase());
                     }
                 }
