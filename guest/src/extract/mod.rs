@@ -154,7 +154,7 @@ mod tests {
     }
 
     #[test]
-    fn code_language_from_the_wrappers_sphinx_and_github_write() {
+    fn code_language_as_sphinx_github_mdn_and_rustdoc_write_it() {
         let code = "total = sum(heights) / len(heights) if heights else 0";
         let page = |wrapped: &str| format!("<html><body><article><h1>Heights</h1><p>{}</p>{wrapped}</article></body></html>", "Average the fern heights like this. ".repeat(8));
         let sphinx = page(&format!("<div class='highlight-python3 notranslate'><div class='highlight'><pre>{code}</pre></div></div>"));
@@ -163,6 +163,12 @@ mod tests {
         let github = page(&format!("<div class='highlight highlight-source-python'><pre>{code}</pre></div>"));
         let md = extract_html(&github, None, &ExtractOptions::default()).unwrap().markdown;
         assert!(md.contains(&format!("```python\n{code}\n```")), "{md}");
+        let mdn = page(&format!("<div class='code-example'><pre class='brush: js notranslate'><code>{code}</code></pre></div>"));
+        let md = extract_html(&mdn, None, &ExtractOptions::default()).unwrap().markdown;
+        assert!(md.contains(&format!("```js\n{code}\n```")), "{md}");
+        let rustdoc = page(&format!("<div class='example-wrap'><pre class='rust rust-example-rendered'><code>{code}</code></pre></div>"));
+        let md = extract_html(&rustdoc, None, &ExtractOptions::default()).unwrap().markdown;
+        assert!(md.contains(&format!("```rust\n{code}\n```")), "{md}");
         let default = page(&format!("<div class='highlight-default'><div class='highlight'><pre>{code}</pre></div></div>"));
         let md = extract_html(&default, None, &ExtractOptions::default()).unwrap().markdown;
         assert!(md.contains(&format!("```\n{code}\n```")), "{md}");
