@@ -175,6 +175,20 @@ mod tests {
     }
 
     #[test]
+    fn emphasis_nests_once_and_text_never_reads_as_block_syntax() {
+        let body = "<p>Caption <b><strong>toggle caption</strong></b> and <em><b>bold italic</b></em> and <i><i>italic</i></i>.</p>\
+            <p>Save <b>Us$</b><b>11.99</b> per month.</p><p>- a dash line</p><p>2024. A year of ferns.</p><p>5.0 stars, -5°C nights</p><p>---</p>";
+        let page = format!("<html><body><article><h1>Ferns</h1><p>{}</p>{body}</article></body></html>", "Ferns grow in shade and need little care. ".repeat(8));
+        let md = extract_html(&page, None, &ExtractOptions::default()).unwrap().markdown;
+        assert!(md.contains("Caption **toggle caption** and ***bold italic*** and *italic*."), "{md}");
+        assert!(md.contains("Save **Us$11.99** per month."), "{md}");
+        assert!(md.contains("\n\\- a dash line"), "{md}");
+        assert!(md.contains("\n2024\\. A year of ferns."), "{md}");
+        assert!(md.contains("\n5.0 stars, -5°C nights"), "{md}");
+        assert!(md.contains("\n\\---"), "{md}");
+    }
+
+    #[test]
     fn blocks_inside_inline_elements() {
         // A block inside a wrapper flushes the run the wrapper started in:
         // the wrapper must not slice the Markdown it no longer owns.

@@ -412,10 +412,22 @@ impl<'d, 'a> Renderer<'d, 'a> {
         if trimmed.is_empty() || trimmed.contains('\n') {
             return;
         }
+        if already_marked(trimmed, marker) {
+            return;
+        }
         let lead = if inner.starts_with(' ') { " " } else { "" };
         let trail = if inner.ends_with(' ') { " " } else { "" };
         self.md.truncate(start);
-        self.md.push_str(&format!("{lead}{marker}{trimmed}{marker}{trail}"));
+        // Right after a run with the same emphasis (`<b>Us$</b><b>11.99</b>`)
+        // the two join: "**Us$11.99**", not "**Us$****11.99**".
+        let before = &self.md[..start];
+        let joins = lead.is_empty() && before.ends_with(marker) && !before[..before.len() - marker.len()].ends_with('*');
+        if joins {
+            self.md.truncate(start - marker.len());
+            self.md.push_str(&format!("{trimmed}{marker}{trail}"));
+        } else {
+            self.md.push_str(&format!("{lead}{marker}{trimmed}{marker}{trail}"));
+        }
     }
 
     fn inline_code(&mut self, i: usize) {
@@ -713,13 +725,13 @@ pub fn to_markdown(blocks: &[Block]) -> String {
     for b in blocks {
         let is_list = matches!(b.kind, BlockKind::ListItem { .. });
         let body = match &b.kind {
-            BlockKind::Paragraph => b.md.clone(),
+            BlockKind::Paragraph => escape_line_starts(&b.md),
             BlockKind::Heading(level) => format!("{} {}", "#".repeat(*level as usize), b.md.replace('\n', " ")),
             BlockKind::ListItem { depth, number } => {
                 let indent = "  ".repeat(depth.saturating_sub(1) as usize);
                 let marker = number.map_or_else(|| "-".to_string(), |n| format!("{n}."));
                 let cont = format!("\n{indent}{}", " ".repeat(marker.len() + 1));
-                format!("{indent}{marker} {}", b.md.replace('\n', &cont))
+                format!("{indent}{marker} {}", escape_line_starts(&b.md).replace('\n', &cont))
             }
             BlockKind::Code { lang } => {
                 let fence = if b.md.contains("```") { "~~~~" } else { "```" };
@@ -739,6 +751,56 @@ pub fn to_markdown(blocks: &[Block]) -> String {
             out.push_str(&body);
         }
         prev_list = is_list;
+    }
+    out
+}
+
+/// Whether `inner` already carries the emphasis `marker` adds: bold inside
+/// bold (`<b><strong>`) would read `****x****`. Italic counts as there on
+/// `*x*` and `***x***`, not on `**x**`, so bold and italic still nest.
+fn already_marked(inner: &str, marker: &str) -> bool {
+    let stars = |s: &mut dyn Iterator<Item = char>| s.take_while(|c| *c == '*').count();
+    let (lead, trail) = (stars(&mut inner.chars()), stars(&mut inner.chars().rev()));
+    if inner.len() <= lead + trail {
+        return false;
+    }
+    match marker {
+        "**" => lead >= 2 && trail >= 2,
+        "*" => matches!(lead, 1 | 3) && lead == trail,
+        _ => inner.len() > 2 * marker.len() && inner.starts_with(marker) && inner.ends_with(marker),
+    }
+}
+
+/// Text lines that would read as Markdown block syntax are escaped: "- x"
+/// or "+ x" (a bullet), "12. x" or "12) x" (a numbered item), and "---" or
+/// "===" (a rule, or a heading underline). Elsewhere these characters are
+/// plain ("5.0", "-5°C"), so only line starts are looked at.
+fn escape_line_starts(md: &str) -> String {
+    let mut out = String::with_capacity(md.len());
+    for (k, line) in md.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        let bytes = line.as_bytes();
+        let marker_ends = |at: usize| bytes.get(at + 1).is_none_or(|b| *b == b' ');
+        let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+        let escape_at = if matches!(bytes.first(), Some(b'-' | b'+')) && marker_ends(0) {
+            Some(0)
+        } else if (1..=9).contains(&digits) && matches!(bytes.get(digits), Some(b'.' | b')')) && marker_ends(digits) {
+            Some(digits)
+        } else if bytes.len() >= 3 && (bytes.iter().all(|b| *b == b'-') || bytes.iter().all(|b| *b == b'=')) {
+            Some(0)
+        } else {
+            None
+        };
+        match escape_at {
+            Some(at) => {
+                out.push_str(&line[..at]);
+                out.push('\\');
+                out.push_str(&line[at..]);
+            }
+            None => out.push_str(line),
+        }
     }
     out
 }
