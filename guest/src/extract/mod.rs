@@ -189,6 +189,14 @@ mod tests {
     }
 
     #[test]
+    fn spacer_columns_leave_the_table() {
+        let table = "<table><tr><th>Fern</th><th>Height</th><th></th></tr><tr><td>Hart's tongue</td><td>40 cm</td><td> </td></tr></table>";
+        let page = format!("<html><body><article><h1>Ferns</h1><p>{}</p>{table}</article></body></html>", "Ferns grow in shade and need little care. ".repeat(8));
+        let md = extract_html(&page, None, &ExtractOptions::default()).unwrap().markdown;
+        assert!(md.contains("| Fern | Height |\n| --- | --- |\n| Hart's tongue | 40 cm |"), "{md}");
+    }
+
+    #[test]
     fn blocks_inside_inline_elements() {
         // A block inside a wrapper flushes the run the wrapper started in:
         // the wrapper must not slice the Markdown it no longer owns.

@@ -807,9 +807,12 @@ fn escape_line_starts(md: &str) -> String {
 
 fn table_markdown(rows: &[Vec<String>]) -> String {
     let width = rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    // Spacer columns, empty in every row, are left out.
+    let filled: Vec<usize> = (0..width).filter(|&c| rows.iter().any(|r| r.get(c).is_some_and(|cell| !cell.trim().is_empty()))).collect();
+    let columns = if filled.is_empty() { (0..width).collect() } else { filled };
+    let width = columns.len();
     let line = |row: &Vec<String>| {
-        let mut cells: Vec<String> = row.clone();
-        cells.resize(width, String::new());
+        let cells: Vec<&str> = columns.iter().map(|&c| row.get(c).map_or("", String::as_str)).collect();
         format!("| {} |", cells.join(" | "))
     };
     let mut out = vec![line(&rows[0]), format!("|{}", " --- |".repeat(width))];
