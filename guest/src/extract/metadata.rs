@@ -109,7 +109,8 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> M
         .or_else(|| s.ld.site_name.clone())
         .or_else(|| s.ld.publisher.clone());
 
-    let og_title = meta(&["og:title", "twitter:title", "dc.title", "dcterms.title"]);
+    // Declared titles in Readability's order: Dublin Core first.
+    let og_title = meta(&["dc:title", "dc.title", "dcterm:title", "dcterms.title", "og:title", "twitter:title", "parsely-title"]);
     let article = s.meta.get("og:type").is_some_and(|t| t.trim().eq_ignore_ascii_case("article")) || s.ld.headline.is_some() || s.ld.published.is_some();
     let title_tag = s.title_tag.as_deref().filter(|_| !s.title_is_site_wide);
     // Soft hyphens (break hints inside long words, "Assis&shy;tance") are
@@ -916,6 +917,15 @@ mod tests {
             <meta property="article:modified_time" content="2025-10-30T10:45:07-04:00"></head>
             <body><h1>Data tools</h1>{body}<span class="date updated">2025-10-30</span></body></html>"#);
         assert_eq!(meta_of(&page).published.as_deref(), Some("2025-06-01T08:42:15-04:00"));
+    }
+
+    #[test]
+    fn declared_titles_in_readability_order() {
+        let page = r#"<html><head><title>Title Element</title><meta property="x:title dc:title" content="Preferred title">
+            <meta property="og:title twitter:title" content="A title"></head><body><p>Text</p></body></html>"#;
+        assert_eq!(meta_of(page).title.as_deref(), Some("Preferred title"));
+        let parsely = r#"<html><head><meta name="parsely-title" content="Some Other Title"></head><body><h1>Test document title</h1><p>Text</p></body></html>"#;
+        assert_eq!(meta_of(parsely).title.as_deref(), Some("Some Other Title"));
     }
 
     #[test]
