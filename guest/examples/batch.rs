@@ -16,7 +16,7 @@ fn main() {
         let doc = riptide_guest::extract::extract_html(&html, url, &options).unwrap_or_default();
         let row = serde_json::json!({
             "id": job["id"], "text": doc.text, "markdown": doc.markdown, "title": doc.title,
-            "author": doc.byline, "date": doc.published, "sitename": doc.site_name, "lang": doc.language,
+            "author": doc.byline, "date": doc.published, "sitename": doc.site_name, "lang": doc.language, "excerpt": doc.description,
         });
         writeln!(out, "{row}").expect("stdout");
     }

@@ -103,7 +103,7 @@ struct LinkedData {
 
 pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Metadata {
     let s = gather(dom, drop, region, base);
-    let meta = |keys: &[&str]| keys.iter().find_map(|k| s.meta.get(*k)).map(|v| collapse(v)).filter(|v| !v.is_empty());
+    let meta = |keys: &[&str]| keys.iter().find_map(|k| s.meta.get(*k)).map(|v| collapse(&html_unescape(v))).filter(|v| !v.is_empty());
 
     let site_name = meta(&["og:site_name", "application-name", "twitter:site:name"])
         .or_else(|| s.ld.site_name.clone())
@@ -122,7 +122,7 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> M
         .ld
         .author
         .clone()
-        .or_else(|| meta(&["author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author", "byl"]).filter(|a| !a.starts_with("http")))
+        .or_else(|| meta(&["dc:creator", "dcterm:creator", "author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author", "byl"]).filter(|a| !a.starts_with("http")))
         .or_else(|| written_by_card(&s.meta))
         .or_else(|| s.rel_author.clone())
         .or_else(|| s.byline_text.clone())
@@ -174,7 +174,8 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> M
         .or_else(|| meta(&["og:locale"]))
         .and_then(|l| normalize_language(&l));
 
-    let description = meta(&["description", "og:description", "twitter:description", "dc.description"]).or_else(|| s.ld.description.clone());
+    // Readability's order again: Dublin Core, OpenGraph, then the plain tag.
+    let description = meta(&["dc:description", "dcterm:description", "dc.description", "og:description", "description", "twitter:description"]).or_else(|| s.ld.description.clone());
 
     let canonical_url = s
         .canonical
@@ -635,11 +636,57 @@ fn join_names(names: &[String]) -> Option<String> {
     }
 }
 
+/// Named entities still escaped in declared values (`content="Tom &amp;amp;
+/// Jerry"`, or JSON-LD written with HTML escapes).
+const NAMED_ENTITIES: &[(&str, &str)] = &[
+    ("amp", "&"), ("quot", "\""), ("apos", "'"), ("lt", "<"), ("gt", ">"), ("nbsp", " "), ("hellip", "…"),
+    ("mdash", "—"), ("ndash", "–"), ("lsquo", "‘"), ("rsquo", "’"), ("ldquo", "“"), ("rdquo", "”"),
+    ("copy", "©"), ("reg", "®"), ("trade", "™"),
+];
+
+/// Longest reference name looked for ("#x10FFFF", "hellip").
+const MAX_REFERENCE_LEN: usize = 10;
+
+/// Decode HTML character references left in a declared value: the named
+/// ones above and numeric ones (`&#39;`, `&#x1F62D;`; an impossible code
+/// point becomes U+FFFD, as in HTML). Anything else stays as written.
 fn html_unescape(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
-    s.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&#039;", "'").replace("&apos;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&nbsp;", " ")
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        // References are short: look for the ';' only a few bytes ahead, so
+        // a value of a million '&'s stays linear.
+        let reference = rest.as_bytes()[1..].iter().take(MAX_REFERENCE_LEN + 1).position(|&b| b == b';').map(|n| &rest[1..1 + n]);
+        let decoded = reference.and_then(|name| {
+            if let Some(number) = name.strip_prefix('#') {
+                let code = match number.strip_prefix(['x', 'X']) {
+                    Some(hex) if !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) => u32::from_str_radix(hex, 16).unwrap_or(u32::MAX),
+                    None if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) => number.parse().unwrap_or(u32::MAX),
+                    _ => return None,
+                };
+                Some(char::from_u32(code).filter(|&c| c != '\0').unwrap_or('\u{fffd}').to_string())
+            } else {
+                NAMED_ENTITIES.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string())
+            }
+        });
+        match (reference, decoded) {
+            (Some(name), Some(text)) => {
+                out.push_str(&text);
+                rest = &rest[name.len() + 2..];
+            }
+            _ => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// An `<h1>` with at least this many words reads as a headline, not a logo.
@@ -926,6 +973,19 @@ mod tests {
         assert_eq!(meta_of(page).title.as_deref(), Some("Preferred title"));
         let parsely = r#"<html><head><meta name="parsely-title" content="Some Other Title"></head><body><h1>Test document title</h1><p>Text</p></body></html>"#;
         assert_eq!(meta_of(parsely).title.as_deref(), Some("Some Other Title"));
+    }
+
+    #[test]
+    fn character_references_left_in_declared_values_are_decoded() {
+        assert_eq!(html_unescape("&#xg; &#x1F62D; &#128557; &#xFFFFFFFF; &#x0;"), "&#xg; 😭 😭 \u{fffd} \u{fffd}");
+        assert_eq!(html_unescape("Tom &amp; Jerry &rsquo;s &unknown; & more"), "Tom & Jerry ’s &unknown; & more");
+        let hostile = "&".repeat(1_000_000);
+        assert_eq!(html_unescape(&hostile), hostile);
+        let page = r#"<html><head><meta property="dc:creator" content="Creator Name"><meta name="author" content="Other">
+            <meta property="og:description" content="Tom &amp;amp; Jerry"><meta name="description" content="Plain"></head><body><p>Text</p></body></html>"#;
+        let m = meta_of(page);
+        assert_eq!(m.byline.as_deref(), Some("Creator Name"));
+        assert_eq!(m.description.as_deref(), Some("Tom & Jerry"));
     }
 
     #[test]
