@@ -440,14 +440,21 @@ fn looks_like_byline(e: &scraper::node::Element) -> bool {
     })
 }
 
-/// Words that label a byline but are never a name.
-const NOT_NAMES: &[&str] = &["by", "author", "authors", "the author", "role", "abstract", "written by", "posted by", "share", "follow", "about the author", "contributor", "editor", "staff"];
+/// Words that label a byline but are never a name (forum post headers
+/// too: "Post time", "Topic Author", "via").
+const NOT_NAMES: &[&str] = &[
+    "by", "author", "authors", "the author", "role", "abstract", "written by", "posted by", "share", "follow", "about the author", "contributor",
+    "editor", "staff", "post", "posted", "post time", "topic author", "original poster", "via", "text by", "photo by", "photos by", "article by",
+    "words by", "reply", "quote",
+];
 
 /// A person or organisation name: short, has letters, not a sentence.
 fn looks_like_name(t: &str) -> bool {
     let words = t.split_whitespace().count();
     !t.is_empty()
         && !NOT_NAMES.contains(&t.to_lowercase().trim_end_matches(':'))
+        // Initials alone ("NB", "J") are an avatar, not a name.
+        && !(words == 1 && t.chars().count() <= 2)
         && t.chars().count() <= MAX_BYLINE_CHARS
         && (1..=8).contains(&words)
         && t.chars().any(char::is_alphabetic)
@@ -986,6 +993,18 @@ mod tests {
         let m = meta_of(page);
         assert_eq!(m.byline.as_deref(), Some("Creator Name"));
         assert_eq!(m.description.as_deref(), Some("Tom & Jerry"));
+    }
+
+    #[test]
+    fn post_header_labels_and_initials_are_not_names() {
+        for label in ["Post time", "Topic Author", "via", "Text by", "NB", "J"] {
+            assert!(!looks_like_name(label), "{label}");
+        }
+        for name in ["galitsyn", "Nicole Burke", "Ann-Marie O'Neil", "Jo Li"] {
+            assert!(looks_like_name(name), "{name}");
+        }
+        // The rule's cost: a two-letter name standing alone reads as initials.
+        assert!(!looks_like_name("Jo"));
     }
 
     #[test]
