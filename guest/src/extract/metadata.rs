@@ -828,12 +828,16 @@ mod tests {
     use scraper::Html;
 
     fn meta_of(html: &str) -> Metadata {
+        meta_at(html, "https://example.com/a/b")
+    }
+
+    fn meta_at(html: &str, url: &str) -> Metadata {
         let html = Html::parse_document(html);
         let dom = Dom::new(&html);
         let options = ExtractOptions::default();
         let drop = classify(&dom, &options, false);
         let region = crate::extract::content::analyse(&dom, &drop, &options).region;
-        extract(&dom, &drop, region, Url::parse("https://example.com/a/b").ok().as_ref())
+        extract(&dom, &drop, region, Url::parse(url).ok().as_ref())
     }
 
     #[test]
@@ -952,15 +956,12 @@ mod tests {
     fn the_day_the_reader_sees_beats_a_utc_timestamp_a_day_off() {
         let shown = r#"<html><body><h1>Home gyms</h1><time datetime="2026-02-24T04:13:00Z">February 23, 2026</time><p>Text</p></body></html>"#;
         assert_eq!(meta_of(shown).published.as_deref(), Some("2026-02-23"));
-        let html = r#"<html><head><meta property="article:published_time" content="2025-12-19T02:41:41+00:00"></head><body><p>Text</p></body></html>"#;
-        let html = Html::parse_document(html);
-        let dom = Dom::new(&html);
-        let drop = classify(&dom, &ExtractOptions::default(), false);
-        let permalink = Url::parse("https://example.com/2025/12/18/comfort-watches/").ok();
-        assert_eq!(extract(&dom, &drop, 0, permalink.as_ref()).published.as_deref(), Some("2025-12-18"));
+        let declared = r#"<html><head><meta property="article:published_time" content="2025-12-19T02:41:41+00:00"></head><body><p>Text</p></body></html>"#;
+        let on_permalink = meta_at(declared, "https://example.com/2025/12/18/comfort-watches/");
+        assert_eq!(on_permalink.published.as_deref(), Some("2025-12-18"));
         // Farther apart, the declared date stands (the post was redated).
-        let moved = Url::parse("https://example.com/2025/12/10/comfort-watches/").ok();
-        assert_eq!(extract(&dom, &drop, 0, moved.as_ref()).published.as_deref(), Some("2025-12-19T02:41:41+00:00"));
+        let moved = meta_at(declared, "https://example.com/2025/12/10/comfort-watches/");
+        assert_eq!(moved.published.as_deref(), Some("2025-12-19T02:41:41+00:00"));
     }
 
     #[test]

@@ -156,22 +156,19 @@ mod tests {
     #[test]
     fn code_language_as_sphinx_github_mdn_and_rustdoc_write_it() {
         let code = "total = sum(heights) / len(heights) if heights else 0";
-        let page = |wrapped: &str| format!("<html><body><article><h1>Heights</h1><p>{}</p>{wrapped}</article></body></html>", "Average the fern heights like this. ".repeat(8));
-        let sphinx = page(&format!("<div class='highlight-python3 notranslate'><div class='highlight'><pre>{code}</pre></div></div>"));
-        let md = extract_html(&sphinx, None, &ExtractOptions::default()).unwrap().markdown;
-        assert!(md.contains(&format!("```python3\n{code}\n```")), "{md}");
-        let github = page(&format!("<div class='highlight highlight-source-python'><pre>{code}</pre></div>"));
-        let md = extract_html(&github, None, &ExtractOptions::default()).unwrap().markdown;
-        assert!(md.contains(&format!("```python\n{code}\n```")), "{md}");
-        let mdn = page(&format!("<div class='code-example'><pre class='brush: js notranslate'><code>{code}</code></pre></div>"));
-        let md = extract_html(&mdn, None, &ExtractOptions::default()).unwrap().markdown;
-        assert!(md.contains(&format!("```js\n{code}\n```")), "{md}");
-        let rustdoc = page(&format!("<div class='example-wrap'><pre class='rust rust-example-rendered'><code>{code}</code></pre></div>"));
-        let md = extract_html(&rustdoc, None, &ExtractOptions::default()).unwrap().markdown;
-        assert!(md.contains(&format!("```rust\n{code}\n```")), "{md}");
-        let default = page(&format!("<div class='highlight-default'><div class='highlight'><pre>{code}</pre></div></div>"));
-        let md = extract_html(&default, None, &ExtractOptions::default()).unwrap().markdown;
-        assert!(md.contains(&format!("```\n{code}\n```")), "{md}");
+        let cases = [
+            ("<div class='highlight-python3 notranslate'><div class='highlight'><pre>{code}</pre></div></div>", "python3"),
+            ("<div class='highlight highlight-source-python'><pre>{code}</pre></div>", "python"),
+            ("<div class='code-example'><pre class='brush: js notranslate'><code>{code}</code></pre></div>", "js"),
+            ("<div class='example-wrap'><pre class='rust rust-example-rendered'><code>{code}</code></pre></div>", "rust"),
+            ("<div class='highlight-default'><div class='highlight'><pre>{code}</pre></div></div>", ""),
+        ];
+        for (wrapped, lang) in cases {
+            let block = wrapped.replace("{code}", code);
+            let page = format!("<html><body><article><h1>Heights</h1><p>{}</p>{block}</article></body></html>", "Average the fern heights like this. ".repeat(8));
+            let md = extract_html(&page, None, &ExtractOptions::default()).unwrap().markdown;
+            assert!(md.contains(&format!("```{lang}\n{code}\n```")), "{md}");
+        }
     }
 
     #[test]
