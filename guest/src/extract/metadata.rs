@@ -451,11 +451,13 @@ const NOT_NAMES: &[&str] = &[
 /// A person or organisation name: short, has letters, not a sentence.
 fn looks_like_name(t: &str) -> bool {
     let words = t.split_whitespace().count();
+    let chars = t.chars().count();
+    // Initials alone ("NB", "J") are an avatar, not a name.
+    let initials = words == 1 && chars <= 2;
     !t.is_empty()
+        && !initials
         && !NOT_NAMES.contains(&t.to_lowercase().trim_end_matches(':'))
-        // Initials alone ("NB", "J") are an avatar, not a name.
-        && !(words == 1 && t.chars().count() <= 2)
-        && t.chars().count() <= MAX_BYLINE_CHARS
+        && chars <= MAX_BYLINE_CHARS
         && (1..=8).contains(&words)
         && t.chars().any(char::is_alphabetic)
         && !t.ends_with('.')
