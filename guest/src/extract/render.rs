@@ -94,9 +94,24 @@ pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOp
     r.walk(analysis.region, 0);
     r.flush();
     let mut blocks = dedup(r.blocks);
-    blocks.retain(|b| !is_call_to_action(b) && !is_dateline(b) && !is_furniture_label(b) && !is_page_notice(b) && !is_post_stat(b) && !is_listing_status(b));
+    blocks.retain(|b| !is_call_to_action(b) && !is_dateline(b) && !is_furniture_label(b) && !is_page_notice(b) && !is_post_stat(b) && !is_listing_status(b) && !is_bare_media_url(b));
     let blocks = drop_related_sections(blocks);
     Rendered { blocks, images: r.images }
+}
+
+/// File endings of images, video and audio.
+const MEDIA_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "gif", "webp", "avif", "svg", "mp4", "webm", "mov", "mp3", "m4a"];
+
+/// A line that is nothing but the address of an image or video file
+/// (a custom field printed raw: "https://cdn…/tee_bone_thumb.jpg"): no
+/// reader reads it; the media itself is in `images` when asked for.
+fn is_bare_media_url(b: &Block) -> bool {
+    let text = b.plain.trim();
+    if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. }) || text.contains(char::is_whitespace) || !(text.starts_with("https://") || text.starts_with("http://") || text.starts_with("//")) {
+        return false;
+    }
+    let path = text.split(['?', '#']).next().unwrap_or(text);
+    path.rsplit_once('.').is_some_and(|(_, ext)| MEDIA_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
 }
 
 /// Short lines that ask the reader to do something other than read:
@@ -826,6 +841,14 @@ mod tests {
 
     fn paragraph(text: &str) -> Block {
         Block { kind: BlockKind::Paragraph, quote: 0, plain: text.to_string(), md: text.to_string() }
+    }
+
+    #[test]
+    fn bare_media_addresses_are_not_text() {
+        assert!(is_bare_media_url(&paragraph("https://cdn11.example.com/images/5001_TEE_BONE_THUMB_1.jpg")));
+        assert!(is_bare_media_url(&paragraph("https://example.com/videos/daisy.mp4?w=640")));
+        assert!(!is_bare_media_url(&paragraph("https://example.com/downloads/")));
+        assert!(!is_bare_media_url(&paragraph("See https://example.com/a.jpg for the photo.")));
     }
 
     #[test]
