@@ -4,12 +4,22 @@
 
 use std::collections::HashMap;
 
-use serde_json::Value;
 use url::Url;
 
 use super::clean::Drop;
 use super::dates;
 use super::dom::{class_and_id, collapse, Dom};
+
+mod byline;
+mod entities;
+mod linked_data;
+mod title;
+
+use byline::{clean_author, looks_like_byline, looks_like_name, name_after_by_label, written_by_card, BY_LABELS, MAX_BYLINE_CHARS};
+use entities::html_unescape;
+use linked_data::{linked_data, LinkedData};
+use title::{choose_title, in_hero_header, site_wide_title};
+pub use title::strip_site_name;
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Metadata {
@@ -21,9 +31,6 @@ pub struct Metadata {
     pub description: Option<String>,
     pub canonical_url: Option<String>,
 }
-
-/// Separators between a page title and the site name in `<title>`.
-const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " / ", " : "];
 
 /// `<meta>` keys that give the publication date, most specific first.
 const PUBLISHED_META_KEYS: &[&str] = &[
@@ -45,9 +52,6 @@ const DATE_NEAR_TITLE_NODES: usize = 120;
 const DATE_BEFORE_TITLE_NODES: usize = 15;
 /// A text longer than this is prose, not a date line.
 const MAX_DATE_TEXT_CHARS: usize = 80;
-
-/// A visible byline longer than this is a sentence, not a name.
-const MAX_BYLINE_CHARS: usize = 80;
 
 /// What the page declares about itself, gathered in one pass.
 #[derive(Default)]
@@ -86,19 +90,6 @@ struct Sources {
     author_link: Option<String>,
     /// The name after a visible "By" / "Written by" label.
     by_label: Option<String>,
-}
-
-/// The fields we use from JSON-LD, from the most article-like object.
-#[derive(Default, Debug)]
-struct LinkedData {
-    headline: Option<String>,
-    author: Option<String>,
-    published: Option<String>,
-    modified: Option<String>,
-    publisher: Option<String>,
-    description: Option<String>,
-    language: Option<String>,
-    site_name: Option<String>,
 }
 
 pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Metadata {
@@ -393,29 +384,6 @@ fn names_a_date(e: &scraper::node::Element) -> bool {
 
 /// Whether an element sits in the site's logo or brand block (some
 /// themes put the site name in an `<h1>` there).
-/// An `<h1>` whose nearest landmark is a `<header>` that is not the site's
-/// banner, and which links nowhere: the page's hero ("<header
-/// class=article-hero><h1>7 Vital Tips…"). A site header's `<h1>` is a
-/// link home ("<h1><a href=/>Filmmaker</a>"), and `<h1>`s in menus,
-/// breadcrumbs and dialogs are not the page's.
-fn in_hero_header(dom: &Dom, h1: usize) -> bool {
-    if in_logo(dom, h1) || (h1..dom.nodes[h1].end).any(|j| dom.tag(j) == "a") {
-        return false;
-    }
-    for at in dom.ancestors(h1) {
-        let role = dom.attr(at, "role");
-        if matches!(role, Some("banner" | "navigation" | "dialog")) {
-            return false;
-        }
-        match dom.tag(at) {
-            "header" => return true,
-            "nav" | "aside" | "footer" | "dialog" | "ol" | "ul" => return false,
-            _ => {}
-        }
-    }
-    false
-}
-
 pub(crate) fn in_logo(dom: &Dom, i: usize) -> bool {
     dom.self_and_ancestors(i).take(4).any(|at| {
         let class = dom.attr(at, "class").unwrap_or("").to_ascii_lowercase();
@@ -425,386 +393,6 @@ pub(crate) fn in_logo(dom: &Dom, i: usize) -> bool {
 
 fn in_svg(dom: &Dom, i: usize) -> bool {
     dom.self_and_ancestors(i).any(|at| dom.tag(at) == "svg")
-}
-
-/// Class words of author elements that hold more than the name.
-const AUTHOR_CLASS_EXCLUDE: &[&str] = &["image", "img", "avatar", "photo", "bio", "description", "box", "wrapper", "wrap", "social", "info", "details", "container", "label", "title", "caption", "link", "url", "list", "more"];
-
-fn looks_like_byline(e: &scraper::node::Element) -> bool {
-    if e.attr("itemprop").is_some_and(|p| p == "author" || p == "creator") || e.attr("rel").is_some_and(|r| r == "author") {
-        return true;
-    }
-    class_and_id(e).any(|t| {
-        let t = t.to_ascii_lowercase();
-        (t.contains("author") || t.contains("byline")) && !AUTHOR_CLASS_EXCLUDE.iter().any(|x| t.contains(x))
-    })
-}
-
-/// Words that label a byline but are never a name (forum post headers
-/// too: "Post time", "Topic Author", "via").
-const NOT_NAMES: &[&str] = &[
-    "by", "author", "authors", "the author", "role", "abstract", "written by", "posted by", "share", "follow", "about the author", "contributor",
-    "editor", "staff", "post", "posted", "post time", "topic author", "original poster", "via", "text by", "photo by", "photos by", "article by",
-    "words by", "reply", "quote",
-];
-
-/// A person or organisation name: short, has letters, not a sentence.
-fn looks_like_name(t: &str) -> bool {
-    let words = t.split_whitespace().count();
-    let chars = t.chars().count();
-    // Initials alone ("NB", "J") are an avatar, not a name.
-    let initials = words == 1 && chars <= 2;
-    !t.is_empty()
-        && !initials
-        && !NOT_NAMES.contains(&t.to_lowercase().trim_end_matches(':'))
-        && chars <= MAX_BYLINE_CHARS
-        && (1..=8).contains(&words)
-        && t.chars().any(char::is_alphabetic)
-        && !t.ends_with('.')
-        && t.chars().filter(|c| c.is_ascii_digit()).count() < 3
-}
-
-/// Labels that precede the author's name in a byline.
-const BY_LABELS: &[&str] = &["by", "by:", "written by", "written by:", "author", "author:", "authors:", "posted by", "words by"];
-
-/// The name right after a "By" label, or in a short "By Jane Doe" text.
-fn name_after_by_label(texts: &[&str]) -> Option<String> {
-    for (k, t) in texts.iter().enumerate() {
-        let lower = t.to_lowercase();
-        if BY_LABELS.contains(&lower.as_str()) {
-            if let Some(next) = texts.get(k + 1).map(|n| clean_author(n)).filter(|n| looks_like_name(n)) {
-                return Some(next);
-            }
-        } else if (lower.starts_with("by ") || lower.starts_with("written by ")) && t.chars().count() <= MAX_BYLINE_CHARS {
-            let name = clean_author(t);
-            if looks_like_name(&name) && name.chars().next().is_some_and(char::is_uppercase) {
-                return Some(name);
-            }
-        }
-    }
-    None
-}
-
-/// Twitter's "Written by" card: `twitter:label1` / `twitter:data1`.
-fn written_by_card(meta: &HashMap<String, String>) -> Option<String> {
-    (1..=4).find_map(|n| {
-        let label = meta.get(&format!("twitter:label{n}"))?;
-        label.to_lowercase().contains("written by").then(|| meta.get(&format!("twitter:data{n}")).cloned()).flatten()
-    })
-}
-
-/// Parse one JSON-LD block (tolerating HTML comments and CDATA wrappers)
-/// and fill fields not yet known.
-fn linked_data(raw: &str, ld: &mut LinkedData) {
-    let text = raw.trim().trim_start_matches("<!--").trim_end_matches("-->").trim();
-    let text = text.trim_start_matches("//").trim_start_matches("<![CDATA[").trim();
-    let text = text.trim_end_matches("]]>").trim_end_matches("//").trim();
-    // Hand-written JSON-LD often has raw line breaks and tabs inside its
-    // strings, which JSON forbids; read them as spaces rather than lose the block.
-    let parsed = serde_json::from_str::<Value>(text).or_else(|_| {
-        let repaired: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-        serde_json::from_str::<Value>(&repaired)
-    });
-    let Ok(value) = parsed else { return };
-    let mut objects = Vec::new();
-    collect_objects(&value, &mut objects, 0);
-    // Most article-like first, so its fields win.
-    objects.sort_by_key(|o| std::cmp::Reverse(type_rank(o)));
-    for o in objects {
-        let rank = type_rank(o);
-        if rank == 0 {
-            continue;
-        }
-        if rank >= 2 {
-            if ld.headline.is_none() {
-                ld.headline = str_field(o, "headline").or_else(|| str_field(o, "name"));
-            }
-            if ld.author.is_none() {
-                ld.author = o.get("author").or_else(|| o.get("creator")).and_then(person_names);
-            }
-            if ld.published.is_none() {
-                ld.published = str_field(o, "datePublished").or_else(|| str_field(o, "dateCreated")).or_else(|| str_field(o, "uploadDate"));
-            }
-            if ld.modified.is_none() {
-                ld.modified = str_field(o, "dateModified");
-            }
-            if ld.publisher.is_none() {
-                ld.publisher = o.get("publisher").and_then(person_names);
-            }
-            if ld.description.is_none() {
-                ld.description = str_field(o, "description");
-            }
-        }
-        if ld.language.is_none() {
-            ld.language = str_field(o, "inLanguage");
-        }
-        if rank == 1 && ld.site_name.is_none() && has_type(o, &["WebSite"]) {
-            ld.site_name = str_field(o, "name");
-        }
-        if ld.published.is_none() {
-            ld.published = str_field(o, "datePublished");
-        }
-    }
-}
-
-const ARTICLE_TYPES: &[&str] = &[
-    "Article", "NewsArticle", "BlogPosting", "Report", "ScholarlyArticle", "TechArticle",
-    "AnalysisNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle", "ReviewNewsArticle",
-    "LiveBlogPosting", "SocialMediaPosting", "DiscussionForumPosting", "Recipe", "HowTo", "Review",
-    "VideoObject", "Product", "Event", "Course", "QAPage", "Question",
-];
-
-fn type_rank(o: &serde_json::Map<String, Value>) -> u8 {
-    if has_type(o, ARTICLE_TYPES) {
-        3
-    } else if has_type(o, &["WebPage", "ItemPage", "AboutPage", "CollectionPage", "FAQPage", "ProfilePage", "ContactPage"]) {
-        2
-    } else if o.contains_key("@type") {
-        1
-    } else {
-        0
-    }
-}
-
-fn has_type(o: &serde_json::Map<String, Value>, types: &[&str]) -> bool {
-    match o.get("@type") {
-        Some(Value::String(t)) => types.iter().any(|x| x == t),
-        Some(Value::Array(a)) => a.iter().any(|v| v.as_str().is_some_and(|t| types.contains(&t))),
-        _ => false,
-    }
-}
-
-fn collect_objects<'v>(v: &'v Value, out: &mut Vec<&'v serde_json::Map<String, Value>>, depth: u8) {
-    if depth > 4 {
-        return;
-    }
-    match v {
-        Value::Array(items) => items.iter().for_each(|i| collect_objects(i, out, depth + 1)),
-        Value::Object(o) => {
-            out.push(o);
-            if let Some(g) = o.get("@graph") {
-                collect_objects(g, out, depth + 1);
-            }
-            if let Some(m) = o.get("mainEntity") {
-                collect_objects(m, out, depth + 1);
-            }
-        }
-        _ => {}
-    }
-}
-
-fn str_field(o: &serde_json::Map<String, Value>, key: &str) -> Option<String> {
-    match o.get(key)? {
-        Value::String(s) => Some(collapse(&html_unescape(s))).filter(|s| !s.is_empty()),
-        Value::Array(a) => a.iter().find_map(|v| v.as_str()).map(collapse).filter(|s| !s.is_empty()),
-        _ => None,
-    }
-}
-
-/// `"Jane"`, `{"name": "Jane"}` or a list of either, joined with ", ".
-fn person_names(v: &Value) -> Option<String> {
-    let mut names: Vec<String> = Vec::new();
-    let mut push = |s: &str| {
-        let s = collapse(s);
-        if !s.is_empty() && !s.starts_with("http") && !names.contains(&s) {
-            names.push(s);
-        }
-    };
-    match v {
-        Value::String(s) => push(s),
-        Value::Object(o) => {
-            if let Some(Value::String(n)) = o.get("name") {
-                push(n)
-            }
-        }
-        Value::Array(items) => {
-            for item in items {
-                match item {
-                    Value::String(s) => push(s),
-                    Value::Object(o) => {
-                        if let Some(Value::String(n)) = o.get("name") {
-                            push(n)
-                        }
-                    }
-                    _ => {}
-                }
-            }
-        }
-        _ => {}
-    }
-    join_names(&names)
-}
-
-/// Names joined as a byline reads: "A", "A and B", "A, B, and C".
-fn join_names(names: &[String]) -> Option<String> {
-    match names {
-        [] => None,
-        [one] => Some(one.clone()),
-        [a, b] => Some(format!("{a} and {b}")),
-        [rest @ .., last] => Some(format!("{}, and {last}", rest.join(", "))),
-    }
-}
-
-/// Named entities still escaped in declared values (`content="Tom &amp;amp;
-/// Jerry"`, or JSON-LD written with HTML escapes).
-const NAMED_ENTITIES: &[(&str, &str)] = &[
-    ("amp", "&"), ("quot", "\""), ("apos", "'"), ("lt", "<"), ("gt", ">"), ("nbsp", " "), ("hellip", "…"),
-    ("mdash", "—"), ("ndash", "–"), ("lsquo", "‘"), ("rsquo", "’"), ("ldquo", "“"), ("rdquo", "”"),
-    ("copy", "©"), ("reg", "®"), ("trade", "™"),
-];
-
-/// Longest reference name looked for ("#x10FFFF", "hellip").
-const MAX_REFERENCE_LEN: usize = 10;
-
-/// Decode HTML character references left in a declared value: the named
-/// ones above and numeric ones (`&#39;`, `&#x1F62D;`; an impossible code
-/// point becomes U+FFFD, as in HTML). Anything else stays as written.
-fn html_unescape(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        // References are short: look for the ';' only a few bytes ahead, so
-        // a value of a million '&'s stays linear.
-        let reference = rest.as_bytes()[1..].iter().take(MAX_REFERENCE_LEN + 1).position(|&b| b == b';').map(|n| &rest[1..1 + n]);
-        let decoded = reference.and_then(|name| {
-            if let Some(number) = name.strip_prefix('#') {
-                let code = match number.strip_prefix(['x', 'X']) {
-                    Some(hex) if !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) => u32::from_str_radix(hex, 16).unwrap_or(u32::MAX),
-                    None if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) => number.parse().unwrap_or(u32::MAX),
-                    _ => return None,
-                };
-                Some(char::from_u32(code).filter(|&c| c != '\0').unwrap_or('\u{fffd}').to_string())
-            } else {
-                NAMED_ENTITIES.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string())
-            }
-        });
-        match (reference, decoded) {
-            (Some(name), Some(text)) => {
-                out.push_str(&text);
-                rest = &rest[name.len() + 2..];
-            }
-            _ => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// An `<h1>` with at least this many words reads as a headline, not a logo.
-const HEADLINE_MIN_WORDS: usize = 3;
-
-/// Pick the title: the `<h1>` when the page's own `<title>`/og:title
-/// confirm it, or when the page declares itself an article and has one
-/// `<h1>` that reads as a headline (there the visible headline beat a
-/// differing `<title>` 128 to 41 on the dev pages; elsewhere the `<h1>` is
-/// often a slogan and it was a coin toss); else the title without its
-/// " | Site" part.
-fn choose_title(title_tag: Option<&str>, og: Option<&str>, ld_headline: Option<&str>, h1: Option<&str>, h1_count: usize, article: bool, site: Option<&str>) -> Option<String> {
-    // A shortened og:title ("What do you think will be the trend in the…",
-    // as XenForo writes it) gives way to the full `<title>` it cuts.
-    let og = og.filter(|o| {
-        let stem = o.trim_end().trim_end_matches("...").trim_end_matches('…');
-        stem.len() == o.trim_end().len() || !title_tag.is_some_and(|t| fold(t).starts_with(&fold(stem)))
-    });
-    // An `<h1>` that is the title's site part ("Cory Dransfeldt" in "A
-    // brief intro to git • Cory Dransfeldt") or the site name is the
-    // blog's logo, not the headline.
-    let site_part = |h: &str| {
-        let parts: Vec<&str> = title_tag.map(|t| title_parts(t).collect()).unwrap_or_default();
-        (parts.len() > 1 && parts.last().is_some_and(|last| fold(last) == h)) || site.is_some_and(|s| fold(s) == h)
-    };
-    let confirmed = |h: &str| {
-        let h = fold(h);
-        !h.is_empty()
-            && !site_part(&h)
-            && [title_tag, og, ld_headline].iter().flatten().any(|t| {
-                let t = fold(t);
-                t.contains(&h) || h.contains(&t)
-            })
-    };
-    if let Some(h) = h1 {
-        let headline = h1_count == 1 && h.split_whitespace().count() >= HEADLINE_MIN_WORDS && article;
-        if confirmed(h) || headline {
-            return Some(h.to_string());
-        }
-    }
-    og.map(|t| strip_site_name(t, site))
-        .or_else(|| title_tag.map(|t| strip_site_name(t, site)))
-        .or_else(|| ld_headline.map(str::to_string))
-        .or_else(|| h1.map(str::to_string))
-        .filter(|t| !t.is_empty())
-}
-
-/// True when a page below the site's root has a title that starts with
-/// one of its host's labels ("reddit" in www.reddit.com, not the final
-/// "com") and whose other parts the page shows nowhere: the site's own
-/// title, served on every page as single-page apps do ("Reddit - The heart
-/// of the internet" on a thread). Titles ending with the site ("Post |
-/// Reddit") are the usual order and are not asked.
-fn site_wide_title(title: &str, base: &Url, texts: &[&str]) -> bool {
-    let below_root = !base.path().trim_matches('/').is_empty();
-    let first = title_parts(title).next().map(fold).unwrap_or_default();
-    let host = base.host_str().unwrap_or("");
-    if !below_root || first.is_empty() || !host.split('.').rev().skip(1).any(|label| label == first) {
-        return false;
-    }
-    let rest: Vec<String> = title_parts(title).skip(1).map(str::to_lowercase).collect();
-    !texts.iter().map(|t| t.to_lowercase()).any(|t| rest.iter().any(|part| t.contains(part.as_str())))
-}
-
-/// The trimmed, non-empty parts of a title split at every separator.
-fn title_parts(title: &str) -> impl Iterator<Item = &str> {
-    let mut parts = vec![title];
-    for sep in TITLE_SEPARATORS {
-        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
-    }
-    parts.into_iter().map(str::trim).filter(|p| !p.is_empty())
-}
-
-/// "Page title | Site name" → "Page title". A part naming the site (as
-/// og:site_name has it) goes; otherwise the first part stays unless
-/// another is more than twice as long ("Acme | Cloud hosting for teams").
-pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
-    let mut parts: Vec<&str> = title_parts(title).collect();
-    if let Some(site) = site.map(fold).filter(|s| !s.is_empty()) {
-        if parts.len() > 1 && parts.iter().any(|p| fold(p) == site) {
-            parts.retain(|p| fold(p) != site);
-            return parts.first().map_or(title, |p| p).to_string();
-        }
-    }
-    let Some(&first) = parts.first() else { return title.trim().to_string() };
-    let longest = parts.iter().copied().max_by_key(|p| p.chars().count()).unwrap_or(first);
-    let pick = if first.chars().count() * 2 < longest.chars().count() { longest } else { first };
-    pick.to_string()
-}
-
-fn fold(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
-}
-
-/// "By Jane Doe" → "Jane Doe".
-fn clean_author(raw: &str) -> String {
-    let mut s = collapse(raw);
-    // Labels, case-insensitively, with or without a colon.
-    for label in ["written by", "posted by", "reviewed by", "authored by", "author", "autor", "by", "von", "par", "por"] {
-        if s.is_char_boundary(label.len()) && s[..label.len()].eq_ignore_ascii_case(label) {
-            let rest = &s[label.len()..];
-            if rest.starts_with(':') || rest.starts_with(' ') {
-                s = rest.trim_start_matches(':').trim().to_string();
-                break;
-            }
-        }
-    }
-    let s = s.trim_start_matches(|c: char| c == ':' || c == '-' || c == '|' || c.is_whitespace());
-    html_unescape(s).trim().trim_end_matches(',').to_string()
 }
 
 /// `en_US` → `en-US`; anything that is not a language tag → None.

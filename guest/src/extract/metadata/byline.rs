@@ -1,0 +1,93 @@
+//! Who wrote the page: byline elements, "By" labels, and the clean-up
+//! that turns "By Jane Doe," into "Jane Doe".
+
+use std::collections::HashMap;
+
+use super::entities::html_unescape;
+use crate::extract::dom::{class_and_id, collapse};
+
+/// A visible byline longer than this is a sentence, not a name.
+pub(super) const MAX_BYLINE_CHARS: usize = 80;
+
+/// Class words of author elements that hold more than the name.
+const AUTHOR_CLASS_EXCLUDE: &[&str] = &["image", "img", "avatar", "photo", "bio", "description", "box", "wrapper", "wrap", "social", "info", "details", "container", "label", "title", "caption", "link", "url", "list", "more"];
+
+pub(super) fn looks_like_byline(e: &scraper::node::Element) -> bool {
+    if e.attr("itemprop").is_some_and(|p| p == "author" || p == "creator") || e.attr("rel").is_some_and(|r| r == "author") {
+        return true;
+    }
+    class_and_id(e).any(|t| {
+        let t = t.to_ascii_lowercase();
+        (t.contains("author") || t.contains("byline")) && !AUTHOR_CLASS_EXCLUDE.iter().any(|x| t.contains(x))
+    })
+}
+
+/// Words that label a byline but are never a name (forum post headers
+/// too: "Post time", "Topic Author", "via").
+const NOT_NAMES: &[&str] = &[
+    "by", "author", "authors", "the author", "role", "abstract", "written by", "posted by", "share", "follow", "about the author", "contributor",
+    "editor", "staff", "post", "posted", "post time", "topic author", "original poster", "via", "text by", "photo by", "photos by", "article by",
+    "words by", "reply", "quote",
+];
+
+/// A person or organisation name: short, has letters, not a sentence.
+pub(super) fn looks_like_name(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    let chars = t.chars().count();
+    // Initials alone ("NB", "J") are an avatar, not a name.
+    let initials = words == 1 && chars <= 2;
+    !t.is_empty()
+        && !initials
+        && !NOT_NAMES.contains(&t.to_lowercase().trim_end_matches(':'))
+        && chars <= MAX_BYLINE_CHARS
+        && (1..=8).contains(&words)
+        && t.chars().any(char::is_alphabetic)
+        && !t.ends_with('.')
+        && t.chars().filter(|c| c.is_ascii_digit()).count() < 3
+}
+
+/// Labels that precede the author's name in a byline.
+pub(super) const BY_LABELS: &[&str] = &["by", "by:", "written by", "written by:", "author", "author:", "authors:", "posted by", "words by"];
+
+/// The name right after a "By" label, or in a short "By Jane Doe" text.
+pub(super) fn name_after_by_label(texts: &[&str]) -> Option<String> {
+    for (k, t) in texts.iter().enumerate() {
+        let lower = t.to_lowercase();
+        if BY_LABELS.contains(&lower.as_str()) {
+            if let Some(next) = texts.get(k + 1).map(|n| clean_author(n)).filter(|n| looks_like_name(n)) {
+                return Some(next);
+            }
+        } else if (lower.starts_with("by ") || lower.starts_with("written by ")) && t.chars().count() <= MAX_BYLINE_CHARS {
+            let name = clean_author(t);
+            if looks_like_name(&name) && name.chars().next().is_some_and(char::is_uppercase) {
+                return Some(name);
+            }
+        }
+    }
+    None
+}
+
+/// Twitter's "Written by" card: `twitter:label1` / `twitter:data1`.
+pub(super) fn written_by_card(meta: &HashMap<String, String>) -> Option<String> {
+    (1..=4).find_map(|n| {
+        let label = meta.get(&format!("twitter:label{n}"))?;
+        label.to_lowercase().contains("written by").then(|| meta.get(&format!("twitter:data{n}")).cloned()).flatten()
+    })
+}
+
+/// "By Jane Doe" → "Jane Doe".
+pub(super) fn clean_author(raw: &str) -> String {
+    let mut s = collapse(raw);
+    // Labels, case-insensitively, with or without a colon.
+    for label in ["written by", "posted by", "reviewed by", "authored by", "author", "autor", "by", "von", "par", "por"] {
+        if s.is_char_boundary(label.len()) && s[..label.len()].eq_ignore_ascii_case(label) {
+            let rest = &s[label.len()..];
+            if rest.starts_with(':') || rest.starts_with(' ') {
+                s = rest.trim_start_matches(':').trim().to_string();
+                break;
+            }
+        }
+    }
+    let s = s.trim_start_matches(|c: char| c == ':' || c == '-' || c == '|' || c.is_whitespace());
+    html_unescape(s).trim().trim_end_matches(',').to_string()
+}

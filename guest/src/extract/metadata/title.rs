@@ -1,0 +1,125 @@
+//! The page title: `<title>`, og:title and the `<h1>` weighed against
+//! each other, and the site's name cut off.
+
+use url::Url;
+
+use super::in_logo;
+use crate::extract::dom::Dom;
+
+/// Separators between a page title and the site name in `<title>`.
+const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " / ", " : "];
+
+/// An `<h1>` with at least this many words reads as a headline, not a logo.
+const HEADLINE_MIN_WORDS: usize = 3;
+
+/// Pick the title: the `<h1>` when the page's own `<title>`/og:title
+/// confirm it, or when the page declares itself an article and has one
+/// `<h1>` that reads as a headline (there the visible headline beat a
+/// differing `<title>` 128 to 41 on the dev pages; elsewhere the `<h1>` is
+/// often a slogan and it was a coin toss); else the title without its
+/// " | Site" part.
+pub(super) fn choose_title(title_tag: Option<&str>, og: Option<&str>, ld_headline: Option<&str>, h1: Option<&str>, h1_count: usize, article: bool, site: Option<&str>) -> Option<String> {
+    // A shortened og:title ("What do you think will be the trend in the…",
+    // as XenForo writes it) gives way to the full `<title>` it cuts.
+    let og = og.filter(|o| {
+        let stem = o.trim_end().trim_end_matches("...").trim_end_matches('…');
+        stem.len() == o.trim_end().len() || !title_tag.is_some_and(|t| fold(t).starts_with(&fold(stem)))
+    });
+    // An `<h1>` that is the title's site part ("Cory Dransfeldt" in "A
+    // brief intro to git • Cory Dransfeldt") or the site name is the
+    // blog's logo, not the headline.
+    let site_part = |h: &str| {
+        let parts: Vec<&str> = title_tag.map(|t| title_parts(t).collect()).unwrap_or_default();
+        (parts.len() > 1 && parts.last().is_some_and(|last| fold(last) == h)) || site.is_some_and(|s| fold(s) == h)
+    };
+    let confirmed = |h: &str| {
+        let h = fold(h);
+        !h.is_empty()
+            && !site_part(&h)
+            && [title_tag, og, ld_headline].iter().flatten().any(|t| {
+                let t = fold(t);
+                t.contains(&h) || h.contains(&t)
+            })
+    };
+    if let Some(h) = h1 {
+        let headline = h1_count == 1 && h.split_whitespace().count() >= HEADLINE_MIN_WORDS && article;
+        if confirmed(h) || headline {
+            return Some(h.to_string());
+        }
+    }
+    og.map(|t| strip_site_name(t, site))
+        .or_else(|| title_tag.map(|t| strip_site_name(t, site)))
+        .or_else(|| ld_headline.map(str::to_string))
+        .or_else(|| h1.map(str::to_string))
+        .filter(|t| !t.is_empty())
+}
+
+/// True when a page below the site's root has a title that starts with
+/// one of its host's labels ("reddit" in www.reddit.com, not the final
+/// "com") and whose other parts the page shows nowhere: the site's own
+/// title, served on every page as single-page apps do ("Reddit - The heart
+/// of the internet" on a thread). Titles ending with the site ("Post |
+/// Reddit") are the usual order and are not asked.
+pub(super) fn site_wide_title(title: &str, base: &Url, texts: &[&str]) -> bool {
+    let below_root = !base.path().trim_matches('/').is_empty();
+    let first = title_parts(title).next().map(fold).unwrap_or_default();
+    let host = base.host_str().unwrap_or("");
+    if !below_root || first.is_empty() || !host.split('.').rev().skip(1).any(|label| label == first) {
+        return false;
+    }
+    let rest: Vec<String> = title_parts(title).skip(1).map(str::to_lowercase).collect();
+    !texts.iter().map(|t| t.to_lowercase()).any(|t| rest.iter().any(|part| t.contains(part.as_str())))
+}
+
+/// The trimmed, non-empty parts of a title split at every separator.
+fn title_parts(title: &str) -> impl Iterator<Item = &str> {
+    let mut parts = vec![title];
+    for sep in TITLE_SEPARATORS {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts.into_iter().map(str::trim).filter(|p| !p.is_empty())
+}
+
+/// "Page title | Site name" → "Page title". A part naming the site (as
+/// og:site_name has it) goes; otherwise the first part stays unless
+/// another is more than twice as long ("Acme | Cloud hosting for teams").
+pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
+    let mut parts: Vec<&str> = title_parts(title).collect();
+    if let Some(site) = site.map(fold).filter(|s| !s.is_empty()) {
+        if parts.len() > 1 && parts.iter().any(|p| fold(p) == site) {
+            parts.retain(|p| fold(p) != site);
+            return parts.first().map_or(title, |p| p).to_string();
+        }
+    }
+    let Some(&first) = parts.first() else { return title.trim().to_string() };
+    let longest = parts.iter().copied().max_by_key(|p| p.chars().count()).unwrap_or(first);
+    let pick = if first.chars().count() * 2 < longest.chars().count() { longest } else { first };
+    pick.to_string()
+}
+
+fn fold(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// An `<h1>` whose nearest landmark is a `<header>` that is not the site's
+/// banner, and which links nowhere: the page's hero ("<header
+/// class=article-hero><h1>7 Vital Tips…"). A site header's `<h1>` is a
+/// link home ("<h1><a href=/>Filmmaker</a>"), and `<h1>`s in menus,
+/// breadcrumbs and dialogs are not the page's.
+pub(super) fn in_hero_header(dom: &Dom, h1: usize) -> bool {
+    if in_logo(dom, h1) || (h1..dom.nodes[h1].end).any(|j| dom.tag(j) == "a") {
+        return false;
+    }
+    for at in dom.ancestors(h1) {
+        let role = dom.attr(at, "role");
+        if matches!(role, Some("banner" | "navigation" | "dialog")) {
+            return false;
+        }
+        match dom.tag(at) {
+            "header" => return true,
+            "nav" | "aside" | "footer" | "dialog" | "ol" | "ul" => return false,
+            _ => {}
+        }
+    }
+    false
+}
