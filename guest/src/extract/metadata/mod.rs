@@ -107,7 +107,10 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> M
     // Soft hyphens (break hints inside long words, "Assis&shy;tance") are
     // invisible; a title is a field to match and search, so they go. The
     // text keeps them, as the page does.
-    let title = choose_title(title_tag, og_title.as_deref(), s.ld.headline.as_deref(), s.h1.as_deref(), s.h1_count, article, site_name.as_deref()).map(|t| t.replace('\u{ad}', ""));
+    // An `<h1>` spelling the domain's name ("Arch Linux" on
+    // bbs.archlinux.org) is the logo.
+    let h1 = s.h1.as_deref().filter(|h| !base.is_some_and(|b| title::names_the_host(h, b)));
+    let title = choose_title(title_tag, og_title.as_deref(), s.ld.headline.as_deref(), h1, s.h1_count, article, site_name.as_deref()).map(|t| t.replace('\u{ad}', ""));
 
     let byline = s
         .ld
@@ -596,6 +599,14 @@ mod tests {
         }
         // The rule's cost: a two-letter name standing alone reads as initials.
         assert!(!looks_like_name("Jo"));
+    }
+
+    #[test]
+    fn an_h1_spelling_the_domain_is_the_logo() {
+        let thread = r#"<html><head><title>What happened with the ISO / Discussion / Fern Linux Forums</title></head>
+            <body><h1>Fern Linux</h1><p>The ISO was rebuilt twice this year.</p></body></html>"#;
+        let m = meta_at(thread, "https://bbs.fernlinux.co.uk/viewtopic.php?id=1");
+        assert_eq!(m.title.as_deref(), Some("What happened with the ISO"));
     }
 
     #[test]

@@ -55,20 +55,41 @@ pub(super) fn choose_title(title_tag: Option<&str>, og: Option<&str>, ld_headlin
 }
 
 /// True when a page below the site's root has a title that starts with
-/// one of its host's labels ("reddit" in www.reddit.com, not the final
-/// "com") and whose other parts the page shows nowhere: the site's own
+/// the domain's name ("Reddit" on www.reddit.com, see `host_brand`) and
+/// whose other parts the page shows nowhere: the site's own
 /// title, served on every page as single-page apps do ("Reddit - The heart
 /// of the internet" on a thread). Titles ending with the site ("Post |
 /// Reddit") are the usual order and are not asked.
 pub(super) fn site_wide_title(title: &str, base: &Url, texts: &[&str]) -> bool {
     let below_root = !base.path().trim_matches('/').is_empty();
-    let first = title_parts(title).next().map(fold).unwrap_or_default();
-    let host = base.host_str().unwrap_or("");
-    if !below_root || first.is_empty() || !host.split('.').rev().skip(1).any(|label| label == first) {
+    if !below_root || !title_parts(title).next().is_some_and(|first| names_the_host(first, base)) {
         return false;
     }
     let rest: Vec<String> = title_parts(title).skip(1).map(str::to_lowercase).collect();
     !texts.iter().map(|t| t.to_lowercase()).any(|t| rest.iter().any(|part| t.contains(part.as_str())))
+}
+
+/// Whether `text` is the site's own name as its domain spells it ("Arch
+/// Linux" on bbs.archlinux.org): a logo, when it stands as the `<h1>`.
+pub(super) fn names_the_host(text: &str, base: &Url) -> bool {
+    let name = fold(text);
+    !name.is_empty() && host_brand(base) == Some(name.as_str())
+}
+
+/// Second-level domain labels under a two-letter country code
+/// (example.co.uk), which are not the brand.
+const SECOND_LEVEL_LABELS: &[&str] = &["co", "com", "org", "net", "ac", "gov", "edu"];
+
+/// The registrable label of the host: "archlinux" in bbs.archlinux.org,
+/// "bbc" in www.bbc.co.uk.
+fn host_brand(base: &Url) -> Option<&str> {
+    let mut labels = base.host_str()?.split('.').rev();
+    let tld = labels.next()?;
+    let label = labels.next()?;
+    if tld.len() == 2 && SECOND_LEVEL_LABELS.contains(&label) {
+        return labels.next();
+    }
+    Some(label)
 }
 
 /// The trimmed, non-empty parts of a title split at every separator.
