@@ -188,6 +188,16 @@ impl<'a> Dom<'a> {
     /// spaces: `<br>` and block elements separate words ("Data<br>Agency"),
     /// inline `<style>`/`<script>` (CSS-in-JS headings) are left out.
     pub fn collapsed_text(&self, i: usize) -> String {
+        self.text_leaving_out(i, false)
+    }
+
+    /// A heading's text as a title: `collapsed_text` without the controls
+    /// inside it (rustdoc's "Copy item path" `<button>` in its `<h1>`).
+    pub fn heading_text(&self, i: usize) -> String {
+        self.text_leaving_out(i, true)
+    }
+
+    fn text_leaving_out(&self, i: usize, buttons: bool) -> String {
         let mut out = String::new();
         let mut j = i;
         while j < self.nodes[i].end {
@@ -195,6 +205,10 @@ impl<'a> Dom<'a> {
                 Kind::Text(t) => push_collapsed(&mut out, t),
                 Kind::Element(e) => match e.name() {
                     "script" | "style" | "template" if j != i => {
+                        j = self.nodes[j].end;
+                        continue;
+                    }
+                    "button" if buttons && j != i => {
                         j = self.nodes[j].end;
                         continue;
                     }
@@ -296,6 +310,15 @@ mod tests {
         assert_eq!(dom.collapsed_text(dom.find("p").unwrap()), "Notes");
         let links: Vec<bool> = (0..dom.len()).filter(|&i| dom.tag(i) == "a").map(|i| dom.is_permalink_mark(i)).collect();
         assert_eq!(links, [true, true, false]);
+    }
+
+    #[test]
+    fn a_heading_as_a_title_leaves_out_its_buttons() {
+        let html = Html::parse_document("<h1>Crate <span>tokio</span>&nbsp;<button id='copy-path'>Copy item path</button></h1>");
+        let dom = Dom::new(&html);
+        let h1 = dom.find("h1").unwrap();
+        assert_eq!(dom.heading_text(h1), "Crate tokio");
+        assert_eq!(dom.collapsed_text(h1), "Crate tokio Copy item path");
     }
 
     #[test]

@@ -212,14 +212,14 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
                 linked_data(&dom.raw_text(i), &mut s.ld);
             }
             "h1" if drop[i] == Drop::Keep && !in_logo(dom, i) => {
-                let t = dom.collapsed_text(i);
+                let t = dom.heading_text(i);
                 if !t.is_empty() {
                     s.h1_count += 1;
                     s.h1.get_or_insert(t);
                 }
             }
             "h1" if s.h1_in_hero.is_none() && drop[i] == Drop::Boilerplate && in_hero_header(dom, i) => {
-                let t = dom.collapsed_text(i);
+                let t = dom.heading_text(i);
                 if !t.is_empty() {
                     s.h1_in_hero = Some(t);
                 }
