@@ -56,7 +56,9 @@ fn iso_prefix(s: &str) -> Option<String> {
         }
         let rest = &s[10..];
         if b[4] == b'-' && (rest.starts_with('T') || rest.starts_with(' ')) && rest.len() >= 6 && rest.as_bytes()[1].is_ascii_digit() {
-            let ts: String = s.split_whitespace().next().unwrap_or(s).to_string();
+            // The timestamp ends where its characters do (a JSON-LD value
+            // quoted twice leaves a '"' after it).
+            let ts: String = s.chars().take_while(|c| c.is_ascii_digit() || matches!(c, '-' | ':' | 'T' | '.' | '+' | 'Z')).collect();
             return Some(if rest.starts_with(' ') { ymd(y, m, d) } else { ts });
         }
         return Some(ymd(y, m, d));
@@ -249,6 +251,8 @@ mod tests {
         assert_eq!(normalize("3/12/2020").as_deref(), Some("2020-03-12"));
         assert_eq!(normalize("Thu, 09/25/2025 - 11:38").as_deref(), Some("2025-09-25"));
         assert_eq!(normalize("25/03/2024").as_deref(), Some("2024-03-25"));
+        assert_eq!(normalize("\"2025-12-17T13:22:47Z\"").as_deref(), Some("2025-12-17T13:22:47Z"));
+        assert_eq!(normalize("2025-12-17T13:22:47+05:30 (IST)").as_deref(), Some("2025-12-17T13:22:47+05:30"));
         assert_eq!(normalize("Updated: 2021-01-05").as_deref(), Some("2021-01-05"));
     }
 
