@@ -88,6 +88,10 @@ pub(super) fn clean_author(raw: &str) -> String {
             }
         }
     }
-    let s = s.trim_start_matches(|c: char| c == ':' || c == '-' || c == '|' || c.is_whitespace());
-    html_unescape(s).trim().trim_end_matches(',').to_string()
+    let s = s.trim_start_matches(|c: char| matches!(c, ':' | '-' | '|' | ',') || c.is_whitespace());
+    let s = html_unescape(s);
+    let s = s.trim().trim_end_matches(',');
+    // A value quoted twice in JSON-LD ("\"David Kim\"").
+    let s = s.strip_prefix('"').and_then(|t| t.strip_suffix('"')).unwrap_or(s);
+    s.trim().to_string()
 }

@@ -590,6 +590,13 @@ mod tests {
     }
 
     #[test]
+    fn bylines_lose_stray_punctuation_and_doubled_quotes() {
+        assert_eq!(clean_author("\"David Kim\""), "David Kim");
+        assert_eq!(clean_author(", USA TODAY"), "USA TODAY");
+        assert_eq!(clean_author("By Jane Doe,"), "Jane Doe");
+    }
+
+    #[test]
     fn post_header_labels_and_initials_are_not_names() {
         for label in ["Post time", "Topic Author", "via", "Text by", "NB", "J"] {
             assert!(!looks_like_name(label), "{label}");
@@ -643,6 +650,7 @@ mod tests {
     fn strips_site_suffix() {
         assert_eq!(strip_site_name("Sudo - ArchWiki", None), "Sudo");
         assert_eq!(strip_site_name("No separators here", None), "No separators here");
+        assert_eq!(strip_site_name(" | Nuts & Volts Magazine", None), "Nuts & Volts Magazine");
         assert_eq!(strip_site_name("Ferns | The Garden Notes Magazine", Some("The Garden Notes Magazine")), "Ferns");
         assert_eq!(clean_author("By Jane Doe and John Roe"), "Jane Doe and John Roe");
         assert_eq!(clean_author("Maria &amp; Katerina"), "Maria & Katerina");

@@ -94,6 +94,9 @@ fn host_brand(base: &Url) -> Option<&str> {
 
 /// The trimmed, non-empty parts of a title split at every separator.
 fn title_parts(title: &str) -> impl Iterator<Item = &str> {
+    // A template with an empty page part leaves a separator at an end
+    // ("<title> | Nuts & Volts Magazine").
+    let title = title.trim_matches(|c: char| matches!(c, '|' | '·' | '•' | '»' | '–' | '—') || c.is_whitespace());
     let mut parts = vec![title];
     for sep in TITLE_SEPARATORS {
         parts = parts.iter().flat_map(|p| p.split(sep)).collect();
