@@ -468,10 +468,7 @@ fn is_disclosure_panel(dom: &Dom, i: usize, inside_article: bool) -> bool {
 /// stand alone; other buttons are controls.
 fn asks_a_question(dom: &Dom, i: usize) -> bool {
     let toggles = dom.attr(i, "aria-expanded").is_some() || dom.has_class_word(i, DISCLOSURE_WORDS);
-    toggles && {
-        let text = dom.collapsed_text(i);
-        text.ends_with('?') && text.chars().count() <= QUESTION_MAX_CHARS
-    }
+    toggles && reads_as_question(&dom.collapsed_text(i))
 }
 
 /// A question longer than this is prose that happens to end in "?".
@@ -484,7 +481,12 @@ const QUESTION_LOOKBACK: usize = 4;
 /// ("What is pet insurance?").
 fn answers_a_question(dom: &Dom, i: usize) -> bool {
     let question = dom.previous_siblings(i).take(QUESTION_LOOKBACK).map(|c| dom.collapsed_text(c)).find(|t| !t.is_empty());
-    question.is_some_and(|q| q.ends_with('?') && q.chars().count() <= QUESTION_MAX_CHARS)
+    question.is_some_and(|q| reads_as_question(&q))
+}
+
+/// A short text ending in "?": a question, not prose.
+fn reads_as_question(text: &str) -> bool {
+    text.ends_with('?') && text.chars().count() <= QUESTION_MAX_CHARS
 }
 
 /// A `<noscript>` with less text than this is a message, not content.
