@@ -145,19 +145,19 @@ fn textual(s: &str) -> Option<String> {
 /// `2025-12-18` (blog permalinks): the day the post was published, in the
 /// site's own time zone.
 pub fn in_url_path(path: &str) -> Option<String> {
-    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    let valid = |y: &str, m: &str, d: &str| {
-        let date = format!("{y}-{m}-{d}");
-        normalize(&date).filter(|n| n.starts_with(&date))
+    // Exactly `n` digits, as a number.
+    let number = |s: &str, n: usize| (s.len() == n && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
+    let day = |y: &str, m: &str, d: &str| {
+        let (y, m, d) = (number(y, 4)?, number(m, 2)?, number(d, 2)?);
+        valid(y, m, d).then(|| ymd(y, m, d))
     };
     let parts: Vec<&str> = path.split('/').collect();
-    let nested = parts.windows(3).find_map(|w| (digits(w[0], 4) && digits(w[1], 2) && digits(w[2], 2)).then(|| valid(w[0], w[1], w[2])).flatten());
+    let nested = parts.windows(3).find_map(|w| day(w[0], w[1], w[2]));
     nested.or_else(|| {
         parts.iter().find_map(|seg| {
             let bytes = seg.as_bytes();
             let shaped = bytes.len() >= 10 && bytes[4] == b'-' && bytes[7] == b'-' && bytes.get(10).is_none_or(|b| !b.is_ascii_digit());
-            let (y, m, d) = (seg.get(..4)?, seg.get(5..7)?, seg.get(8..10)?);
-            (shaped && digits(y, 4) && digits(m, 2) && digits(d, 2)).then(|| valid(y, m, d)).flatten()
+            shaped.then(|| day(seg.get(..4)?, seg.get(5..7)?, seg.get(8..10)?)).flatten()
         })
     })
 }
