@@ -621,9 +621,10 @@ const BARE_LANGUAGES: &[&str] = &[
 /// class="highlight"><pre>`, GitHub `<div class="highlight
 /// highlight-source-rust"><pre>`).
 fn code_language(dom: &Dom, pre: usize) -> Option<String> {
-    let own = std::iter::once(pre).chain(dom.find_all_in(pre, "code").take(1)).map(|i| (i, true));
+    // (element, whether it is the block itself: bare names count only there)
+    let block = std::iter::once(pre).chain(dom.find_all_in(pre, "code").take(1)).map(|i| (i, true));
     let wrappers = dom.ancestors(pre).take(CODE_WRAPPER_DEPTH).map(|i| (i, false));
-    for (i, own) in own.chain(wrappers) {
+    for (i, own) in block.chain(wrappers) {
         let Some(class) = dom.attr(i, "class") else { continue };
         let tokens: Vec<&str> = class.split_ascii_whitespace().collect();
         for (k, token) in tokens.iter().enumerate() {

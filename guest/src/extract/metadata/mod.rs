@@ -104,12 +104,12 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> M
     let og_title = meta(&["dc:title", "dc.title", "dcterm:title", "dcterms.title", "og:title", "twitter:title", "parsely-title"]);
     let article = s.meta.get("og:type").is_some_and(|t| t.trim().eq_ignore_ascii_case("article")) || s.ld.headline.is_some() || s.ld.published.is_some();
     let title_tag = s.title_tag.as_deref().filter(|_| !s.title_is_site_wide);
-    // Soft hyphens (break hints inside long words, "Assis&shy;tance") are
-    // invisible; a title is a field to match and search, so they go. The
-    // text keeps them, as the page does.
     // An `<h1>` spelling the domain's name ("Arch Linux" on
     // bbs.archlinux.org) is the logo.
     let h1 = s.h1.as_deref().filter(|h| !base.is_some_and(|b| title::names_the_host(h, b)));
+    // Soft hyphens (break hints inside long words, "Assis&shy;tance") are
+    // invisible; a title is a field to match and search, so they go. The
+    // text keeps them, as the page does.
     let title = choose_title(title_tag, og_title.as_deref(), s.ld.headline.as_deref(), h1, s.h1_count, article, site_name.as_deref()).map(|t| t.replace('\u{ad}', ""));
 
     let byline = s
