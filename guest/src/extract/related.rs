@@ -14,6 +14,7 @@ const RELATED_HEADINGS: &[&str] = &[
     "similar posts", "similar articles", "customers also viewed", "customers also bought",
     "you may also be interested in", "similar items", "similar products", "related products",
     "related items", "explore related items", "people also viewed", "frequently bought together",
+    "complete the look", "shop the look", "how about these", "pairs well with", "more from this brand",
 ];
 
 /// Phrases that make any short line a related announcement ("People who
@@ -22,6 +23,7 @@ const RELATED_PHRASES: &[&str] = &[
     "also viewed", "also bought", "also purchased", "also liked", "also searched", "more like this",
     "related items", "similar items", "related products", "similar products",
     "related questions", "similar questions", "related searches", "related to this item", "related sponsored",
+    "recently viewed", "similar threads", "similar brands",
 ];
 
 /// Lines that announce the site's other pages. Inside an article they
@@ -63,7 +65,7 @@ fn normalized(line: &str) -> Option<String> {
         return None;
     }
     let line = line.to_lowercase().replace('’', "'");
-    Some(line.trim_end_matches([':', '.', '!', ' ']).to_string())
+    Some(line.trim_end_matches([':', '.', '!', '?', ' ']).to_string())
 }
 
 /// `<h2>`–`<h6>` elements that announce pages related to this one (an
@@ -90,6 +92,9 @@ mod tests {
         assert!(is_related_announcement("Explore related questions"));
         assert!(is_related_announcement("Products related to this item"));
         assert!(is_related_announcement("Related searches"));
+        assert!(is_related_announcement("Recently viewed products"));
+        assert!(is_related_announcement("How about these?"));
+        assert!(is_related_announcement("Similar threads"));
         assert!(!is_related_announcement("Select one or more attributes to find similar products"));
     }
 }
