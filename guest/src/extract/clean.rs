@@ -564,6 +564,12 @@ fn is_boilerplate(dom: &Dom, i: usize, inside_article: bool, options: &ExtractOp
     let aggressive = options.focus == Focus::Precision;
     for token in class_and_id(e) {
         let token = token.to_ascii_lowercase();
+        // A modal holding prose is content folded into a dialog (a shop's
+        // "Product details" and size guide), not a sign-up prompt. "popup",
+        // "overlay" and "drawer" held with prose are still chrome (dev: 2 lost).
+        if token.split(['-', '_']).any(|w| w == "modal") && holds_prose(dom, i) {
+            continue;
+        }
         if token_is_boilerplate(&token, check_comments, aggressive) {
             return true;
         }
@@ -665,6 +671,17 @@ mod tests {
         assert!(!kept.contains("Which ferns"), "{kept}");
         assert!(kept.contains("Jones, Fronds"), "{kept}");
         assert!(kept.contains("Beta"), "{kept}");
+    }
+
+    #[test]
+    fn a_modal_of_prose_is_content_but_a_sign_up_modal_is_not() {
+        let details = "Choose whether to stand the shelf upright or lay it down as a sideboard. ".repeat(8);
+        let page = format!("<body><main><h1>Shelf unit</h1><p>A shelf for every room.</p>\
+            <div class='product-details-modal'><p>{details}</p></div>\
+            <div class='signup-modal'><p>Get 10% off your first order.</p></div></main></body>");
+        let kept = kept_text(&page);
+        assert!(kept.contains("sideboard"), "{kept}");
+        assert!(!kept.contains("10% off"), "{kept}");
     }
 
     #[test]
