@@ -53,7 +53,12 @@ pub fn is_related_announcement(line: &str) -> bool {
 fn is_related(line: &str) -> bool {
     RELATED_HEADINGS.contains(&line)
         || (line.split_whitespace().count() <= PHRASE_LINE_MAX_WORDS && RELATED_PHRASES.iter().any(|p| line.contains(p)))
+        || (line.starts_with("more from ") && line.split_whitespace().count() <= MORE_FROM_MAX_WORDS)
 }
+
+/// "More from Bershka", "More from Eduard Kovacs": the site's, brand's or
+/// author's other pages. Longer lines are sentences.
+const MORE_FROM_MAX_WORDS: usize = 4;
 
 /// A phrase announces only in a heading-like line; longer ones are
 /// sentences ("Select attributes to find similar products").
@@ -95,6 +100,8 @@ mod tests {
         assert!(is_related_announcement("Recently viewed products"));
         assert!(is_related_announcement("How about these?"));
         assert!(is_related_announcement("Similar threads"));
+        assert!(is_related_announcement("More from Eduard Kovacs"));
+        assert!(!is_related_announcement("More from the ferns I planted last spring"));
         assert!(!is_related_announcement("Select one or more attributes to find similar products"));
     }
 }
