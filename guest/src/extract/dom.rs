@@ -235,15 +235,26 @@ impl<'a> Dom<'a> {
             && PERMALINK_MARKS.contains(&self.collapsed_text(i).as_str())
     }
 
-    /// Text content of a subtree exactly as written (for `<pre>`).
+    /// Text content of a subtree exactly as written (for `<pre>`), without
+    /// the scripts and styles inside it (CSS-in-JS puts a `<style>` before
+    /// each highlighted span).
     pub fn raw_text(&self, i: usize) -> String {
         let mut out = String::new();
-        for j in i..self.nodes[i].end {
-            if let Some(t) = self.text(j) {
-                out.push_str(t);
-            } else if self.tag(j) == "br" {
-                out.push('\n');
+        let mut j = i;
+        while j < self.nodes[i].end {
+            match self.tag(j) {
+                "script" | "style" | "template" if j != i => {
+                    j = self.nodes[j].end;
+                    continue;
+                }
+                "br" => out.push('\n'),
+                _ => {
+                    if let Some(t) = self.text(j) {
+                        out.push_str(t);
+                    }
+                }
             }
+            j += 1;
         }
         out
     }

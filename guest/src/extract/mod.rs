@@ -172,6 +172,14 @@ mod tests {
     }
 
     #[test]
+    fn styles_inside_code_are_not_code() {
+        let pre = "<pre><code><style>.css-1x{display:inline-block}</style><span class='css-1x'>composer require twilio/sdk</span>\n<style>.css-2y{opacity:.5}</style><span class='css-2y'>composer install</span></code></pre>";
+        let page = format!("<html><body><article><h1>Install</h1><p>{}</p>{pre}</article></body></html>", "Install the SDK with Composer before you start. ".repeat(8));
+        let md = extract_html(&page, None, &ExtractOptions::default()).unwrap().markdown;
+        assert!(md.contains("```\ncomposer require twilio/sdk\ncomposer install\n```"), "{md}");
+    }
+
+    #[test]
     fn emphasis_nests_once_and_text_never_reads_as_block_syntax() {
         let body = "<p>Caption <b><strong>toggle caption</strong></b> and <em><b>bold italic</b></em> and <i><i>italic</i></i>.</p>\
             <p>Save <b>Us$</b><b>11.99</b> per month.</p><p>- a dash line</p><p>2024. A year of ferns.</p><p>5.0 stars, -5°C nights</p><p>---</p>";
