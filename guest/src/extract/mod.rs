@@ -172,6 +172,18 @@ mod tests {
     }
 
     #[test]
+    fn markdown_links_keep_their_fragment_but_the_link_list_does_not() {
+        let page = format!(
+            "<html><body><article><h1>Result</h1><p>{} Returns <a href='enum.Result.html#variant.Ok'>Ok</a>; see <a href='#examples'>the examples</a>.</p></article></body></html>",
+            "A result is either a success or a failure. ".repeat(6)
+        );
+        let doc = extract_html(&page, Some("https://doc.example/std/result/index.html"), &ExtractOptions::default()).unwrap();
+        assert!(doc.markdown.contains("[Ok](https://doc.example/std/result/enum.Result.html#variant.Ok)"), "{}", doc.markdown);
+        assert!(doc.markdown.contains("see the examples."), "{}", doc.markdown);
+        assert!(doc.links.iter().any(|l| l.url == "https://doc.example/std/result/enum.Result.html"));
+    }
+
+    #[test]
     fn styles_inside_code_are_not_code() {
         let pre = "<pre><code><style>.css-1x{display:inline-block}</style><span class='css-1x'>composer require twilio/sdk</span>\n<style>.css-2y{opacity:.5}</style><span class='css-2y'>composer install</span></code></pre>";
         let page = format!("<html><body><article><h1>Install</h1><p>{}</p>{pre}</article></body></html>", "Install the SDK with Composer before you start. ".repeat(8));

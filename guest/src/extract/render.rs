@@ -464,7 +464,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
     }
 
     fn link(&mut self, i: usize, depth: usize) {
-        let href = self.dom.attr(i, "href").and_then(|h| resolve(self.base, h));
+        let href = self.dom.attr(i, "href").and_then(|h| absolute(self.base, h));
         let start = self.md.len();
         let flushes = self.flushes;
         self.children(i, depth);
@@ -480,7 +480,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
         let lead = if inner.starts_with(' ') { " " } else { "" };
         let trail = if inner.ends_with(' ') { " " } else { "" };
         self.md.truncate(start);
-        let href = href.replace(' ', "%20").replace(')', "%29");
+        let href = String::from(href).replace(' ', "%20").replace(')', "%29");
         self.md.push_str(&format!("{lead}[{trimmed}]({href}){trail}"));
     }
 
@@ -673,19 +673,24 @@ pub fn image_source<'a>(dom: &Dom<'a>, i: usize) -> Option<&'a str> {
 
 /// Resolve `href` against `base`; only http(s) results are kept, fragments dropped.
 pub fn resolve(base: Option<&Url>, href: &str) -> Option<String> {
+    let mut url = absolute(base, href)?;
+    url.set_fragment(None);
+    Some(url.into())
+}
+
+/// An `http(s)` link target made absolute, fragment kept: a Markdown link
+/// to "enum.Result.html#variant.Ok" must land on the variant. Links to the
+/// page's own anchors (`#section`) are none.
+fn absolute(base: Option<&Url>, href: &str) -> Option<Url> {
     let href = href.trim();
     if href.is_empty() || href.starts_with('#') {
         return None;
     }
-    let mut url = match base {
+    let url = match base {
         Some(b) => b.join(href).ok()?,
         None => Url::parse(href).ok()?,
     };
-    if !matches!(url.scheme(), "http" | "https") {
-        return None;
-    }
-    url.set_fragment(None);
-    Some(url.into())
+    matches!(url.scheme(), "http" | "https").then_some(url)
 }
 
 /// Escape the characters that would start Markdown syntax inside text.
