@@ -206,6 +206,15 @@ mod tests {
     }
 
     #[test]
+    fn line_breaks_inside_headings_and_cells_become_one_space() {
+        let body = "<h2>Smart alerts that do more,<br>powered by radar</h2><table><tr><th>Plan</th><th>Price</th></tr><tr><td>Basic<br>monthly</td><td>$5</td></tr></table>";
+        let page = format!("<html><body><article><h1>Alerts</h1><p>{}</p>{body}</article></body></html>", "Cameras warn you before a thief gets close. ".repeat(8));
+        let md = extract_html(&page, None, &ExtractOptions::default()).unwrap().markdown;
+        assert!(md.contains("\n## Smart alerts that do more, powered by radar\n"), "{md}");
+        assert!(md.contains("| Basic monthly | $5 |"), "{md}");
+    }
+
+    #[test]
     fn spacer_columns_leave_the_table() {
         let table = "<table><tr><th>Fern</th><th>Height</th><th></th></tr><tr><td>Hart's tongue</td><td>40 cm</td><td> </td></tr></table>";
         let page = format!("<html><body><article><h1>Ferns</h1><p>{}</p>{table}</article></body></html>", "Ferns grow in shade and need little care. ".repeat(8));

@@ -535,7 +535,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
                 let plain = std::mem::replace(&mut self.plain, saved_plain);
                 let md = std::mem::replace(&mut self.md, saved_md);
                 plain_row.push(plain.split_whitespace().collect::<Vec<_>>().join(" "));
-                row.push(md.replace('\n', " ").replace('|', "\\|").trim().to_string());
+                row.push(one_line(&md).replace('|', "\\|"));
             }
             if row.iter().any(|c| !c.is_empty()) {
                 rows.push(row);
@@ -739,6 +739,13 @@ pub fn to_text(blocks: &[Block]) -> String {
     out
 }
 
+/// A heading or table cell broken by `<br>` as one line: neither can span
+/// lines in Markdown, and the break's trailing-space marker must not pile
+/// up spaces.
+fn one_line(text: &str) -> String {
+    text.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
 /// GitHub-flavoured Markdown of the blocks.
 pub fn to_markdown(blocks: &[Block]) -> String {
     let mut out = String::new();
@@ -747,7 +754,7 @@ pub fn to_markdown(blocks: &[Block]) -> String {
         let is_list = matches!(b.kind, BlockKind::ListItem { .. });
         let body = match &b.kind {
             BlockKind::Paragraph => escape_line_starts(&b.md),
-            BlockKind::Heading(level) => format!("{} {}", "#".repeat(*level as usize), b.md.replace('\n', " ")),
+            BlockKind::Heading(level) => format!("{} {}", "#".repeat(*level as usize), one_line(&b.md)),
             BlockKind::ListItem { depth, number } => {
                 let indent = "  ".repeat(depth.saturating_sub(1) as usize);
                 let marker = number.map_or_else(|| "-".to_string(), |n| format!("{n}."));
