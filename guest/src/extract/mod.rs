@@ -199,6 +199,11 @@ mod tests {
         let md = extract_html(&page, None, &ExtractOptions::default()).unwrap().markdown;
         assert!(md.contains("Caption **toggle caption** and ***bold italic*** and *italic*."), "{md}");
         assert!(md.contains("Save **Us$11.99** per month."), "{md}");
+        let nested = "<p>Save: <b><b>$150.00</b> (13%)</b></p><p><strong><strong>Base price: $36,600<br></strong>Range: 245 miles</strong></p>";
+        let page = format!("<html><body><article><h1>Cars</h1><p>{}</p>{nested}</article></body></html>", "Electric cars cost less to run than you think. ".repeat(8));
+        let nested_md = extract_html(&page, None, &ExtractOptions::default()).unwrap().markdown;
+        assert!(nested_md.contains("Save: **$150.00 (13%)**"), "{nested_md}");
+        assert!(nested_md.contains("**Base price: $36,600**  \n**Range: 245 miles**"), "{nested_md}");
         assert!(md.contains("\n\\- a dash line"), "{md}");
         assert!(md.contains("\n2024\\. A year of ferns."), "{md}");
         assert!(md.contains("\n5.0 stars, -5°C nights"), "{md}");

@@ -69,6 +69,9 @@ struct Renderer<'d, 'a> {
     /// Bumped by every flush, so inline wrappers can tell that a block
     /// started inside them (`<a><div>..</div></a>`) and not wrap.
     flushes: usize,
+    /// Emphasis markers of the inline wrappers around the current node:
+    /// `<strong><b>x</b>:</strong>` marks once, not `****x**:**`.
+    open_marks: Vec<&'static str>,
 }
 
 pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOptions, base: Option<&Url>) -> Rendered {
@@ -90,6 +93,7 @@ pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOp
         in_pre: false,
         list_items: 0,
         flushes: 0,
+        open_marks: Vec::new(),
     };
     r.walk(analysis.region, 0);
     r.flush();
@@ -415,16 +419,29 @@ impl<'d, 'a> Renderer<'d, 'a> {
 
     /// Render children, then wrap what they added to the Markdown in
     /// `marker` (keeping surrounding spaces outside the markers).
-    fn wrap_inline(&mut self, i: usize, depth: usize, marker: &str) {
+    fn wrap_inline(&mut self, i: usize, depth: usize, marker: &'static str) {
+        if self.open_marks.contains(&marker) {
+            self.children(i, depth);
+            return;
+        }
         let start = self.md.len();
         let flushes = self.flushes;
+        self.open_marks.push(marker);
         self.children(i, depth);
+        self.open_marks.pop();
         if self.flushes != flushes {
             return;
         }
         let inner = self.md[start..].to_string();
         let trimmed = inner.trim();
-        if trimmed.is_empty() || trimmed.contains('\n') {
+        if trimmed.is_empty() {
+            return;
+        }
+        // Emphasis cannot span a `<br>`: each line is marked on its own.
+        if trimmed.contains('\n') {
+            let lines: Vec<String> = inner.split('\n').map(|line| mark_line(line, marker)).collect();
+            self.md.truncate(start);
+            self.md.push_str(&lines.join("\n"));
             return;
         }
         if already_marked(trimmed, marker) {
@@ -781,6 +798,18 @@ pub fn to_markdown(blocks: &[Block]) -> String {
         prev_list = is_list;
     }
     out
+}
+
+/// One line of an emphasised run broken by `<br>`, marked; its spaces
+/// (the break's "  " marker among them) stay outside the markers.
+fn mark_line(line: &str, marker: &str) -> String {
+    let text = line.trim();
+    if text.is_empty() || already_marked(text, marker) {
+        return line.to_string();
+    }
+    let lead = &line[..line.len() - line.trim_start().len()];
+    let trail = &line[line.trim_end().len()..];
+    format!("{lead}{marker}{text}{marker}{trail}")
 }
 
 /// Whether `inner` already carries the emphasis `marker` adds: bold inside
