@@ -220,6 +220,16 @@ mod tests {
     }
 
     #[test]
+    fn a_brand_and_a_name_in_separate_elements_do_not_run_together() {
+        let card = "<li><a href='/p/1'><span class='brand'>Hyperlite Mountain Gear</span><span class='name'>Southwest 55 Pack</span></a></li>";
+        let caps = "<p><b>W</b>EIGHT matters less than fit; un<em>believable</em> but true.</p>";
+        let page = format!("<html><body><article><h1>Packs</h1><p>{}</p>{caps}<ul>{card}</ul></article></body></html>", "Ultralight packs carry more than you think. ".repeat(8));
+        let text = extract_html(&page, None, &ExtractOptions::default()).unwrap().text;
+        assert!(text.contains("Hyperlite Mountain Gear Southwest 55 Pack"), "{text}");
+        assert!(text.contains("WEIGHT matters less than fit; unbelievable but true."), "{text}");
+    }
+
+    #[test]
     fn spacer_columns_leave_the_table() {
         let table = "<table><tr><th>Fern</th><th>Height</th><th></th></tr><tr><td>Hart's tongue</td><td>40 cm</td><td> </td></tr></table>";
         let page = format!("<html><body><article><h1>Ferns</h1><p>{}</p>{table}</article></body></html>", "Ferns grow in shade and need little care. ".repeat(8));

@@ -404,6 +404,10 @@ impl<'d, 'a> Renderer<'d, 'a> {
         if self.skipping {
             return;
         }
+        if !self.in_pre && glued_at_element_boundary(&self.plain, t) {
+            self.plain.push(' ');
+            self.md.push(' ');
+        }
         let plain_before = self.plain.len();
         push_collapsed(&mut self.plain, t);
         if self.plain.len() == plain_before {
@@ -754,6 +758,17 @@ pub fn to_text(blocks: &[Block]) -> String {
         prev_list = is_list;
     }
     out
+}
+
+/// Two text nodes meet only across an element boundary. A lowercase
+/// letter running into a capital there ("Hyperlite Mountain Gear" +
+/// "Southwest 55 Pack", a brand and a name laid out as separate lines) is
+/// two words the page's CSS keeps apart; a drop cap ("W" + "EIGHT") or a
+/// styled syllable are not touched. Digits and punctuation were tried
+/// too: no dev page gained.
+fn glued_at_element_boundary(before: &str, next: &str) -> bool {
+    let (Some(last), Some(first)) = (before.chars().next_back(), next.chars().next()) else { return false };
+    last.is_lowercase() && first.is_uppercase()
 }
 
 /// A heading or table cell broken by `<br>` as one line: neither can span
