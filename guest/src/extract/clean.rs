@@ -173,7 +173,8 @@ pub fn classify(dom: &Dom, options: &ExtractOptions, thread: bool) -> Vec<Drop> 
     );
     let related = related_sections(dom, &raw_len, &holds_main, total);
     let attached_comments = if thread && !options.include_comments { comments_on_posts(dom, options, &raw_len) } else { vec![false; n] };
-    let page = Page { raw_len: &raw_len, holds_main: &holds_main, related: &related, attached_comments: &attached_comments, total };
+    let choice_label = choice_labels(dom);
+    let page = Page { raw_len: &raw_len, holds_main: &holds_main, related: &related, attached_comments: &attached_comments, choice_label: &choice_label, total };
     let check_comments = !options.include_comments && !thread;
     let (drop, dropped_comments) = mark(dom, options, &page, check_comments);
     // The second look below is for comment words matched page-wide; on a
@@ -201,6 +202,25 @@ pub fn classify(dom: &Dom, options: &ExtractOptions, thread: bool) -> Vec<Drop> 
     }
     if in_comments > kept && kept < MAX_TEXT_BESIDE_THREAD { plain } else { drop }
 }
+
+/// `<label>`s of radio buttons and checkboxes, by `for` or by wrapping
+/// one: a product's size and colour pickers, a listing's filters. The
+/// choice the reader makes, not what the page says.
+fn choice_labels(dom: &Dom) -> Vec<bool> {
+    let is_choice = |i: usize| dom.tag(i) == "input" && dom.attr(i, "type").is_some_and(|t| matches!(t.trim().to_ascii_lowercase().as_str(), "radio" | "checkbox"));
+    let ids: std::collections::HashSet<&str> = (0..dom.len()).filter(|&i| is_choice(i)).filter_map(|i| dom.attr(i, "id")).collect();
+    (0..dom.len())
+        .map(|i| {
+            dom.tag(i) == "label"
+                && (dom.attr(i, "for").is_some_and(|f| ids.contains(f)) || (i + 1..dom.nodes[i].end).any(is_choice))
+                && dom.collapsed_text(i).chars().count() <= CHOICE_LABEL_MAX_CHARS
+        })
+        .collect()
+}
+
+/// A choice is labelled in a few words; a longer label wraps a whole card
+/// (a product tile with its "compare" box).
+const CHOICE_LABEL_MAX_CHARS: usize = 40;
 
 /// Elements opened by a heading that announces related links ("Similar
 /// items"): for each such heading, the largest ancestor whose first text is
@@ -293,6 +313,8 @@ struct Page<'p> {
     related: &'p [bool],
     /// Comment lists hanging under the posts of a thread (see `comments_on_posts`).
     attached_comments: &'p [bool],
+    /// Labels of radio buttons and checkboxes (see `choice_labels`).
+    choice_label: &'p [bool],
     total: f32,
 }
 
@@ -349,7 +371,7 @@ fn mark(dom: &Dom, options: &ExtractOptions, page: &Page, check_comments: bool) 
         if tag == "article" || tag == "main" {
             inside_article[i] = true;
         }
-        if page.related[i] {
+        if page.related[i] || page.choice_label[i] {
             drop[i] = Drop::Boilerplate;
             continue;
         }
@@ -682,6 +704,17 @@ mod tests {
         let kept = kept_text(&page);
         assert!(kept.contains("sideboard"), "{kept}");
         assert!(!kept.contains("10% off"), "{kept}");
+    }
+
+    #[test]
+    fn size_and_colour_pickers_are_not_content() {
+        let page = "<body><main><h1>Arrival T-Shirt</h1><p>A slim training tee in sweat-wicking fabric.</p>\
+            <fieldset><legend>Size</legend><input type=radio id=s-xs><label for=s-xs>xs</label><input type=radio id=s-xl><label for=s-xl>xl</label></fieldset>\
+            <label><input type=checkbox> Gift wrap</label><label for=email>Email</label><input id=email>\
+            <label for=c1><input type=checkbox id=c1><h3>Cotton tee</h3><p>Our softest tee, now in six colours and a relaxed, boxy cut.</p></label></main></body>";
+        let kept = kept_text(page);
+        assert!(!kept.contains("xl") && !kept.contains("Gift wrap"), "{kept}");
+        assert!(kept.contains("Email") && kept.contains("softest tee"), "{kept}");
     }
 
     #[test]
