@@ -1,0 +1,287 @@
+//! Which rendered blocks are not content: calls to action, furniture
+//! labels, forum counters, listing status lines, page notices, datelines,
+//! bare media addresses, repeated blocks and the related-links sections a
+//! heading announces. Applied to the blocks of the main region after the
+//! walk, so text and Markdown lose the same lines.
+
+use std::collections::HashSet;
+
+use super::super::{dates, related};
+use super::{Block, BlockKind};
+
+/// Blocks at least this long are dropped when they repeat verbatim
+/// (responsive pages often carry the same text twice).
+const DEDUP_MIN_CHARS: usize = 20;
+
+/// The blocks a reader would call the content, in order.
+pub(super) fn content_blocks(blocks: Vec<Block>) -> Vec<Block> {
+    let mut blocks = dedup(blocks);
+    blocks.retain(|b| !is_call_to_action(b) && !is_dateline(b) && !is_furniture_label(b) && !is_page_notice(b) && !is_post_stat(b) && !is_listing_status(b) && !is_bare_media_url(b));
+    drop_related_sections(blocks)
+}
+
+/// File endings of images, video and audio.
+const MEDIA_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "gif", "webp", "avif", "svg", "mp4", "webm", "mov", "mp3", "m4a"];
+
+/// A line that is nothing but the address of an image or video file
+/// (a custom field printed raw: "https://cdn…/tee_bone_thumb.jpg"): no
+/// reader reads it; the media itself is in `images` when asked for.
+fn is_bare_media_url(b: &Block) -> bool {
+    let text = b.plain.trim();
+    if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. }) || text.contains(char::is_whitespace) || !(text.starts_with("https://") || text.starts_with("http://") || text.starts_with("//")) {
+        return false;
+    }
+    let path = text.split(['?', '#']).next().unwrap_or(text);
+    path.rsplit_once('.').is_some_and(|(_, ext)| MEDIA_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
+}
+
+/// Short lines that ask the reader to do something other than read:
+/// subscribe, share, sign in, comment. Matched on lowercase text.
+const CALL_TO_ACTION_PHRASES: &[&str] = &[
+    "subscribe", "sign up", "signup", "newsletter", "mailing list", "share this", "please share",
+    "follow us", "leave a comment", "leave a reply", "log in to", "sign in to", "join our",
+    "join medium", "share on", "like this:", "rate this", "star rating", "skip to",
+];
+/// Blocks up to this long are checked for a call to action; longer ones
+/// are content that happens to mention subscribing.
+const CALL_TO_ACTION_MAX_CHARS: usize = 160;
+
+fn is_call_to_action(b: &Block) -> bool {
+    !matches!(b.kind, BlockKind::Code { .. } | BlockKind::Table { .. })
+        && b.plain.chars().count() <= CALL_TO_ACTION_MAX_CHARS
+        && {
+            let lower = b.plain.to_lowercase();
+            CALL_TO_ACTION_PHRASES.iter().any(|p| contains_words(&lower, p))
+        }
+}
+
+/// Lines that only label page furniture or its controls: an ad slot, a
+/// share bar, a tag list, a byline box, shop and teaser buttons. On their
+/// own they are never content (on the dev pages "Compare" stood alone 92
+/// times, never in a reference; "Read more" 56 to 3).
+const FURNITURE_LABELS: &[&str] = &[
+    "advertisement", "advertisements", "sponsored", "share", "tags", "written by", "author",
+    "in this article", "table of contents", "contents", "on this page", "jump to", "related topics", "about the author", "article continues below",
+    "compare", "add to wishlist", "add to wish list", "add to cart", "add to bag", "add to basket",
+    "in stock", "read more", "see all", "see more", "show more", "show less", "see less", "view all",
+    "email", "print", "write a review", "buy now", "quick view", "quick shop",
+    "contact us", "get started", "get a quote", "request a quote", "let's connect", "request a demo",
+    "start free trial", "play video", "sort and filter", "sort by", "quote", "reply", "permalink",
+    "reply with quote", "multi-quote", "add to compare", "clear rating",
+];
+
+/// Labels, counters and status lines are at most this long (bytes);
+/// longer lines are sentences that happen to start the same way.
+const LABEL_LINE_MAX_LEN: usize = 40;
+
+fn is_furniture_label(b: &Block) -> bool {
+    matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading(_) | BlockKind::ListItem { .. })
+        && b.plain.len() <= LABEL_LINE_MAX_LEN
+        && FURNITURE_LABELS.contains(&b.plain.trim().trim_end_matches([':', '!', '.']).to_lowercase().replace('’', "'").as_str())
+}
+
+/// Words after a count that make it a post's or poster's statistic
+/// ("3 likes", "12 replies", "1,204 posts"), or a product card's ("0 reviews").
+const POST_STAT_WORDS: &[&str] = &["like", "likes", "reply", "replies", "post", "posts", "reaction", "reactions", "upvote", "upvotes", "point", "points", "review", "reviews"];
+
+/// Forum furniture around each post: its counters ("3 likes"), the
+/// poster's record ("Posts: 120", "1,204 posts · Joined 2019"); a product
+/// card's review count. Never part of what was said.
+fn is_post_stat(b: &Block) -> bool {
+    let text = b.plain.trim();
+    if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. }) || text.len() > LABEL_LINE_MAX_LEN {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let count = |w: &str| !w.is_empty() && w.bytes().all(|c| c.is_ascii_digit() || c == b',' || c == b'.') && w.bytes().next().is_some_and(|c| c.is_ascii_digit());
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let counter = words.len() == 2 && count(words[0].trim_end_matches('k')) && POST_STAT_WORDS.contains(&words[1]);
+    let record = lower.starts_with("posts:") && words.len() == 2 && count(words[1])
+        || lower.contains(" posts · joined")
+        || lower.starts_with("joined:")
+        || lower.starts_with("joined ");
+    counter || record
+}
+
+/// What a listing counts.
+const LISTED_THINGS: &[&str] = &["products", "results", "items"];
+
+/// A listing's controls and status rather than its items: result counts
+/// ("Showing 1–24 of 120 products", "Products (36)"), sort pickers
+/// ("Sort: Best Match"), "Loading..." placeholders.
+fn is_listing_status(b: &Block) -> bool {
+    let text = b.plain.trim();
+    if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Heading(_)) || text.len() > LABEL_LINE_MAX_LEN {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let count = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '-' | '–' | '(' | ')'));
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    if words.first().is_some_and(|w| matches!(*w, "showing" | "loaded")) {
+        words.remove(0);
+    }
+    if words.last() == Some(&"found") {
+        words.pop();
+    }
+    let counted = match words.as_slice() {
+        [n, thing] => count(n) && LISTED_THINGS.contains(thing) || LISTED_THINGS.contains(n) && thing.starts_with('(') && count(thing),
+        [n, "of", total, thing] => count(n) && count(total) && LISTED_THINGS.contains(thing),
+        _ => false,
+    };
+    counted || lower.trim_end_matches(['.', '…']) == "loading" || lower.starts_with("sort:") || lower.starts_with("sort by:")
+}
+
+/// Short notices about the page rather than of it: edit stamps,
+/// copyright and licence lines, "was this helpful?" widgets.
+const NOTICE_MAX_CHARS: usize = 300;
+/// How edit stamps start.
+const EDIT_STAMP_PREFIXES: &[&str] = &["last edited by", "last updated", "last modified", "page last edited", "page last modified"];
+
+fn is_page_notice(b: &Block) -> bool {
+    if !matches!(b.kind, BlockKind::Paragraph) || b.plain.len() > NOTICE_MAX_CHARS {
+        return false;
+    }
+    let line = b.plain.trim().to_lowercase();
+    let has_year = line.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    EDIT_STAMP_PREFIXES.iter().any(|p| line.starts_with(p))
+        || (line.starts_with("was this") && line.contains("helpful"))
+        || ((line.starts_with('©') || line.starts_with("copyright") || line.starts_with("(c) copyright")) && has_year)
+        || line.contains("all rights reserved")
+        || line.contains("content of this page is licensed under")
+}
+
+/// A paragraph that is only a date ("Updated March 3, 2025") is page
+/// metadata, reported in `published`, not content. List items keep theirs:
+/// in a listing the date belongs to the item.
+fn is_dateline(b: &Block) -> bool {
+    b.kind == BlockKind::Paragraph && dates::is_dateline(&b.plain)
+}
+
+fn announces_related(block: &Block) -> bool {
+    matches!(block.kind, BlockKind::Heading(_) | BlockKind::Paragraph) && related::is_announcement(&block.plain)
+}
+
+/// A paragraph this long inside a related section is the article again.
+const RELATED_TEASER_MAX_CHARS: usize = 200;
+
+fn drop_related_sections(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    // Level of the heading that opened the skipped section (7: a plain line).
+    let mut skipping: Option<u8> = None;
+    for b in blocks {
+        if announces_related(&b) {
+            skipping = Some(match b.kind { BlockKind::Heading(l) => l, _ => 7 });
+            continue;
+        }
+        // The section ends at the next heading of its level, or where the
+        // article's prose resumes (teasers are short).
+        match (skipping, &b.kind) {
+            (Some(level), BlockKind::Heading(l)) if *l <= level || level == 7 => skipping = None,
+            (Some(_), BlockKind::Paragraph) if b.plain.chars().count() >= RELATED_TEASER_MAX_CHARS => skipping = None,
+            _ => {}
+        }
+        if skipping.is_none() {
+            out.push(b);
+        }
+    }
+    out
+}
+
+/// `phrase` in `text` at word boundaries ("subscribe" not in "subscribers").
+fn contains_words(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+fn dedup(blocks: Vec<Block>) -> Vec<Block> {
+    let mut seen = HashSet::new();
+    blocks
+        .into_iter()
+        .filter(|b| b.plain.chars().count() < DEDUP_MIN_CHARS || matches!(b.kind, BlockKind::Rule) || seen.insert(b.plain.clone()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paragraph(text: &str) -> Block {
+        Block { kind: BlockKind::Paragraph, quote: 0, plain: text.to_string(), md: text.to_string() }
+    }
+
+    #[test]
+    fn bare_media_addresses_are_not_text() {
+        assert!(is_bare_media_url(&paragraph("https://cdn11.example.com/images/5001_TEE_BONE_THUMB_1.jpg")));
+        assert!(is_bare_media_url(&paragraph("https://example.com/videos/daisy.mp4?w=640")));
+        assert!(!is_bare_media_url(&paragraph("https://example.com/downloads/")));
+        assert!(!is_bare_media_url(&paragraph("See https://example.com/a.jpg for the photo.")));
+    }
+
+    #[test]
+    fn calls_to_action_are_dropped_but_not_prose_about_them() {
+        let blocks = vec![
+            paragraph("Join our mailing list!"),
+            paragraph("My best month had 54 subscribers per post."),
+            paragraph("If you like it, please share it with a friend."),
+            paragraph("Skip to main content"),
+        ];
+        let kept: Vec<String> = blocks.into_iter().filter(|b| !is_call_to_action(b)).map(|b| b.plain).collect();
+        assert_eq!(kept, vec!["My best month had 54 subscribers per post."]);
+    }
+
+    #[test]
+    fn furniture_labels_are_dropped() {
+        assert!(is_furniture_label(&paragraph("Advertisement")));
+        assert!(is_furniture_label(&paragraph("Tags:")));
+        assert!(is_furniture_label(&paragraph("Read more")));
+        assert!(is_furniture_label(&paragraph("Table of Contents")));
+        assert!(is_furniture_label(&paragraph("Reply With Quote")));
+        assert!(is_furniture_label(&paragraph("Add to Compare")));
+        assert!(!is_furniture_label(&paragraph("Tags are how we group posts.")));
+    }
+
+    #[test]
+    fn post_statistics_are_dropped() {
+        for line in ["3 likes", "1 Like", "12 replies", "0 reviews", "1,204 posts", "Posts: 120", "1,204 posts · Joined 2019", "Joined: Nov 4, 2011"] {
+            assert!(is_post_stat(&paragraph(line)), "{line}");
+        }
+        for line in ["3 likes and a reply", "Posts are moderated.", "Most people liked it"] {
+            assert!(!is_post_stat(&paragraph(line)), "{line}");
+        }
+    }
+
+    #[test]
+    fn listing_status_lines_are_dropped() {
+        for line in ["Showing 1–24 of 120 products", "Products (36)", "Loaded 24 results", "1,204 results", "Sort: Best Match", "Loading..."] {
+            assert!(is_listing_status(&paragraph(line)), "{line}");
+        }
+        for line in ["24 products for the kitchen", "Results", "Loading docks and ramps"] {
+            assert!(!is_listing_status(&paragraph(line)), "{line}");
+        }
+    }
+
+    #[test]
+    fn page_notices_are_dropped() {
+        assert!(is_page_notice(&paragraph("Last edited by Trilby (2024-08-04 14:26:59)")));
+        assert!(is_page_notice(&paragraph("© 2025 Bellhop, Inc. Terms Privacy")));
+        assert!(is_page_notice(&paragraph("Was this page helpful?")));
+        assert!(!is_page_notice(&paragraph("© Victor Sailer")));
+        assert!(!is_page_notice(&paragraph("Copyright law protects original works of authorship.")));
+    }
+
+    #[test]
+    fn related_sections_end_where_the_article_resumes() {
+        let prose = "The article goes on here with a long paragraph of its own, long enough that no teaser would ever be this long: it has clauses, commas, a second sentence that keeps going for a while, and a full stop at the end.";
+        let blocks = vec![
+            paragraph("First part of the article."),
+            Block { kind: BlockKind::Heading(3), quote: 0, plain: "Related".into(), md: "### Related".into() },
+            paragraph("Another story you could read"),
+            paragraph(prose),
+        ];
+        let kept: Vec<String> = drop_related_sections(blocks).into_iter().map(|b| b.plain).collect();
+        assert_eq!(kept, vec!["First part of the article.", prose]);
+    }
+}

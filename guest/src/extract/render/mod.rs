@@ -1,0 +1,538 @@
+//! Stage 5: walk the main region once and turn it into blocks (headings,
+//! paragraphs, list items, code, tables), from which both the plain text and
+//! the Markdown are written. One walk, two outputs: they cannot disagree.
+//!
+//! `filters` then drops the blocks that are not content, `code` names a
+//! code block's language, `output` writes the text and the Markdown.
+
+mod code;
+mod filters;
+mod output;
+
+use std::collections::HashSet;
+
+use url::Url;
+
+use super::clean::Drop;
+use super::content::{is_block_tag, Analysis, Verdict};
+use super::dom::{push_collapsed, Dom, Kind};
+use crate::model::{ExtractOptions, Image};
+pub use output::{to_markdown, to_text};
+
+/// Nesting deeper than this is rendered as flat text: hostile pages nest
+/// thousands of elements to exhaust the stack.
+const MAX_DEPTH: usize = 256;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum BlockKind {
+    Paragraph,
+    Heading(u8),
+    /// `depth` starts at 1; `number` is set for ordered lists.
+    ListItem { depth: u8, number: Option<u32> },
+    Code { lang: Option<String> },
+    Table { rows: Vec<Vec<String>>, plain_rows: Vec<Vec<String>> },
+    Rule,
+}
+
+#[derive(Clone, Debug)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub quote: u8,
+    pub plain: String,
+    pub md: String,
+}
+
+pub struct Rendered {
+    pub blocks: Vec<Block>,
+    pub images: Vec<Image>,
+}
+
+struct ListState {
+    ordered: bool,
+    next: u32,
+}
+
+struct Renderer<'d, 'a> {
+    dom: &'d Dom<'a>,
+    drop: &'d [Drop],
+    analysis: &'d Analysis,
+    options: &'d ExtractOptions,
+    base: Option<&'d Url>,
+    blocks: Vec<Block>,
+    images: Vec<Image>,
+    seen_images: HashSet<String>,
+    plain: String,
+    md: String,
+    kind: BlockKind,
+    quote: u8,
+    lists: Vec<ListState>,
+    /// Current block owner is a bad block: its own text is skipped.
+    skipping: bool,
+    in_pre: bool,
+    /// Open `<li>` elements around the current node.
+    list_items: usize,
+    /// Bumped by every flush, so inline wrappers can tell that a block
+    /// started inside them (`<a><div>..</div></a>`) and not wrap.
+    flushes: usize,
+    /// Emphasis markers of the inline wrappers around the current node:
+    /// `<strong><b>x</b>:</strong>` marks once, not `****x**:**`.
+    open_marks: Vec<&'static str>,
+}
+
+pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOptions, base: Option<&Url>) -> Rendered {
+    let mut r = Renderer {
+        dom,
+        drop,
+        analysis,
+        options,
+        base,
+        blocks: Vec::new(),
+        images: Vec::new(),
+        seen_images: HashSet::new(),
+        plain: String::new(),
+        md: String::new(),
+        kind: BlockKind::Paragraph,
+        quote: 0,
+        lists: Vec::new(),
+        skipping: false,
+        in_pre: false,
+        list_items: 0,
+        flushes: 0,
+        open_marks: Vec::new(),
+    };
+    r.walk(analysis.region, 0);
+    r.flush();
+    Rendered { blocks: filters::content_blocks(r.blocks), images: r.images }
+}
+
+impl<'d, 'a> Renderer<'d, 'a> {
+    fn walk(&mut self, i: usize, depth: usize) {
+        if self.drop[i] != Drop::Keep {
+            return;
+        }
+        let dom = self.dom;
+        match dom.nodes[i].kind {
+            Kind::Text(t) => self.push_text(t),
+            Kind::Element(e) => {
+                if depth > MAX_DEPTH {
+                    let text = dom.collapsed_text(i);
+                    self.push_text(&text);
+                    return;
+                }
+                let tag = e.name();
+                let saved_skip = self.skipping;
+                if is_block_tag(tag) {
+                    // Inside the region a list of links is the page's own
+                    // (prerequisites, resources, a listing's items): menus
+                    // were dropped or left outside by the earlier stages.
+                    self.skipping = self.analysis.verdict[i] == Verdict::Bad && tag != "li" && self.list_items == 0;
+                }
+                match tag {
+                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                        self.flush();
+                        self.kind = BlockKind::Heading(tag.as_bytes()[1] - b'0');
+                        self.children(i, depth);
+                        self.flush();
+                    }
+                    "ul" | "ol" | "menu" => {
+                        self.flush();
+                        let start = e.attr("start").and_then(|s| s.trim().parse().ok()).unwrap_or(1);
+                        self.lists.push(ListState { ordered: tag == "ol", next: start });
+                        self.children(i, depth);
+                        self.flush();
+                        self.lists.pop();
+                    }
+                    "li" => {
+                        self.flush();
+                        let depth_now = self.lists.len().max(1) as u8;
+                        let number = self.lists.last_mut().and_then(|l| {
+                            if l.ordered {
+                                l.next += 1;
+                                Some(l.next - 1)
+                            } else {
+                                None
+                            }
+                        });
+                        self.kind = BlockKind::ListItem { depth: depth_now, number };
+                        self.list_items += 1;
+                        self.children(i, depth);
+                        self.list_items -= 1;
+                        self.flush();
+                    }
+                    "pre" => {
+                        self.flush();
+                        if !self.skipping {
+                            self.code_block(i);
+                        }
+                    }
+                    "blockquote" => {
+                        self.flush();
+                        self.quote += 1;
+                        self.children(i, depth);
+                        self.flush();
+                        self.quote -= 1;
+                    }
+                    "table" => {
+                        self.flush();
+                        if self.options.include_tables {
+                            if is_layout_table(dom, i) {
+                                self.children(i, depth);
+                            } else {
+                                self.table(i, depth);
+                            }
+                        }
+                        self.flush();
+                    }
+                    "hr" => {
+                        self.flush();
+                        self.blocks.push(Block { kind: BlockKind::Rule, quote: self.quote, plain: String::new(), md: "---".into() });
+                    }
+                    "br" => {
+                        if !self.plain.is_empty() && !self.plain.ends_with('\n') {
+                            self.plain.push('\n');
+                            self.md.push_str("  \n");
+                        }
+                    }
+                    "img" => self.image(i),
+                    "a" => self.link(i, depth),
+                    "strong" | "b" => self.wrap_inline(i, depth, "**"),
+                    "em" | "i" => self.wrap_inline(i, depth, "*"),
+                    "del" | "s" | "strike" => self.wrap_inline(i, depth, "~~"),
+                    "code" | "kbd" | "samp" | "tt" => self.inline_code(i),
+                    _ if is_block_tag(tag) => {
+                        self.flush();
+                        self.children(i, depth);
+                        self.flush();
+                    }
+                    _ => self.children(i, depth),
+                }
+                self.skipping = saved_skip;
+            }
+        }
+    }
+
+    fn children(&mut self, i: usize, depth: usize) {
+        for c in 0..self.dom.nodes[i].children.len() {
+            let child = self.dom.nodes[i].children[c];
+            self.walk(child, depth + 1);
+        }
+    }
+
+    fn push_text(&mut self, t: &str) {
+        if self.skipping {
+            return;
+        }
+        if !self.in_pre && glued_at_element_boundary(&self.plain, t) {
+            self.plain.push(' ');
+            self.md.push(' ');
+        }
+        let plain_before = self.plain.len();
+        push_collapsed(&mut self.plain, t);
+        if self.plain.len() == plain_before {
+            return;
+        }
+        if self.in_pre {
+            self.md.push_str(&self.plain[plain_before..]);
+        } else {
+            let added = self.plain[plain_before..].to_string();
+            push_escaped(&mut self.md, &added);
+        }
+    }
+
+    /// Render children, then wrap what they added to the Markdown in
+    /// `marker` (keeping surrounding spaces outside the markers).
+    fn wrap_inline(&mut self, i: usize, depth: usize, marker: &'static str) {
+        if self.open_marks.contains(&marker) {
+            self.children(i, depth);
+            return;
+        }
+        let start = self.md.len();
+        let flushes = self.flushes;
+        self.open_marks.push(marker);
+        self.children(i, depth);
+        self.open_marks.pop();
+        if self.flushes != flushes {
+            return;
+        }
+        let inner = self.md[start..].to_string();
+        let trimmed = inner.trim();
+        if trimmed.is_empty() {
+            return;
+        }
+        // Emphasis cannot span a `<br>`: each line is marked on its own.
+        if trimmed.contains('\n') {
+            let lines: Vec<String> = inner.split('\n').map(|line| mark_line(line, marker)).collect();
+            self.md.truncate(start);
+            self.md.push_str(&lines.join("\n"));
+            return;
+        }
+        if already_marked(trimmed, marker) {
+            return;
+        }
+        let lead = if inner.starts_with(' ') { " " } else { "" };
+        let trail = if inner.ends_with(' ') { " " } else { "" };
+        self.md.truncate(start);
+        // Right after a run with the same emphasis (`<b>Us$</b><b>11.99</b>`)
+        // the two join: "**Us$11.99**", not "**Us$****11.99**".
+        let before = &self.md[..start];
+        let joins = lead.is_empty() && before.ends_with(marker) && !before[..before.len() - marker.len()].ends_with('*');
+        if joins {
+            self.md.truncate(start - marker.len());
+            self.md.push_str(&format!("{trimmed}{marker}{trail}"));
+        } else {
+            self.md.push_str(&format!("{lead}{marker}{trimmed}{marker}{trail}"));
+        }
+    }
+
+    fn inline_code(&mut self, i: usize) {
+        if self.skipping {
+            return;
+        }
+        let text = self.dom.collapsed_text(i);
+        if text.is_empty() {
+            return;
+        }
+        if !self.plain.is_empty() && !self.plain.ends_with([' ', '\n']) && starts_after_space(self.dom, i) {
+            self.plain.push(' ');
+            self.md.push(' ');
+        }
+        self.plain.push_str(&text);
+        let fence = if text.contains('`') { "``" } else { "`" };
+        let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
+        self.md.push_str(&format!("{fence}{pad}{text}{pad}{fence}"));
+    }
+
+    fn link(&mut self, i: usize, depth: usize) {
+        let href = self.dom.attr(i, "href").and_then(|h| absolute(self.base, h));
+        let start = self.md.len();
+        let flushes = self.flushes;
+        self.children(i, depth);
+        if !self.options.include_links || self.flushes != flushes {
+            return;
+        }
+        let Some(href) = href else { return };
+        let inner = self.md[start..].to_string();
+        let trimmed = inner.trim();
+        if trimmed.is_empty() || trimmed.contains('\n') {
+            return;
+        }
+        let lead = if inner.starts_with(' ') { " " } else { "" };
+        let trail = if inner.ends_with(' ') { " " } else { "" };
+        self.md.truncate(start);
+        let href = String::from(href).replace(' ', "%20").replace(')', "%29");
+        self.md.push_str(&format!("{lead}[{trimmed}]({href}){trail}"));
+    }
+
+    fn image(&mut self, i: usize) {
+        let dom = self.dom;
+        let Some(src) = image_source(dom, i).and_then(|s| resolve(self.base, s)) else { return };
+        let alt = dom.attr(i, "alt").map(super::dom::collapse).filter(|a| !a.is_empty());
+        if self.seen_images.insert(src.clone()) {
+            self.images.push(Image { url: src.clone(), alt: alt.clone() });
+        }
+        if self.options.include_images && !self.skipping {
+            let alt = alt.unwrap_or_default().replace(['[', ']'], "");
+            self.md.push_str(&format!("![{alt}]({})", src.replace(' ', "%20")));
+        }
+    }
+
+    fn code_block(&mut self, i: usize) {
+        let dom = self.dom;
+        let code = dom.raw_text(i);
+        let code = code.trim_matches('\n').trim_end();
+        if code.trim().is_empty() {
+            return;
+        }
+        let lang = code::code_language(dom, i);
+        self.blocks.push(Block {
+            kind: BlockKind::Code { lang },
+            quote: self.quote,
+            plain: code.to_string(),
+            md: code.to_string(),
+        });
+    }
+
+    fn table(&mut self, table: usize, depth: usize) {
+        self.flushes += 1;
+        let dom = self.dom;
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        let mut plain_rows: Vec<Vec<String>> = Vec::new();
+        for tr in dom.find_all_in(table, "tr") {
+            if self.drop[tr] != Drop::Keep || nearest_table(dom, tr) != Some(table) {
+                continue;
+            }
+            let mut row = Vec::new();
+            let mut plain_row = Vec::new();
+            for &cell in &dom.nodes[tr].children {
+                if !matches!(dom.tag(cell), "td" | "th") || self.drop[cell] != Drop::Keep {
+                    continue;
+                }
+                let (saved_plain, saved_md) = (std::mem::take(&mut self.plain), std::mem::take(&mut self.md));
+                let saved_skip = std::mem::replace(&mut self.skipping, false);
+                self.children(cell, depth + 1);
+                self.skipping = saved_skip;
+                let plain = std::mem::replace(&mut self.plain, saved_plain);
+                let md = std::mem::replace(&mut self.md, saved_md);
+                plain_row.push(plain.split_whitespace().collect::<Vec<_>>().join(" "));
+                row.push(output::one_line(&md).replace('|', "\\|"));
+            }
+            if row.iter().any(|c| !c.is_empty()) {
+                rows.push(row);
+                plain_rows.push(plain_row);
+            }
+        }
+        if rows.is_empty() {
+            return;
+        }
+        let plain = plain_rows.iter().map(|r| r.join(" | ")).collect::<Vec<_>>().join("\n");
+        self.blocks.push(Block {
+            kind: BlockKind::Table { rows, plain_rows },
+            quote: self.quote,
+            plain,
+            md: String::new(),
+        });
+    }
+
+    /// End the current inline run as a block of the pending kind.
+    fn flush(&mut self) {
+        self.flushes += 1;
+        let plain = self.plain.trim();
+        if is_blank(plain) && is_blank(&self.md) {
+            self.plain.clear();
+            self.md.clear();
+            return;
+        }
+        let plain = plain.lines().map(str::trim).collect::<Vec<_>>().join("\n");
+        let md = self.md.trim().lines().map(str::trim_start).collect::<Vec<_>>().join("\n");
+        self.blocks.push(Block { kind: std::mem::replace(&mut self.kind, BlockKind::Paragraph), quote: self.quote, plain, md });
+        self.plain.clear();
+        self.md.clear();
+    }
+}
+
+/// Characters that take no space: a paragraph of nothing else (Webflow
+/// spaces sections with `<p>&zwj;</p>`) is empty. Inside text they stay:
+/// they join emoji and shape scripts.
+const INVISIBLE: &[char] = &['\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}', '\u{ad}'];
+
+fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| c.is_whitespace() || INVISIBLE.contains(&c))
+}
+
+/// A table used for page layout (cells holding blocks or other tables, in
+/// a table of moderate size) or a single-row table is walked as a
+/// container, not written as a Markdown table.
+fn is_layout_table(dom: &Dom, table: usize) -> bool {
+    let rows = dom.find_all_in(table, "tr").count();
+    let holds_blocks = (table + 1..dom.nodes[table].end)
+        .any(|j| matches!(dom.tag(j), "table" | "p" | "div" | "ul" | "ol" | "h1" | "h2" | "h3" | "pre" | "blockquote"));
+    rows <= 1 || (holds_blocks && rows < LAYOUT_TABLE_MAX_ROWS)
+}
+
+/// A table with block content and more rows than this is data anyway.
+const LAYOUT_TABLE_MAX_ROWS: usize = 40;
+
+fn nearest_table(dom: &Dom, i: usize) -> Option<usize> {
+    dom.self_and_ancestors(i).find(|&at| dom.tag(at) == "table")
+}
+
+fn starts_after_space(dom: &Dom, i: usize) -> bool {
+    // Inline code usually sits between words; its own whitespace lives in
+    // the surrounding text nodes, so look at the previous text.
+    dom.previous_siblings(i).next().and_then(|p| dom.text(p)).is_some_and(|t| t.ends_with(char::is_whitespace))
+}
+
+/// `src`, or a lazy-loading attribute, or the first `srcset` candidate.
+pub fn image_source<'a>(dom: &Dom<'a>, i: usize) -> Option<&'a str> {
+    for attr in ["src", "data-src", "data-lazy-src", "data-original"] {
+        if let Some(v) = dom.attr(i, attr) {
+            let v = v.trim();
+            if !v.is_empty() && !v.starts_with("data:") {
+                return Some(v);
+            }
+        }
+    }
+    dom.attr(i, "srcset")
+        .or_else(|| dom.attr(i, "data-srcset"))
+        .and_then(|s| s.split(',').next())
+        .and_then(|c| c.split_whitespace().next())
+        .filter(|v| !v.starts_with("data:"))
+}
+
+/// Resolve `href` against `base`; only http(s) results are kept, fragments dropped.
+pub fn resolve(base: Option<&Url>, href: &str) -> Option<String> {
+    let mut url = absolute(base, href)?;
+    url.set_fragment(None);
+    Some(url.into())
+}
+
+/// An `http(s)` link target made absolute, fragment kept: a Markdown link
+/// to "enum.Result.html#variant.Ok" must land on the variant. Links to the
+/// page's own anchors (`#section`) are none.
+fn absolute(base: Option<&Url>, href: &str) -> Option<Url> {
+    let href = href.trim();
+    if href.is_empty() || href.starts_with('#') {
+        return None;
+    }
+    let url = match base {
+        Some(b) => b.join(href).ok()?,
+        None => Url::parse(href).ok()?,
+    };
+    matches!(url.scheme(), "http" | "https").then_some(url)
+}
+
+/// Escape the characters that would start Markdown syntax inside text.
+fn push_escaped(out: &mut String, text: &str) {
+    for ch in text.chars() {
+        if matches!(ch, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#') {
+            // Only escape where it could be read as syntax: '#', '>' matter
+            // at a line start, the others anywhere.
+            let at_line_start = out.is_empty() || out.ends_with('\n');
+            if matches!(ch, '#' | '>') && !at_line_start {
+                out.push(ch);
+                continue;
+            }
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+}
+
+/// Two text nodes meet only across an element boundary. A lowercase
+/// letter running into a capital there ("Hyperlite Mountain Gear" +
+/// "Southwest 55 Pack", a brand and a name laid out as separate lines) is
+/// two words the page's CSS keeps apart; a drop cap ("W" + "EIGHT") or a
+/// styled syllable are not touched. Digits and punctuation were tried
+/// too: no dev page gained.
+fn glued_at_element_boundary(before: &str, next: &str) -> bool {
+    let (Some(last), Some(first)) = (before.chars().next_back(), next.chars().next()) else { return false };
+    last.is_lowercase() && first.is_uppercase()
+}
+
+/// One line of an emphasised run broken by `<br>`, marked; its spaces
+/// (the break's "  " marker among them) stay outside the markers.
+fn mark_line(line: &str, marker: &str) -> String {
+    let text = line.trim();
+    if text.is_empty() || already_marked(text, marker) {
+        return line.to_string();
+    }
+    let lead = &line[..line.len() - line.trim_start().len()];
+    let trail = &line[line.trim_end().len()..];
+    format!("{lead}{marker}{text}{marker}{trail}")
+}
+
+/// Whether `inner` already carries the emphasis `marker` adds: bold inside
+/// bold (`<b><strong>`) would read `****x****`. Italic counts as there on
+/// `*x*` and `***x***`, not on `**x**`, so bold and italic still nest.
+fn already_marked(inner: &str, marker: &str) -> bool {
+    let stars = |s: &mut dyn Iterator<Item = char>| s.take_while(|c| *c == '*').count();
+    let (lead, trail) = (stars(&mut inner.chars()), stars(&mut inner.chars().rev()));
+    if inner.len() <= lead + trail {
+        return false;
+    }
+    match marker {
+        "**" => lead >= 2 && trail >= 2,
+        "*" => matches!(lead, 1 | 3) && lead == trail,
+        _ => inner.len() > 2 * marker.len() && inner.starts_with(marker) && inner.ends_with(marker),
+    }
+}

@@ -1,0 +1,125 @@
+//! Writing the blocks out: plain text and GitHub-flavoured Markdown.
+
+use super::{Block, BlockKind};
+
+/// Plain text: blocks separated by blank lines; list items and table rows
+/// on consecutive lines.
+pub fn to_text(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    let mut prev_list = false;
+    for b in blocks {
+        let is_list = matches!(b.kind, BlockKind::ListItem { .. });
+        if matches!(b.kind, BlockKind::Rule) || b.plain.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if is_list && prev_list { "\n" } else { "\n\n" });
+        }
+        match &b.kind {
+            BlockKind::ListItem { depth, number } => {
+                out.push_str(&"  ".repeat(depth.saturating_sub(1) as usize));
+                match number {
+                    Some(n) => out.push_str(&format!("{n}. ")),
+                    None => out.push_str("- "),
+                }
+                out.push_str(&b.plain);
+            }
+            _ => out.push_str(&b.plain),
+        }
+        prev_list = is_list;
+    }
+    out
+}
+
+/// A heading or table cell broken by `<br>` as one line: neither can span
+/// lines in Markdown, and the break's trailing-space marker must not pile
+/// up spaces.
+pub(super) fn one_line(text: &str) -> String {
+    text.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// GitHub-flavoured Markdown of the blocks.
+pub fn to_markdown(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    let mut prev_list = false;
+    for b in blocks {
+        let is_list = matches!(b.kind, BlockKind::ListItem { .. });
+        let body = match &b.kind {
+            BlockKind::Paragraph => escape_line_starts(&b.md),
+            BlockKind::Heading(level) => format!("{} {}", "#".repeat(*level as usize), one_line(&b.md)),
+            BlockKind::ListItem { depth, number } => {
+                let indent = "  ".repeat(depth.saturating_sub(1) as usize);
+                let marker = number.map_or_else(|| "-".to_string(), |n| format!("{n}."));
+                let cont = format!("\n{indent}{}", " ".repeat(marker.len() + 1));
+                format!("{indent}{marker} {}", escape_line_starts(&b.md).replace('\n', &cont))
+            }
+            BlockKind::Code { lang } => {
+                let fence = if b.md.contains("```") { "~~~~" } else { "```" };
+                format!("{fence}{}\n{}\n{fence}", lang.as_deref().unwrap_or(""), b.md)
+            }
+            BlockKind::Table { rows, .. } => table_markdown(rows),
+            BlockKind::Rule => "---".to_string(),
+        };
+        if !out.is_empty() {
+            out.push_str(if is_list && prev_list { "\n" } else { "\n\n" });
+        }
+        if b.quote > 0 {
+            let prefix = "> ".repeat(b.quote as usize);
+            let quoted: Vec<String> = body.lines().map(|l| format!("{prefix}{l}").trim_end().to_string()).collect();
+            out.push_str(&quoted.join("\n"));
+        } else {
+            out.push_str(&body);
+        }
+        prev_list = is_list;
+    }
+    out
+}
+
+/// Text lines that would read as Markdown block syntax are escaped: "- x"
+/// or "+ x" (a bullet), "12. x" or "12) x" (a numbered item), and "---" or
+/// "===" (a rule, or a heading underline). Elsewhere these characters are
+/// plain ("5.0", "-5°C"), so only line starts are looked at.
+fn escape_line_starts(md: &str) -> String {
+    let mut out = String::with_capacity(md.len());
+    for (k, line) in md.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        let bytes = line.as_bytes();
+        let marker_ends = |at: usize| bytes.get(at + 1).is_none_or(|b| *b == b' ');
+        let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+        let escape_at = if matches!(bytes.first(), Some(b'-' | b'+')) && marker_ends(0) {
+            Some(0)
+        } else if (1..=9).contains(&digits) && matches!(bytes.get(digits), Some(b'.' | b')')) && marker_ends(digits) {
+            Some(digits)
+        } else if bytes.len() >= 3 && (bytes.iter().all(|b| *b == b'-') || bytes.iter().all(|b| *b == b'=')) {
+            Some(0)
+        } else {
+            None
+        };
+        match escape_at {
+            Some(at) => {
+                out.push_str(&line[..at]);
+                out.push('\\');
+                out.push_str(&line[at..]);
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
+}
+
+fn table_markdown(rows: &[Vec<String>]) -> String {
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    // Spacer columns, empty in every row, are left out.
+    let filled: Vec<usize> = (0..width).filter(|&c| rows.iter().any(|r| r.get(c).is_some_and(|cell| !cell.trim().is_empty()))).collect();
+    let columns = if filled.is_empty() { (0..width).collect() } else { filled };
+    let width = columns.len();
+    let line = |row: &Vec<String>| {
+        let cells: Vec<&str> = columns.iter().map(|&c| row.get(c).map_or("", String::as_str)).collect();
+        format!("| {} |", cells.join(" | "))
+    };
+    let mut out = vec![line(&rows[0]), format!("|{}", " --- |".repeat(width))];
+    out.extend(rows[1..].iter().map(line));
+    out.join("\n")
+}
