@@ -42,7 +42,16 @@ fn main() {
             i = dom.nodes[i].parent;
         }
         for &i in chain.iter().rev() {
-            println!("{} #{} .{:.70} raw={} {:?} {:?}{}", dom.tag(i), dom.attr(i, "id").unwrap_or(""), dom.attr(i, "class").unwrap_or(""), raw[i], drop[i], analysis.verdict[i], if i == analysis.region { "  <== REGION" } else { "" });
+            println!(
+                "{} #{} .{:.70} raw={} {:?} {:?}{}",
+                dom.tag(i),
+                dom.attr(i, "id").unwrap_or(""),
+                dom.attr(i, "class").unwrap_or(""),
+                raw[i],
+                drop[i],
+                analysis.verdict[i],
+                if i == analysis.region { "  <== REGION" } else { "" }
+            );
         }
         return;
     }
@@ -57,7 +66,14 @@ fn main() {
         let id = dom.attr(i, "id").unwrap_or("");
         println!(
             "{}{} #{} .{:.60} raw={} kept={} {:?} {:?}{}",
-            "  ".repeat(depth[i].min(30)), dom.tag(i), id, class, raw[i], analysis.text_len[i], drop[i], analysis.verdict[i],
+            "  ".repeat(depth[i].min(30)),
+            dom.tag(i),
+            id,
+            class,
+            raw[i],
+            analysis.text_len[i],
+            drop[i],
+            analysis.verdict[i],
             if i == analysis.region { "   <== REGION" } else { "" }
         );
     }

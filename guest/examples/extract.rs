@@ -15,7 +15,10 @@ fn main() {
     match riptide_guest::extract::extract_html(&html, args.get(1).map(String::as_str), &options) {
         Ok(doc) => {
             println!("{}\n", doc.markdown);
-            println!("title: {:?}\nbyline: {:?}\npublished: {:?}\nlanguage: {:?}\nsite: {:?}", doc.title, doc.byline, doc.published, doc.language, doc.site_name);
+            println!(
+                "title: {:?}\nbyline: {:?}\npublished: {:?}\nlanguage: {:?}\nsite: {:?}",
+                doc.title, doc.byline, doc.published, doc.language, doc.site_name
+            );
         }
         Err(e) => {
             eprintln!("{e}");

@@ -51,7 +51,12 @@ impl GuestCrawlSession for CrawlSession {
         wit_crawl::CrawlSession::new(CrawlSession(RefCell::new(session)))
     }
 
-    fn spider(seed: String, spider: wit_crawl::SpiderOptions, fetch: wit::FetchOptions, options: wit::ExtractOptions) -> Result<wit_crawl::CrawlSession, wit::Error> {
+    fn spider(
+        seed: String,
+        spider: wit_crawl::SpiderOptions,
+        fetch: wit::FetchOptions,
+        options: wit::ExtractOptions,
+    ) -> Result<wit_crawl::CrawlSession, wit::Error> {
         let client = Client::new(WasiTransport, fetch_options(fetch));
         let spider = SpiderOptions {
             max_depth: spider.max_depth,

@@ -58,13 +58,7 @@ pub struct ExtractOptions {
 
 impl Default for ExtractOptions {
     fn default() -> Self {
-        Self {
-            focus: Focus::Balanced,
-            include_comments: false,
-            include_tables: true,
-            include_images: false,
-            include_links: true,
-        }
+        Self { focus: Focus::Balanced, include_comments: false, include_tables: true, include_images: false, include_links: true }
     }
 }
 

@@ -59,16 +59,10 @@ impl Robots {
                 _ => {}
             }
         }
-        let specific: Vec<&Robots> = groups
-            .iter()
-            .filter(|(agents, _)| agents.iter().any(|a| a != "*" && !a.is_empty() && agent.contains(a.as_str())))
-            .map(|(_, r)| r)
-            .collect();
-        let chosen: Vec<&Robots> = if specific.is_empty() {
-            groups.iter().filter(|(agents, _)| agents.iter().any(|a| a == "*")).map(|(_, r)| r).collect()
-        } else {
-            specific
-        };
+        let specific: Vec<&Robots> =
+            groups.iter().filter(|(agents, _)| agents.iter().any(|a| a != "*" && !a.is_empty() && agent.contains(a.as_str()))).map(|(_, r)| r).collect();
+        let chosen: Vec<&Robots> =
+            if specific.is_empty() { groups.iter().filter(|(agents, _)| agents.iter().any(|a| a == "*")).map(|(_, r)| r).collect() } else { specific };
         // Several groups for the same agent are merged (RFC 9309 2.2.1).
         let mut merged = Robots::default();
         for r in chosen {

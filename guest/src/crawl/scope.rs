@@ -7,11 +7,9 @@ use crate::extract::links::same_site_host;
 
 /// Extensions of files that are never HTML; links to them are not queued.
 const NON_HTML_EXTENSIONS: &[&str] = &[
-    "jpg", "jpeg", "png", "gif", "webp", "svg", "ico", "bmp", "tif", "tiff", "avif", "pdf", "zip",
-    "gz", "tgz", "bz2", "xz", "7z", "rar", "tar", "mp3", "mp4", "m4a", "wav", "ogg", "webm", "mov",
-    "avi", "mkv", "css", "js", "mjs", "json", "xml", "rss", "atom", "woff", "woff2", "ttf", "otf",
-    "eot", "exe", "dmg", "msi", "apk", "iso", "bin", "doc", "docx", "xls", "xlsx", "ppt", "pptx",
-    "csv", "txt", "wasm",
+    "jpg", "jpeg", "png", "gif", "webp", "svg", "ico", "bmp", "tif", "tiff", "avif", "pdf", "zip", "gz", "tgz", "bz2", "xz", "7z", "rar", "tar", "mp3", "mp4",
+    "m4a", "wav", "ogg", "webm", "mov", "avi", "mkv", "css", "js", "mjs", "json", "xml", "rss", "atom", "woff", "woff2", "ttf", "otf", "eot", "exe", "dmg",
+    "msi", "apk", "iso", "bin", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "csv", "txt", "wasm",
 ];
 
 /// Parse and normalise: http(s) only, fragment dropped; the `url` crate

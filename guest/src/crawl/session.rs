@@ -140,7 +140,6 @@ impl<T: Transport> Session<T> {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,9 +12,8 @@ use crate::model::{ExtractOptions, Focus};
 
 /// Elements whose text is never shown as content.
 const JUNK_TAGS: &[&str] = &[
-    "script", "style", "template", "svg", "math", "iframe", "object", "embed",
-    "canvas", "head", "title", "meta", "link", "button", "select", "option", "input",
-    "textarea", "datalist", "dialog", "audio", "video", "source", "track", "map", "area",
+    "script", "style", "template", "svg", "math", "iframe", "object", "embed", "canvas", "head", "title", "meta", "link", "button", "select", "option",
+    "input", "textarea", "datalist", "dialog", "audio", "video", "source", "track", "map", "area",
 ];
 
 /// Page chrome by tag. `header` is only chrome outside an article (an
@@ -22,10 +21,8 @@ const JUNK_TAGS: &[&str] = &[
 const BOILERPLATE_TAGS: &[&str] = &["nav", "footer", "aside", "menu"];
 
 /// ARIA landmark roles that are never main content.
-const BOILERPLATE_ROLES: &[&str] = &[
-    "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar",
-    "dialog", "alertdialog", "tablist", "toolbar", "tooltip",
-];
+const BOILERPLATE_ROLES: &[&str] =
+    &["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog", "alertdialog", "tablist", "toolbar", "tooltip"];
 
 /// Roles of widgets that hold short labels only. Pages put them on
 /// accordions and tab panels full of text; such an element is not one.
@@ -50,20 +47,80 @@ fn holds_prose(dom: &Dom, i: usize) -> bool {
 /// Matched against whole `-`/`_`-separated words so "shared" in
 /// "shared-content" does not hit "share".
 const BOILERPLATE_WORDS: &[&str] = &[
-    "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "footer", "sidebar",
-    "cookie", "cookies", "consent", "gdpr", "share", "social", "newsletter",
-    "subscribe", "subscription", "signup", "related", "recommended", "popular", "trending",
-    "advert", "advertisement", "ads", "ad", "adsense", "sponsor", "sponsored", "promo",
-    "popup", "modal", "toolbar", "pagination", "pager",
-    "outbrain", "taboola", "disqus", "comment-form", "respond",
-    "login", "signin", "author-bio", "byline-social", "tag-list",
-    "dropdown", "offcanvas", "off-canvas", "megamenu", "site-header", "site-footer",
-    "topbar", "bottombar", "newsletter-signup", "signature", "user-info", "userinfo", "user-details",
-    "usercard", "user-card", "postprofile", "post-profile", "voting", "votes",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "footer",
+    "sidebar",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "share",
+    "social",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "signup",
+    "related",
+    "recommended",
+    "popular",
+    "trending",
+    "advert",
+    "advertisement",
+    "ads",
+    "ad",
+    "adsense",
+    "sponsor",
+    "sponsored",
+    "promo",
+    "popup",
+    "modal",
+    "toolbar",
+    "pagination",
+    "pager",
+    "outbrain",
+    "taboola",
+    "disqus",
+    "comment-form",
+    "respond",
+    "login",
+    "signin",
+    "author-bio",
+    "byline-social",
+    "tag-list",
+    "dropdown",
+    "offcanvas",
+    "off-canvas",
+    "megamenu",
+    "site-header",
+    "site-footer",
+    "topbar",
+    "bottombar",
+    "newsletter-signup",
+    "signature",
+    "user-info",
+    "userinfo",
+    "user-details",
+    "usercard",
+    "user-card",
+    "postprofile",
+    "post-profile",
+    "voting",
+    "votes",
     // Forum poster stats and ranks (XenForo, MyBB), not the post.
-    "userextras", "usertitle", "userbanner", "userstats", "user-stats", "author-statistics",
+    "userextras",
+    "usertitle",
+    "userbanner",
+    "userstats",
+    "user-stats",
+    "author-statistics",
     // DocBook manuals (PostgreSQL, many GNU projects): Prev | Up | Next bars.
-    "navheader", "navfooter",
+    "navheader",
+    "navfooter",
 ];
 
 /// Menus named as one word ("sidemenu", "leftMenu", "topnav", "subnav").
@@ -78,14 +135,26 @@ const COMPOUND_MENU_MAX_CHARS: usize = 10;
 const FOLDED_CONTENT_WORDS: &[&str] = &["accordion", "faq", "faqs"];
 
 /// Tokens that mark user comments; dropped unless comments are wanted.
-const COMMENT_WORDS: &[&str] = &["comment", "comments", "commentlist", "comment-list", "discussion", "reviews", "review-list", "customer-reviews", "customerreviews", "ratings", "yotpo", "bazaarvoice", "trustpilot"];
+const COMMENT_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "commentlist",
+    "comment-list",
+    "discussion",
+    "reviews",
+    "review-list",
+    "customer-reviews",
+    "customerreviews",
+    "ratings",
+    "yotpo",
+    "bazaarvoice",
+    "trustpilot",
+];
 
 /// Tokens that mark the main content; they veto a boilerplate match on the
 /// same element ("post-share" vetoed? no: only when no boilerplate word is
 /// the element's last word).
-const CONTENT_WORDS: &[&str] = &[
-    "article", "content", "main", "post", "entry", "story", "body", "text", "blog",
-];
+const CONTENT_WORDS: &[&str] = &["article", "content", "main", "post", "entry", "story", "body", "text", "blog"];
 
 /// A boilerplate match on an element holding more than this share of the
 /// page's text is ignored: class names on page wrappers ("has-sidebar",
@@ -168,13 +237,13 @@ pub fn classify(dom: &Dom, options: &ExtractOptions, thread: bool) -> Vec<Drop> 
     // widgets, whatever their class says ("col-9 sidebar-first-only").
     let first_h1 = (0..n).find(|&i| dom.tag(i) == "h1" && is_headline(dom, i, options));
     let first_main = (0..n).find(|&i| dom.is_main_landmark(i));
-    let holds_main = dom.with_ancestors(
-        (0..n).map(|i| Some(i) == first_h1 || Some(i) == first_main || (dom.tag(i) == "article" && raw_len[i] >= ARTICLE_MIN_CHARS)).collect(),
-    );
+    let holds_main = dom
+        .with_ancestors((0..n).map(|i| Some(i) == first_h1 || Some(i) == first_main || (dom.tag(i) == "article" && raw_len[i] >= ARTICLE_MIN_CHARS)).collect());
     let related = related_sections(dom, &raw_len, &holds_main, total);
     let attached_comments = if thread && !options.include_comments { comments_on_posts(dom, options, &raw_len) } else { vec![false; n] };
     let choice_label = choice_labels(dom);
-    let page = Page { raw_len: &raw_len, holds_main: &holds_main, related: &related, attached_comments: &attached_comments, choice_label: &choice_label, total };
+    let page =
+        Page { raw_len: &raw_len, holds_main: &holds_main, related: &related, attached_comments: &attached_comments, choice_label: &choice_label, total };
     let check_comments = !options.include_comments && !thread;
     let (drop, dropped_comments) = mark(dom, options, &page, check_comments);
     // The second look below is for comment words matched page-wide; on a
@@ -200,14 +269,19 @@ pub fn classify(dom: &Dom, options: &ExtractOptions, thread: bool) -> Vec<Drop> 
             in_comments += len;
         }
     }
-    if in_comments > kept && kept < MAX_TEXT_BESIDE_THREAD { plain } else { drop }
+    if in_comments > kept && kept < MAX_TEXT_BESIDE_THREAD {
+        plain
+    } else {
+        drop
+    }
 }
 
 /// `<label>`s of radio buttons and checkboxes, by `for` or by wrapping
 /// one: a product's size and colour pickers, a listing's filters. The
 /// choice the reader makes, not what the page says.
 fn choice_labels(dom: &Dom) -> Vec<bool> {
-    let is_choice = |i: usize| dom.tag(i) == "input" && dom.attr(i, "type").is_some_and(|t| matches!(t.trim().to_ascii_lowercase().as_str(), "radio" | "checkbox"));
+    let is_choice =
+        |i: usize| dom.tag(i) == "input" && dom.attr(i, "type").is_some_and(|t| matches!(t.trim().to_ascii_lowercase().as_str(), "radio" | "checkbox"));
     let ids: std::collections::HashSet<&str> = (0..dom.len()).filter(|&i| is_choice(i)).filter_map(|i| dom.attr(i, "id")).collect();
     (0..dom.len())
         .map(|i| {
@@ -232,9 +306,7 @@ fn related_sections(dom: &Dom, raw_len: &[u32], holds_main: &[bool], total: f32)
     // First visible text node at or after each node, in document order.
     let mut next_text = vec![usize::MAX; n + 1];
     for i in (0..n).rev() {
-        let visible = dom.text(i).is_some_and(|t| !t.trim().is_empty())
-            && dom.nodes[i].parent != usize::MAX
-            && !is_code_tag(dom.tag(dom.nodes[i].parent));
+        let visible = dom.text(i).is_some_and(|t| !t.trim().is_empty()) && dom.nodes[i].parent != usize::MAX && !is_code_tag(dom.tag(dom.nodes[i].parent));
         next_text[i] = if visible { i } else { next_text[i + 1] };
     }
     // Teasers are short: a long paragraph belongs to the page itself.
@@ -319,7 +391,22 @@ struct Page<'p> {
 }
 
 /// URL path parts of forum and Q&A software.
-const THREAD_PATH_PARTS: &[&str] = &["/forum", "/forums/", "/thread", "/threads/", "/topic/", "/topics/", "/t/", "/discussion", "/questions/", "/community/", "/viewtopic", "/showthread", "/board/", "/boards/"];
+const THREAD_PATH_PARTS: &[&str] = &[
+    "/forum",
+    "/forums/",
+    "/thread",
+    "/threads/",
+    "/topic/",
+    "/topics/",
+    "/t/",
+    "/discussion",
+    "/questions/",
+    "/community/",
+    "/viewtopic",
+    "/showthread",
+    "/board/",
+    "/boards/",
+];
 /// schema.org types of discussion pages.
 const THREAD_TYPES: &[&str] = &["DiscussionForumPosting", "QAPage", "\"Question\""];
 
@@ -628,9 +715,7 @@ pub fn token_is_boilerplate(token: &str, check_comments: bool, aggressive: bool)
     // "entry-content", "post-body": a content word names the content.
     let has_content_word = words.iter().any(|w| CONTENT_WORDS.contains(w));
     let last = words[words.len() - 1];
-    let hit = |w: &str| {
-        BOILERPLATE_WORDS.contains(&w) || (check_comments && COMMENT_WORDS.contains(&w)) || is_compound_menu(w)
-    };
+    let hit = |w: &str| BOILERPLATE_WORDS.contains(&w) || (check_comments && COMMENT_WORDS.contains(&w)) || is_compound_menu(w);
     if has_content_word {
         // "post-share", "article-related" still name a widget by their last word.
         return hit(last) && last != "ad";
@@ -678,7 +763,10 @@ mod tests {
     #[test]
     fn a_mega_menu_header_is_chrome_even_when_it_outweighs_the_page() {
         let menu: String = (0..40).map(|n| format!("<li><a href='/p{n}'>Product family {n}</a><p>What product family {n} does for you.</p></li>")).collect();
-        let page = format!("<body><header><ul>{menu}</ul></header><div id='post'><h1>What is cloud computing?</h1><p>{}</p></div></body>", "Cloud computing is renting computers. ".repeat(10));
+        let page = format!(
+            "<body><header><ul>{menu}</ul></header><div id='post'><h1>What is cloud computing?</h1><p>{}</p></div></body>",
+            "Cloud computing is renting computers. ".repeat(10)
+        );
         let kept = kept_text(&page);
         assert!(kept.contains("renting computers"), "{kept}");
         assert!(!kept.contains("Product family"), "{kept}");
@@ -698,9 +786,11 @@ mod tests {
     #[test]
     fn a_modal_of_prose_is_content_but_a_sign_up_modal_is_not() {
         let details = "Choose whether to stand the shelf upright or lay it down as a sideboard. ".repeat(8);
-        let page = format!("<body><main><h1>Shelf unit</h1><p>A shelf for every room.</p>\
+        let page = format!(
+            "<body><main><h1>Shelf unit</h1><p>A shelf for every room.</p>\
             <div class='product-details-modal'><p>{details}</p></div>\
-            <div class='signup-modal'><p>Get 10% off your first order.</p></div></main></body>");
+            <div class='signup-modal'><p>Get 10% off your first order.</p></div></main></body>"
+        );
         let kept = kept_text(&page);
         assert!(kept.contains("sideboard"), "{kept}");
         assert!(!kept.contains("10% off"), "{kept}");
@@ -870,7 +960,9 @@ mod tests {
     #[test]
     fn comments_under_q_and_a_posts_go_but_forum_replies_stay() {
         let body = "<p>I tried mounting the drive with the sync option, but writes still land in the cache first, and a power cut loses them.</p>";
-        let post = |id: &str| format!("<div class='post' id='{id}'><div class='post-body'>{body}</div><div class='comments'><ul><li>Did you try -o sync on the mount?</li><li>Yes, same result.</li></ul></div></div>");
+        let post = |id: &str| {
+            format!("<div class='post' id='{id}'><div class='post-body'>{body}</div><div class='comments'><ul><li>Did you try -o sync on the mount?</li><li>Yes, same result.</li></ul></div></div>")
+        };
         let page = format!("<body><div id='question'>{}</div><div id='answers'>{}{}</div></body>", post("q"), post("a1"), post("a2"));
         let html = Html::parse_document(&page);
         let dom = Dom::new(&html);
@@ -911,9 +1003,7 @@ mod tests {
 
     #[test]
     fn wrapper_with_boilerplate_class_is_not_dropped() {
-        let html = Html::parse_document(
-            "<body><div class='has-sidebar page-menu'><p>Lots of real text here.</p></div></body>",
-        );
+        let html = Html::parse_document("<body><div class='has-sidebar page-menu'><p>Lots of real text here.</p></div></body>");
         let dom = Dom::new(&html);
         let drop = classify(&dom, &ExtractOptions::default(), false);
         let p = dom.find("p").unwrap();

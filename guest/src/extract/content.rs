@@ -24,11 +24,48 @@ use crate::model::{ExtractOptions, Focus};
 pub fn is_block_tag(tag: &str) -> bool {
     matches!(
         tag,
-        "p" | "div" | "section" | "article" | "main" | "li" | "td" | "th" | "h1" | "h2" | "h3"
-            | "h4" | "h5" | "h6" | "pre" | "blockquote" | "dd" | "dt" | "dl" | "figcaption"
-            | "caption" | "header" | "address" | "details" | "summary" | "fieldset" | "ul"
-            | "ol" | "table" | "tr" | "tbody" | "thead" | "tfoot" | "figure" | "center"
-            | "body" | "html" | "hgroup" | "legend" | "form" | "nav" | "footer" | "aside"
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "li"
+            | "td"
+            | "th"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "pre"
+            | "blockquote"
+            | "dd"
+            | "dt"
+            | "dl"
+            | "figcaption"
+            | "caption"
+            | "header"
+            | "address"
+            | "details"
+            | "summary"
+            | "fieldset"
+            | "ul"
+            | "ol"
+            | "table"
+            | "tr"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "figure"
+            | "center"
+            | "body"
+            | "html"
+            | "hgroup"
+            | "legend"
+            | "form"
+            | "nav"
+            | "footer"
+            | "aside"
     )
 }
 
@@ -165,9 +202,7 @@ pub fn analyse(dom: &Dom, drop: &[Drop], options: &ExtractOptions) -> Analysis {
             Verdict::Short
         } else if density > MAX_LINK_DENSITY[focus] {
             Verdict::Bad
-        } else if density <= GOOD_LINK_DENSITY
-            && (own_len[i] >= GOOD_BLOCK_CHARS || (own_len[i] >= SENTENCE_BLOCK_CHARS && own_punct[i] >= 1))
-        {
+        } else if density <= GOOD_LINK_DENSITY && (own_len[i] >= GOOD_BLOCK_CHARS || (own_len[i] >= SENTENCE_BLOCK_CHARS && own_punct[i] >= 1)) {
             Verdict::Good
         } else {
             Verdict::Short
@@ -326,7 +361,10 @@ mod tests {
         );
         assert_eq!(region_of(&qa), "mainbar");
         // An FAQ marks up many questions: no one of them pins the region.
-        let faq = format!("<body><div id='page'><div id='intro'><p>{PROSE}</p></div><div id='faq'>{}</div></div></body>", format!("<div itemscope itemtype='https://schema.org/Question'><p>{PROSE}</p><p>{PROSE}</p></div>").repeat(5));
+        let faq = format!(
+            "<body><div id='page'><div id='intro'><p>{PROSE}</p></div><div id='faq'>{}</div></div></body>",
+            format!("<div itemscope itemtype='https://schema.org/Question'><p>{PROSE}</p><p>{PROSE}</p></div>").repeat(5)
+        );
         assert_eq!(region_of(&faq), "faq");
     }
 

@@ -3,17 +3,62 @@
 //! ("March 12, 2020", "12 Mar 2020", "12.03.2020") become `YYYY-MM-DD`.
 
 const MONTHS: &[(&str, u32)] = &[
-    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
-    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11),
-    ("december", 12), ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7),
-    ("aug", 8), ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
     // German, French, Spanish month names seen on news sites.
-    ("januar", 1), ("februar", 2), ("märz", 3), ("mai", 5), ("juni", 6), ("juli", 7),
-    ("oktober", 10), ("dezember", 12), ("janvier", 1), ("février", 2), ("mars", 3),
-    ("avril", 4), ("juin", 6), ("juillet", 7), ("août", 8), ("septembre", 9), ("octobre", 10),
-    ("novembre", 11), ("décembre", 12), ("enero", 1), ("febrero", 2), ("marzo", 3),
-    ("abril", 4), ("mayo", 5), ("junio", 6), ("julio", 7), ("agosto", 8), ("septiembre", 9),
-    ("octubre", 10), ("noviembre", 11), ("diciembre", 12),
+    ("januar", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    ("janvier", 1),
+    ("février", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
 ];
 
 fn month_number(word: &str) -> Option<u32> {
@@ -47,7 +92,11 @@ fn iso_prefix(s: &str) -> Option<String> {
     let b = s.as_bytes();
     let digits = |r: std::ops::Range<usize>| -> Option<u32> {
         let part = s.get(r)?;
-        if part.bytes().all(|c| c.is_ascii_digit()) { part.parse().ok() } else { None }
+        if part.bytes().all(|c| c.is_ascii_digit()) {
+            part.parse().ok()
+        } else {
+            None
+        }
     };
     if b.len() >= 10 && (b[4] == b'-' || b[4] == b'/' || b[4] == b'.') && b[7] == b[4] {
         let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
@@ -80,13 +129,14 @@ fn textual(s: &str) -> Option<String> {
             return Some(iso);
         }
     }
-    let tokens: Vec<&str> = s
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '/' || c == '-' || c == '|')
-        .filter(|t| !t.is_empty())
-        .collect();
+    let tokens: Vec<&str> = s.split(|c: char| c.is_whitespace() || c == ',' || c == '/' || c == '-' || c == '|').filter(|t| !t.is_empty()).collect();
     let number = |t: &str| -> Option<u32> {
         let t = t.trim_end_matches(|c: char| c.is_alphabetic() || c == '.'); // 12th, 1st., 3.
-        if !t.is_empty() && t.len() <= 4 && t.bytes().all(|c| c.is_ascii_digit()) { t.parse().ok() } else { None }
+        if !t.is_empty() && t.len() <= 4 && t.bytes().all(|c| c.is_ascii_digit()) {
+            t.parse().ok()
+        } else {
+            None
+        }
     };
     for w in 0..tokens.len() {
         {
@@ -182,10 +232,37 @@ fn day_number(date: &str) -> Option<i64> {
 /// Words that may stand beside a date on a dateline ("Updated on Monday,
 /// March 3, 2025 at 10:00 am").
 const DATELINE_WORDS: &[&str] = &[
-    "published", "updated", "posted", "last", "modified", "on", "at", "date", "am", "pm", "utc", "gmt",
-    "asked", "answered", "commented", "edited", "replied",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    "published",
+    "updated",
+    "posted",
+    "last",
+    "modified",
+    "on",
+    "at",
+    "date",
+    "am",
+    "pm",
+    "utc",
+    "gmt",
+    "asked",
+    "answered",
+    "commented",
+    "edited",
+    "replied",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
 ];
 
 /// Whether a line is nothing but a date, with at most a label and a time:

@@ -33,8 +33,10 @@ fn kind(name: &str) -> Kind {
     lower.copy_from_slice(name.as_bytes());
     lower.make_ascii_lowercase();
     match &*lower {
-        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"keygen" | b"link" | b"meta" | b"param" | b"source" | b"track" | b"wbr" => Kind::Void,
-        b"p" | b"li" | b"dt" | b"dd" | b"option" | b"optgroup" | b"tr" | b"td" | b"th" | b"thead" | b"tbody" | b"tfoot" | b"colgroup" | b"caption" | b"rb" | b"rt" | b"rtc" | b"rp" => Kind::OptionalEnd,
+        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"keygen" | b"link" | b"meta" | b"param" | b"source" | b"track"
+        | b"wbr" => Kind::Void,
+        b"p" | b"li" | b"dt" | b"dd" | b"option" | b"optgroup" | b"tr" | b"td" | b"th" | b"thead" | b"tbody" | b"tfoot" | b"colgroup" | b"caption" | b"rb"
+        | b"rt" | b"rtc" | b"rp" => Kind::OptionalEnd,
         b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"noembed" | b"noframes" | b"iframe" | b"plaintext" => Kind::RawText,
         b"a" | b"button" | b"nobr" | b"form" => Kind::ClosesOpenOne,
         _ => Kind::Nests,

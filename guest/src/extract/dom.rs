@@ -315,7 +315,9 @@ mod tests {
 
     #[test]
     fn heading_permalinks_are_not_heading_text() {
-        let html = Html::parse_document("<h1>Middleware<a class='headerlink' href='#middleware'>¶</a></h1><h2>C<a href='#c-sharp'>#</a></h2><p><a href='#notes'>Notes</a></p>");
+        let html = Html::parse_document(
+            "<h1>Middleware<a class='headerlink' href='#middleware'>¶</a></h1><h2>C<a href='#c-sharp'>#</a></h2><p><a href='#notes'>Notes</a></p>",
+        );
         let dom = Dom::new(&html);
         assert_eq!(dom.collapsed_text(dom.find("h1").unwrap()), "Middleware");
         assert_eq!(dom.collapsed_text(dom.find("p").unwrap()), "Notes");

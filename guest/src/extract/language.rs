@@ -24,16 +24,8 @@ const MIN_HITS: usize = 8;
 const MIN_MARGIN: f32 = 1.5;
 
 pub fn detect(text: &str) -> Option<&'static str> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .take(SAMPLE_WORDS)
-        .map(str::to_lowercase)
-        .collect();
-    let mut scores: Vec<(usize, &str)> = PROFILES
-        .iter()
-        .map(|(lang, stop)| (words.iter().filter(|w| stop.contains(&w.as_str())).count(), *lang))
-        .collect();
+    let words: Vec<String> = text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(SAMPLE_WORDS).map(str::to_lowercase).collect();
+    let mut scores: Vec<(usize, &str)> = PROFILES.iter().map(|(lang, stop)| (words.iter().filter(|w| stop.contains(&w.as_str())).count(), *lang)).collect();
     scores.sort_by_key(|&(hits, _)| std::cmp::Reverse(hits));
     let (best, lang) = scores[0];
     let runner_up = scores[1].0;
@@ -47,7 +39,10 @@ mod tests {
     #[test]
     fn detects_common_languages() {
         assert_eq!(detect("The cat is on the mat and it was happy with that, because this is the best place for you to have a nap."), Some("en"));
-        assert_eq!(detect("Der Hund ist nicht mit der Katze auf dem Sofa, und das ist auch gut so, denn die Katze hat eine eigene Decke für sich."), Some("de"));
+        assert_eq!(
+            detect("Der Hund ist nicht mit der Katze auf dem Sofa, und das ist auch gut so, denn die Katze hat eine eigene Decke für sich."),
+            Some("de")
+        );
         assert_eq!(detect("Le chat est dans la maison et les enfants sont sur le balcon avec une amie qui ne parle pas du tout pour le moment."), Some("fr"));
         assert_eq!(detect("El perro y los gatos de la casa que está en la calle son para una familia con niños, como siempre, pero más tarde."), Some("es"));
     }

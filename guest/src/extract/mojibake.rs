@@ -11,9 +11,33 @@ use std::borrow::Cow;
 /// controls), as a double decode leaves them; the five unassigned bytes
 /// come through as the C1 controls themselves.
 const CP1252_HIGH: [(char, u8); 27] = [
-    ('€', 0x80), ('‚', 0x82), ('ƒ', 0x83), ('„', 0x84), ('…', 0x85), ('†', 0x86), ('‡', 0x87), ('ˆ', 0x88), ('‰', 0x89),
-    ('Š', 0x8A), ('‹', 0x8B), ('Œ', 0x8C), ('Ž', 0x8E), ('‘', 0x91), ('’', 0x92), ('“', 0x93), ('”', 0x94), ('•', 0x95),
-    ('–', 0x96), ('—', 0x97), ('˜', 0x98), ('™', 0x99), ('š', 0x9A), ('›', 0x9B), ('œ', 0x9C), ('ž', 0x9E), ('Ÿ', 0x9F),
+    ('€', 0x80),
+    ('‚', 0x82),
+    ('ƒ', 0x83),
+    ('„', 0x84),
+    ('…', 0x85),
+    ('†', 0x86),
+    ('‡', 0x87),
+    ('ˆ', 0x88),
+    ('‰', 0x89),
+    ('Š', 0x8A),
+    ('‹', 0x8B),
+    ('Œ', 0x8C),
+    ('Ž', 0x8E),
+    ('‘', 0x91),
+    ('’', 0x92),
+    ('“', 0x93),
+    ('”', 0x94),
+    ('•', 0x95),
+    ('–', 0x96),
+    ('—', 0x97),
+    ('˜', 0x98),
+    ('™', 0x99),
+    ('š', 0x9A),
+    ('›', 0x9B),
+    ('œ', 0x9C),
+    ('ž', 0x9E),
+    ('Ÿ', 0x9F),
 ];
 
 /// Sequences that only a double decode writes (see `is_telltale`) a text
@@ -120,7 +144,8 @@ mod tests {
     #[test]
     fn correct_text_is_left_alone() {
         // "été\u{a0}»" and "à\u{a0}«" spell valid sequences (E9 A0 BB, E0 A0 AB).
-        for text in ["Crème brûlée für Ärzte — “quoted” ✓ 😀", "L'été\u{a0}» jusqu'à\u{a0}« demain", "Âge: 3 ans", "Ã", "â€", "ASCII only"] {
+        for text in ["Crème brûlée für Ärzte — “quoted” ✓ 😀", "L'été\u{a0}» jusqu'à\u{a0}« demain", "Âge: 3 ans", "Ã", "â€", "ASCII only"]
+        {
             assert!(matches!(repair(text), Cow::Borrowed(t) if t == text), "{text}");
         }
         // One telltale alone is not enough to touch a page.

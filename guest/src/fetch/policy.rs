@@ -79,10 +79,21 @@ mod tests {
     #[test]
     fn refuses_local_destinations() {
         for u in [
-            "http://127.0.0.1/", "http://localhost:8080/", "http://10.1.2.3/", "http://192.168.0.1/",
-            "http://172.16.5.4/", "http://169.254.169.254/latest/meta-data", "http://[::1]/",
-            "http://[fd00::1]/", "http://[::ffff:127.0.0.1]/", "http://0.0.0.0/", "http://2130706433/",
-            "http://printer.local/", "http://intranet/", "file:///etc/passwd", "ftp://example.com/",
+            "http://127.0.0.1/",
+            "http://localhost:8080/",
+            "http://10.1.2.3/",
+            "http://192.168.0.1/",
+            "http://172.16.5.4/",
+            "http://169.254.169.254/latest/meta-data",
+            "http://[::1]/",
+            "http://[fd00::1]/",
+            "http://[::ffff:127.0.0.1]/",
+            "http://0.0.0.0/",
+            "http://2130706433/",
+            "http://printer.local/",
+            "http://intranet/",
+            "file:///etc/passwd",
+            "ftp://example.com/",
         ] {
             assert!(blocked(u), "{u} should be refused");
         }

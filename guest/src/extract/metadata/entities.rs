@@ -3,9 +3,22 @@
 /// Named entities still escaped in declared values (`content="Tom &amp;amp;
 /// Jerry"`, or JSON-LD written with HTML escapes).
 const NAMED_ENTITIES: &[(&str, &str)] = &[
-    ("amp", "&"), ("quot", "\""), ("apos", "'"), ("lt", "<"), ("gt", ">"), ("nbsp", " "), ("hellip", "…"),
-    ("mdash", "—"), ("ndash", "–"), ("lsquo", "‘"), ("rsquo", "’"), ("ldquo", "“"), ("rdquo", "”"),
-    ("copy", "©"), ("reg", "®"), ("trade", "™"),
+    ("amp", "&"),
+    ("quot", "\""),
+    ("apos", "'"),
+    ("lt", "<"),
+    ("gt", ">"),
+    ("nbsp", " "),
+    ("hellip", "…"),
+    ("mdash", "—"),
+    ("ndash", "–"),
+    ("lsquo", "‘"),
+    ("rsquo", "’"),
+    ("ldquo", "“"),
+    ("rdquo", "”"),
+    ("copy", "©"),
+    ("reg", "®"),
+    ("trade", "™"),
 ];
 
 /// Longest reference name looked for ("#x10FFFF", "hellip").

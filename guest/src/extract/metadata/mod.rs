@@ -18,8 +18,8 @@ mod title;
 use byline::{clean_author, looks_like_byline, looks_like_name, name_after_by_label, written_by_card, BY_LABELS, MAX_BYLINE_CHARS};
 use entities::html_unescape;
 use linked_data::{linked_data, LinkedData};
-use title::{choose_title, in_hero_header, site_wide_title};
 pub use title::strip_site_name;
+use title::{choose_title, in_hero_header, site_wide_title};
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Metadata {
@@ -34,13 +34,44 @@ pub struct Metadata {
 
 /// `<meta>` keys that give the publication date, most specific first.
 const PUBLISHED_META_KEYS: &[&str] = &[
-    "article:published_time", "datepublished", "publishdate", "pubdate", "publish-date", "publish_date",
-    "published", "published-date", "date-pub", "article:published", "date", "dc.date", "dc.date.issued", "dc.date.created",
-    "dcterms.date", "dcterms.issued", "dcterms.created", "sailthru.date", "parsely-pub-date",
-    "og:published_time", "article.published", "published_time", "citation_publication_date",
-    "citation_date", "citation_online_date", "ms.date", "cludo:date", "release_date", "created", "datecreated", "og:publish_date",
-    "og:article:published_time", "cxenseparse:publishtime", "published_at", "publish_time", "published_date",
-    "w-published-date", "cdc:first_published",
+    "article:published_time",
+    "datepublished",
+    "publishdate",
+    "pubdate",
+    "publish-date",
+    "publish_date",
+    "published",
+    "published-date",
+    "date-pub",
+    "article:published",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dc.date.created",
+    "dcterms.date",
+    "dcterms.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "og:published_time",
+    "article.published",
+    "published_time",
+    "citation_publication_date",
+    "citation_date",
+    "citation_online_date",
+    "ms.date",
+    "cludo:date",
+    "release_date",
+    "created",
+    "datecreated",
+    "og:publish_date",
+    "og:article:published_time",
+    "cxenseparse:publishtime",
+    "published_at",
+    "publish_time",
+    "published_date",
+    "w-published-date",
+    "cdc:first_published",
 ];
 /// `<meta>` keys that give the last modification.
 const MODIFIED_META_KEYS: &[&str] = &["article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified"];
@@ -96,9 +127,7 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> M
     let s = gather(dom, drop, region, base);
     let meta = |keys: &[&str]| keys.iter().find_map(|k| s.meta.get(*k)).map(|v| collapse(&html_unescape(v))).filter(|v| !v.is_empty());
 
-    let site_name = meta(&["og:site_name", "application-name", "twitter:site:name"])
-        .or_else(|| s.ld.site_name.clone())
-        .or_else(|| s.ld.publisher.clone());
+    let site_name = meta(&["og:site_name", "application-name", "twitter:site:name"]).or_else(|| s.ld.site_name.clone()).or_else(|| s.ld.publisher.clone());
 
     // Declared titles in Readability's order: Dublin Core first.
     let og_title = meta(&["dc:title", "dc.title", "dcterm:title", "dcterms.title", "og:title", "twitter:title", "parsely-title"]);
@@ -110,20 +139,23 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> M
     // Soft hyphens (break hints inside long words, "Assis&shy;tance") are
     // invisible; a title is a field to match and search, so they go. The
     // text keeps them, as the page does.
-    let title = choose_title(title_tag, og_title.as_deref(), s.ld.headline.as_deref(), h1, s.h1_count, article, site_name.as_deref()).map(|t| t.replace('\u{ad}', ""));
+    let title =
+        choose_title(title_tag, og_title.as_deref(), s.ld.headline.as_deref(), h1, s.h1_count, article, site_name.as_deref()).map(|t| t.replace('\u{ad}', ""));
 
-    let byline = s
-        .ld
-        .author
-        .clone()
-        .or_else(|| meta(&["dc:creator", "dcterm:creator", "author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author", "byl"]).filter(|a| !a.starts_with("http")))
-        .or_else(|| written_by_card(&s.meta))
-        .or_else(|| s.rel_author.clone())
-        .or_else(|| s.byline_text.clone())
-        .or_else(|| s.by_label.clone())
-        .or_else(|| s.author_link.clone())
-        .map(|a| clean_author(&a))
-        .filter(|a| !a.is_empty());
+    let byline =
+        s.ld.author
+            .clone()
+            .or_else(|| {
+                meta(&["dc:creator", "dcterm:creator", "author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author", "byl"])
+                    .filter(|a| !a.starts_with("http"))
+            })
+            .or_else(|| written_by_card(&s.meta))
+            .or_else(|| s.rel_author.clone())
+            .or_else(|| s.byline_text.clone())
+            .or_else(|| s.by_label.clone())
+            .or_else(|| s.author_link.clone())
+            .map(|a| clean_author(&a))
+            .filter(|a| !a.is_empty());
 
     // Publication date: declared dates first, then visible ones; the
     // modification date only when nothing says when it was published.
@@ -169,13 +201,10 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> M
         .and_then(|l| normalize_language(&l));
 
     // Readability's order again: Dublin Core, OpenGraph, then the plain tag.
-    let description = meta(&["dc:description", "dcterm:description", "dc.description", "og:description", "description", "twitter:description"]).or_else(|| s.ld.description.clone());
+    let description = meta(&["dc:description", "dcterm:description", "dc.description", "og:description", "description", "twitter:description"])
+        .or_else(|| s.ld.description.clone());
 
-    let canonical_url = s
-        .canonical
-        .clone()
-        .or_else(|| meta(&["og:url"]))
-        .and_then(|c| super::render::resolve(base, &c));
+    let canonical_url = s.canonical.clone().or_else(|| meta(&["og:url"])).and_then(|c| super::render::resolve(base, &c));
 
     Metadata { title, byline, published, language, site_name, description, canonical_url }
 }
@@ -291,13 +320,7 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
     // start of the article, else of the content region (table-layout
     // news sites and forums mark up neither).
     let anchor = dom.find("h1").or_else(|| dom.find("article")).or_else(|| dom.find("main")).unwrap_or(region);
-    let date_line = |j: usize| {
-        Some(j)
-            .filter(|&j| drop[j] != Drop::Junk)
-            .and_then(|j| dom.text(j))
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-    };
+    let date_line = |j: usize| Some(j).filter(|&j| drop[j] != Drop::Junk).and_then(|j| dom.text(j)).map(str::trim).filter(|t| !t.is_empty());
     let after: Vec<String> = (anchor..dom.len()).filter_map(date_line).take(DATE_NEAR_TITLE_NODES).filter_map(short_date).collect();
     // The first dated text after the headline, when it is a dateline
     // the reader sees (not a sentence, a citation or a poster's "Joined").
@@ -332,12 +355,7 @@ const LABEL_LOOKAHEAD: usize = 3;
 
 /// The non-empty text nodes a reader can see, trimmed, in document order.
 fn visible_texts<'a>(dom: &Dom<'a>, drop: &[Drop]) -> Vec<&'a str> {
-    (0..dom.len())
-        .filter(|&i| drop[i] != Drop::Junk)
-        .filter_map(|i| dom.text(i))
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .collect()
+    (0..dom.len()).filter(|&i| drop[i] != Drop::Junk).filter_map(|i| dom.text(i)).map(str::trim).filter(|t| !t.is_empty()).collect()
 }
 
 fn visible_updated_date(texts: &[&str]) -> Option<String> {
@@ -362,10 +380,8 @@ fn labelled_date(texts: &[&str], is_label: impl Fn(&str) -> bool) -> Option<Stri
         if !is_label(&t.to_lowercase()) {
             continue;
         }
-        if let Some(d) = texts[k..(k + 1 + LABEL_LOOKAHEAD).min(texts.len())]
-            .iter()
-            .filter(|t| t.chars().count() <= MAX_DATE_TEXT_CHARS)
-            .find_map(|t| dates::normalize(t))
+        if let Some(d) =
+            texts[k..(k + 1 + LABEL_LOOKAHEAD).min(texts.len())].iter().filter(|t| t.chars().count() <= MAX_DATE_TEXT_CHARS).find_map(|t| dates::normalize(t))
         {
             return Some(d);
         }
@@ -406,10 +422,7 @@ fn normalize_language(raw: &str) -> Option<String> {
     if !(2..=3).contains(&primary.len()) || !primary.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
-    let rest: Vec<String> = parts
-        .filter(|p| !p.is_empty())
-        .map(|p| if p.len() == 2 { p.to_ascii_uppercase() } else { p.to_string() })
-        .collect();
+    let rest: Vec<String> = parts.filter(|p| !p.is_empty()).map(|p| if p.len() == 2 { p.to_ascii_uppercase() } else { p.to_string() }).collect();
     Some(std::iter::once(primary).chain(rest).collect::<Vec<_>>().join("-"))
 }
 
@@ -435,12 +448,14 @@ mod tests {
 
     #[test]
     fn json_ld_graph_wins() {
-        let m = meta_of(r#"<html lang="en_gb"><head><title>Big News | The Paper</title>
+        let m = meta_of(
+            r#"<html lang="en_gb"><head><title>Big News | The Paper</title>
             <meta property="og:site_name" content="The Paper">
             <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"The Paper"},
             {"@type":"NewsArticle","headline":"Big News","author":[{"@type":"Person","name":"Jane Doe"},{"name":"John Roe"}],
             "datePublished":"2021-04-05T08:00:00Z"}]}</script><link rel="canonical" href="/a/b?x=1#top"></head>
-            <body><h1>Big News</h1><p>Text</p></body></html>"#);
+            <body><h1>Big News</h1><p>Text</p></body></html>"#,
+        );
         assert_eq!(m.title.as_deref(), Some("Big News"));
         assert_eq!(m.byline.as_deref(), Some("Jane Doe and John Roe"));
         assert_eq!(m.published.as_deref(), Some("2021-04-05T08:00:00Z"));
@@ -457,9 +472,11 @@ mod tests {
 
     #[test]
     fn json_ld_inside_cdata() {
-        let m = meta_of(r#"<html><head><meta property="article:published_time" content="2015-12-11">
+        let m = meta_of(
+            r#"<html><head><meta property="article:published_time" content="2015-12-11">
             <script type="application/ld+json"><![CDATA[ {"@type":"NewsArticle","headline":"Big News","datePublished":"2015-10-15"} ]]></script>
-            </head><body><p>Text</p></body></html>"#);
+            </head><body><p>Text</p></body></html>"#,
+        );
         assert_eq!(m.published.as_deref(), Some("2015-10-15"));
     }
 
@@ -503,7 +520,8 @@ mod tests {
         // 200 table-of-contents lines put both dates out of the headline's reach.
         let contents = "<li><a href='#s'>Section</a></li>".repeat(200);
         let prose = "<p>Mobile apps take planning, design and testing before they reach the store.</p>".repeat(3);
-        let byline = format!("<body><h1>How apps are made</h1><ul>{contents}</ul><p>Written by</p><p><a href='/a'>Moses Kim</a></p><p>April 8, 2024</p>{prose}</body>");
+        let byline =
+            format!("<body><h1>How apps are made</h1><ul>{contents}</ul><p>Written by</p><p><a href='/a'>Moses Kim</a></p><p>April 8, 2024</p>{prose}</body>");
         assert_eq!(meta_of(&byline).published.as_deref(), Some("2024-04-08"));
         let posted = format!("<body><h1>Index types</h1><ul>{contents}</ul><div class='meta'><span>Posted on April 13, 2023</span></div>{prose}</body>");
         assert_eq!(meta_of(&posted).published.as_deref(), Some("2023-04-13"));
@@ -561,9 +579,11 @@ mod tests {
     fn an_element_classed_as_the_update_does_not_date_the_publication() {
         // Far below the headline, as a sidebar's "Updated" stamp is.
         let body = "<p>Text</p>".repeat(150);
-        let page = format!(r#"<html><head><meta property="article:published_time" content="2025-06-01T08:42:15-04:00">
+        let page = format!(
+            r#"<html><head><meta property="article:published_time" content="2025-06-01T08:42:15-04:00">
             <meta property="article:modified_time" content="2025-10-30T10:45:07-04:00"></head>
-            <body><h1>Data tools</h1>{body}<span class="date updated">2025-10-30</span></body></html>"#);
+            <body><h1>Data tools</h1>{body}<span class="date updated">2025-10-30</span></body></html>"#
+        );
         assert_eq!(meta_of(&page).published.as_deref(), Some("2025-06-01T08:42:15-04:00"));
     }
 
@@ -636,10 +656,12 @@ mod tests {
 
     #[test]
     fn meta_and_visible_fallbacks() {
-        let m = meta_of(r#"<html><head><title>How to bake bread - Kitchen Blog</title>
+        let m = meta_of(
+            r#"<html><head><title>How to bake bread - Kitchen Blog</title>
             <meta name="description" content="A guide."></head>
             <body><div class="logo"><h1>Kitchen Blog Home</h1></div><span class="byline">By Ann Smith</span>
-            <time datetime="2019-02-03">Feb 3</time><p>Text</p></body></html>"#);
+            <time datetime="2019-02-03">Feb 3</time><p>Text</p></body></html>"#,
+        );
         assert_eq!(m.title.as_deref(), Some("How to bake bread"));
         assert_eq!(m.byline.as_deref(), Some("Ann Smith"));
         assert_eq!(m.published.as_deref(), Some("2019-02-03"));

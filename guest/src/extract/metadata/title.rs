@@ -18,7 +18,15 @@ const HEADLINE_MIN_WORDS: usize = 3;
 /// differing `<title>` 128 to 41 on the dev pages; elsewhere the `<h1>` is
 /// often a slogan and it was a coin toss); else the title without its
 /// " | Site" part.
-pub(super) fn choose_title(title_tag: Option<&str>, og: Option<&str>, ld_headline: Option<&str>, h1: Option<&str>, h1_count: usize, article: bool, site: Option<&str>) -> Option<String> {
+pub(super) fn choose_title(
+    title_tag: Option<&str>,
+    og: Option<&str>,
+    ld_headline: Option<&str>,
+    h1: Option<&str>,
+    h1_count: usize,
+    article: bool,
+    site: Option<&str>,
+) -> Option<String> {
     // A shortened og:title ("What do you think will be the trend in the…",
     // as XenForo writes it) gives way to the full `<title>` it cuts.
     let og = og.filter(|o| {

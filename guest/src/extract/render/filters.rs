@@ -16,7 +16,15 @@ const DEDUP_MIN_CHARS: usize = 20;
 /// The blocks a reader would call the content, in order.
 pub(super) fn content_blocks(blocks: Vec<Block>) -> Vec<Block> {
     let mut blocks = dedup(blocks);
-    blocks.retain(|b| !is_call_to_action(b) && !is_dateline(b) && !is_furniture_label(b) && !is_page_notice(b) && !is_post_stat(b) && !is_listing_status(b) && !is_bare_media_url(b));
+    blocks.retain(|b| {
+        !is_call_to_action(b)
+            && !is_dateline(b)
+            && !is_furniture_label(b)
+            && !is_page_notice(b)
+            && !is_post_stat(b)
+            && !is_listing_status(b)
+            && !is_bare_media_url(b)
+    });
     drop_related_sections(blocks)
 }
 
@@ -28,7 +36,10 @@ const MEDIA_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "gif", "webp", "avif",
 /// reader reads it; the media itself is in `images` when asked for.
 fn is_bare_media_url(b: &Block) -> bool {
     let text = b.plain.trim();
-    if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. }) || text.contains(char::is_whitespace) || !(text.starts_with("https://") || text.starts_with("http://") || text.starts_with("//")) {
+    if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. })
+        || text.contains(char::is_whitespace)
+        || !(text.starts_with("https://") || text.starts_with("http://") || text.starts_with("//"))
+    {
         return false;
     }
     let path = text.split(['?', '#']).next().unwrap_or(text);
@@ -38,21 +49,35 @@ fn is_bare_media_url(b: &Block) -> bool {
 /// Short lines that ask the reader to do something other than read:
 /// subscribe, share, sign in, comment. Matched on lowercase text.
 const CALL_TO_ACTION_PHRASES: &[&str] = &[
-    "subscribe", "sign up", "signup", "newsletter", "mailing list", "share this", "please share",
-    "follow us", "leave a comment", "leave a reply", "log in to", "sign in to", "join our",
-    "join medium", "share on", "like this:", "rate this", "star rating", "skip to",
+    "subscribe",
+    "sign up",
+    "signup",
+    "newsletter",
+    "mailing list",
+    "share this",
+    "please share",
+    "follow us",
+    "leave a comment",
+    "leave a reply",
+    "log in to",
+    "sign in to",
+    "join our",
+    "join medium",
+    "share on",
+    "like this:",
+    "rate this",
+    "star rating",
+    "skip to",
 ];
 /// Blocks up to this long are checked for a call to action; longer ones
 /// are content that happens to mention subscribing.
 const CALL_TO_ACTION_MAX_CHARS: usize = 160;
 
 fn is_call_to_action(b: &Block) -> bool {
-    !matches!(b.kind, BlockKind::Code { .. } | BlockKind::Table { .. })
-        && b.plain.chars().count() <= CALL_TO_ACTION_MAX_CHARS
-        && {
-            let lower = b.plain.to_lowercase();
-            CALL_TO_ACTION_PHRASES.iter().any(|p| contains_words(&lower, p))
-        }
+    !matches!(b.kind, BlockKind::Code { .. } | BlockKind::Table { .. }) && b.plain.chars().count() <= CALL_TO_ACTION_MAX_CHARS && {
+        let lower = b.plain.to_lowercase();
+        CALL_TO_ACTION_PHRASES.iter().any(|p| contains_words(&lower, p))
+    }
 }
 
 /// Lines that only label page furniture or its controls: an ad slot, a
@@ -60,14 +85,58 @@ fn is_call_to_action(b: &Block) -> bool {
 /// own they are never content (on the dev pages "Compare" stood alone 92
 /// times, never in a reference; "Read more" 56 to 3).
 const FURNITURE_LABELS: &[&str] = &[
-    "advertisement", "advertisements", "sponsored", "share", "tags", "written by", "author",
-    "in this article", "table of contents", "contents", "on this page", "jump to", "related topics", "about the author", "article continues below",
-    "compare", "add to wishlist", "add to wish list", "add to cart", "add to bag", "add to basket",
-    "in stock", "read more", "see all", "see more", "show more", "show less", "see less", "view all",
-    "email", "print", "write a review", "buy now", "quick view", "quick shop",
-    "contact us", "get started", "get a quote", "request a quote", "let's connect", "request a demo",
-    "start free trial", "play video", "sort and filter", "sort by", "quote", "reply", "permalink",
-    "reply with quote", "multi-quote", "add to compare", "clear rating",
+    "advertisement",
+    "advertisements",
+    "sponsored",
+    "share",
+    "tags",
+    "written by",
+    "author",
+    "in this article",
+    "table of contents",
+    "contents",
+    "on this page",
+    "jump to",
+    "related topics",
+    "about the author",
+    "article continues below",
+    "compare",
+    "add to wishlist",
+    "add to wish list",
+    "add to cart",
+    "add to bag",
+    "add to basket",
+    "in stock",
+    "read more",
+    "see all",
+    "see more",
+    "show more",
+    "show less",
+    "see less",
+    "view all",
+    "email",
+    "print",
+    "write a review",
+    "buy now",
+    "quick view",
+    "quick shop",
+    "contact us",
+    "get started",
+    "get a quote",
+    "request a quote",
+    "let's connect",
+    "request a demo",
+    "start free trial",
+    "play video",
+    "sort and filter",
+    "sort by",
+    "quote",
+    "reply",
+    "permalink",
+    "reply with quote",
+    "multi-quote",
+    "add to compare",
+    "clear rating",
 ];
 
 /// Labels, counters and status lines are at most this long (bytes);
@@ -82,7 +151,8 @@ fn is_furniture_label(b: &Block) -> bool {
 
 /// Words after a count that make it a post's or poster's statistic
 /// ("3 likes", "12 replies", "1,204 posts"), or a product card's ("0 reviews").
-const POST_STAT_WORDS: &[&str] = &["like", "likes", "reply", "replies", "post", "posts", "reaction", "reactions", "upvote", "upvotes", "point", "points", "review", "reviews"];
+const POST_STAT_WORDS: &[&str] =
+    &["like", "likes", "reply", "replies", "post", "posts", "reaction", "reactions", "upvote", "upvotes", "point", "points", "review", "reviews"];
 
 /// Forum furniture around each post: its counters ("3 likes"), the
 /// poster's record ("Posts: 120", "1,204 posts · Joined 2019"); a product
@@ -93,7 +163,8 @@ fn is_post_stat(b: &Block) -> bool {
         return false;
     }
     let lower = text.to_lowercase();
-    let count = |w: &str| !w.is_empty() && w.bytes().all(|c| c.is_ascii_digit() || c == b',' || c == b'.') && w.bytes().next().is_some_and(|c| c.is_ascii_digit());
+    let count =
+        |w: &str| !w.is_empty() && w.bytes().all(|c| c.is_ascii_digit() || c == b',' || c == b'.') && w.bytes().next().is_some_and(|c| c.is_ascii_digit());
     let words: Vec<&str> = lower.split_whitespace().collect();
     let counter = words.len() == 2 && count(words[0].trim_end_matches('k')) && POST_STAT_WORDS.contains(&words[1]);
     let record = lower.starts_with("posts:") && words.len() == 2 && count(words[1])
@@ -170,7 +241,10 @@ fn drop_related_sections(blocks: Vec<Block>) -> Vec<Block> {
     let mut skipping: Option<u8> = None;
     for b in blocks {
         if announces_related(&b) {
-            skipping = Some(match b.kind { BlockKind::Heading(l) => l, _ => 7 });
+            skipping = Some(match b.kind {
+                BlockKind::Heading(l) => l,
+                _ => 7,
+            });
             continue;
         }
         // The section ends at the next heading of its level, or where the
@@ -198,10 +272,7 @@ fn contains_words(text: &str, phrase: &str) -> bool {
 
 fn dedup(blocks: Vec<Block>) -> Vec<Block> {
     let mut seen = HashSet::new();
-    blocks
-        .into_iter()
-        .filter(|b| b.plain.chars().count() < DEDUP_MIN_CHARS || matches!(b.kind, BlockKind::Rule) || seen.insert(b.plain.clone()))
-        .collect()
+    blocks.into_iter().filter(|b| b.plain.chars().count() < DEDUP_MIN_CHARS || matches!(b.kind, BlockKind::Rule) || seen.insert(b.plain.clone())).collect()
 }
 
 #[cfg(test)]

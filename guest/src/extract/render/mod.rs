@@ -28,9 +28,17 @@ pub enum BlockKind {
     Paragraph,
     Heading(u8),
     /// `depth` starts at 1; `number` is set for ordered lists.
-    ListItem { depth: u8, number: Option<u32> },
-    Code { lang: Option<String> },
-    Table { rows: Vec<Vec<String>>, plain_rows: Vec<Vec<String>> },
+    ListItem {
+        depth: u8,
+        number: Option<u32>,
+    },
+    Code {
+        lang: Option<String>,
+    },
+    Table {
+        rows: Vec<Vec<String>>,
+        plain_rows: Vec<Vec<String>>,
+    },
     Rule,
 }
 
@@ -344,12 +352,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
             return;
         }
         let lang = code::code_language(dom, i);
-        self.blocks.push(Block {
-            kind: BlockKind::Code { lang },
-            quote: self.quote,
-            plain: code.to_string(),
-            md: code.to_string(),
-        });
+        self.blocks.push(Block { kind: BlockKind::Code { lang }, quote: self.quote, plain: code.to_string(), md: code.to_string() });
     }
 
     fn table(&mut self, table: usize, depth: usize) {
@@ -385,12 +388,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
             return;
         }
         let plain = plain_rows.iter().map(|r| r.join(" | ")).collect::<Vec<_>>().join("\n");
-        self.blocks.push(Block {
-            kind: BlockKind::Table { rows, plain_rows },
-            quote: self.quote,
-            plain,
-            md: String::new(),
-        });
+        self.blocks.push(Block { kind: BlockKind::Table { rows, plain_rows }, quote: self.quote, plain, md: String::new() });
     }
 
     /// End the current inline run as a block of the pending kind.
@@ -424,8 +422,8 @@ fn is_blank(text: &str) -> bool {
 /// container, not written as a Markdown table.
 fn is_layout_table(dom: &Dom, table: usize) -> bool {
     let rows = dom.find_all_in(table, "tr").count();
-    let holds_blocks = (table + 1..dom.nodes[table].end)
-        .any(|j| matches!(dom.tag(j), "table" | "p" | "div" | "ul" | "ol" | "h1" | "h2" | "h3" | "pre" | "blockquote"));
+    let holds_blocks =
+        (table + 1..dom.nodes[table].end).any(|j| matches!(dom.tag(j), "table" | "p" | "div" | "ul" | "ol" | "h1" | "h2" | "h3" | "pre" | "blockquote"));
     rows <= 1 || (holds_blocks && rows < LAYOUT_TABLE_MAX_ROWS)
 }
 
