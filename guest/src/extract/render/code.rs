@@ -1,7 +1,7 @@
 //! The language of a code block, for the Markdown fence, from the class
 //! names highlighters put on the `<pre>`, its `<code>` or their wrappers.
 
-use super::super::dom::Dom;
+use crate::extract::dom::Dom;
 
 /// Wrapper elements above a `<pre>` searched for its language class.
 const CODE_WRAPPER_DEPTH: usize = 2;

@@ -6,8 +6,8 @@
 
 use std::collections::HashSet;
 
-use super::super::{dates, related};
 use super::{Block, BlockKind};
+use crate::extract::{dates, related};
 
 /// Blocks at least this long are dropped when they repeat verbatim
 /// (responsive pages often carry the same text twice).

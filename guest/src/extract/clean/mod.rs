@@ -5,16 +5,20 @@
 //! chrome, cookie/share/newsletter widgets) is visible but not content. Both
 //! are decided per element from tag, ARIA role, attributes and class/id
 //! tokens; the flags are inherited by the whole subtree.
+//!
+//! `hidden` decides junk, `tokens` reads class and id names, `threads`
+//! tells discussion pages and their comment lists apart.
 
-use super::content::is_block_tag;
-use super::dom::{class_and_id, Dom, Kind};
+mod hidden;
+mod threads;
+mod tokens;
+
+use super::dom::{class_and_id, Dom};
 use crate::model::{ExtractOptions, Focus};
-
-/// Elements whose text is never shown as content.
-const JUNK_TAGS: &[&str] = &[
-    "script", "style", "template", "svg", "math", "iframe", "object", "embed", "canvas", "head", "title", "meta", "link", "button", "select", "option",
-    "input", "textarea", "datalist", "dialog", "audio", "video", "source", "track", "map", "area",
-];
+use hidden::{folded_by_accordion, is_junk};
+pub use threads::looks_like_thread;
+use threads::{comments_on_posts, MAX_TEXT_BESIDE_THREAD};
+use tokens::token_is_boilerplate;
 
 /// Page chrome by tag. `header` is only chrome outside an article (an
 /// article's own header holds its title and byline).
@@ -42,119 +46,6 @@ fn holds_prose(dom: &Dom, i: usize) -> bool {
     }
     false
 }
-
-/// Class/id tokens (or token prefixes) of widgets that are not content.
-/// Matched against whole `-`/`_`-separated words so "shared" in
-/// "shared-content" does not hit "share".
-const BOILERPLATE_WORDS: &[&str] = &[
-    "nav",
-    "navbar",
-    "navigation",
-    "menu",
-    "breadcrumb",
-    "breadcrumbs",
-    "footer",
-    "sidebar",
-    "cookie",
-    "cookies",
-    "consent",
-    "gdpr",
-    "share",
-    "social",
-    "newsletter",
-    "subscribe",
-    "subscription",
-    "signup",
-    "related",
-    "recommended",
-    "popular",
-    "trending",
-    "advert",
-    "advertisement",
-    "ads",
-    "ad",
-    "adsense",
-    "sponsor",
-    "sponsored",
-    "promo",
-    "popup",
-    "modal",
-    "toolbar",
-    "pagination",
-    "pager",
-    "outbrain",
-    "taboola",
-    "disqus",
-    "comment-form",
-    "respond",
-    "login",
-    "signin",
-    "author-bio",
-    "byline-social",
-    "tag-list",
-    "dropdown",
-    "offcanvas",
-    "off-canvas",
-    "megamenu",
-    "site-header",
-    "site-footer",
-    "topbar",
-    "bottombar",
-    "newsletter-signup",
-    "signature",
-    "user-info",
-    "userinfo",
-    "user-details",
-    "usercard",
-    "user-card",
-    "postprofile",
-    "post-profile",
-    "voting",
-    "votes",
-    // Forum poster stats and ranks (XenForo, MyBB), not the post.
-    "userextras",
-    "usertitle",
-    "userbanner",
-    "userstats",
-    "user-stats",
-    "author-statistics",
-    // DocBook manuals (PostgreSQL, many GNU projects): Prev | Up | Next bars.
-    "navheader",
-    "navfooter",
-];
-
-/// Menus named as one word ("sidemenu", "leftMenu", "topnav", "subnav").
-fn is_compound_menu(word: &str) -> bool {
-    (5..=COMPOUND_MENU_MAX_CHARS).contains(&word.len()) && (word.ends_with("menu") || word.ends_with("nav"))
-}
-
-/// Longer words ending in "menu"/"nav" are something else.
-const COMPOUND_MENU_MAX_CHARS: usize = 10;
-
-/// Tokens of widgets that fold content away; never boilerplate.
-const FOLDED_CONTENT_WORDS: &[&str] = &["accordion", "faq", "faqs"];
-
-/// Tokens that mark user comments; dropped unless comments are wanted.
-const COMMENT_WORDS: &[&str] = &[
-    "comment",
-    "comments",
-    "commentlist",
-    "comment-list",
-    "discussion",
-    "reviews",
-    "review-list",
-    "customer-reviews",
-    "customerreviews",
-    "ratings",
-    "yotpo",
-    "bazaarvoice",
-    "trustpilot",
-];
-
-/// Tokens that mark the main content; they veto a boilerplate match on the
-/// same element ("post-share" vetoed? no: only when no boilerplate word is
-/// the element's last word).
-const CONTENT_WORDS: &[&str] = &["article", "content", "main", "post", "entry", "story", "body", "text", "blog"];
 
 /// A boilerplate match on an element holding more than this share of the
 /// page's text is ignored: class names on page wrappers ("has-sidebar",
@@ -296,6 +187,9 @@ fn choice_labels(dom: &Dom) -> Vec<bool> {
 /// (a product tile with its "compare" box).
 const CHOICE_LABEL_MAX_CHARS: usize = 40;
 
+/// A paragraph this long is prose, not a teaser.
+const TEASER_MAX_CHARS: u32 = 200;
+
 /// Elements opened by a heading that announces related links ("Similar
 /// items"): for each such heading, the largest ancestor whose first text is
 /// that heading, short of the page's headline, article or prose. Such a
@@ -329,54 +223,6 @@ fn related_sections(dom: &Dom, raw_len: &[u32], holds_main: &[bool], total: f32)
     related
 }
 
-/// On a thread the posts are the content, but Q&A sites hang a list of
-/// short comments under each question and answer ("Did you try -r?"),
-/// which readers skim past. Such a list is a comment container with the
-/// post's paragraphs beside it, within a few levels up; they count only
-/// when the page has several, one per post, and the posts say more than
-/// the comments. Forums whose replies are "comments" have only the
-/// poster's card (and signature) beside each, or one post above them all.
-fn comments_on_posts(dom: &Dom, options: &ExtractOptions, raw_len: &[u32]) -> Vec<bool> {
-    let n = dom.len();
-    let is_comments = |i: usize| !dom.tag(i).is_empty() && is_boilerplate(dom, i, false, options, true) && !is_boilerplate(dom, i, false, options, false);
-    let comment_only: Vec<bool> = (0..n).map(is_comments).collect();
-    // Paragraph text outside comment containers, per subtree: the posts'
-    // own words (an author card beside a forum reply has no paragraphs).
-    let mut post_prose = vec![0u32; n];
-    for i in (0..n).rev() {
-        if comment_only[i] {
-            post_prose[i] = 0;
-        } else if dom.tag(i) == "p" {
-            post_prose[i] = raw_len[i];
-        }
-        let parent = dom.nodes[i].parent;
-        if parent != usize::MAX {
-            post_prose[parent] += post_prose[i];
-        }
-    }
-    let mut attached = vec![false; n];
-    for i in (0..n).filter(|&i| comment_only[i] && raw_len[i] > 0) {
-        attached[i] = dom.ancestors(i).take(POST_LEVELS_UP).any(|at| post_prose[at] >= POST_MIN_CHARS);
-    }
-    // Nested matches (the list inside its wrapper) count once.
-    let lists: Vec<usize> = (0..n).filter(|&i| attached[i] && !dom.ancestors(i).any(|at| attached[at])).collect();
-    let commented: u32 = lists.iter().map(|&i| raw_len[i]).sum();
-    if lists.len() < MIN_POSTS_WITH_COMMENTS || commented >= post_prose[dom.root] {
-        attached.iter_mut().for_each(|a| *a = false);
-    }
-    attached
-}
-
-/// How far above a comment list its post's text is looked for.
-const POST_LEVELS_UP: usize = 3;
-/// A post's own paragraphs hold at least this much text.
-const POST_MIN_CHARS: u32 = 100;
-/// Comment lists under at least this many posts make a Q&A page.
-const MIN_POSTS_WITH_COMMENTS: usize = 2;
-
-/// A paragraph this long is prose, not a teaser.
-const TEASER_MAX_CHARS: u32 = 200;
-
 /// Per-page facts the drop pass consults.
 struct Page<'p> {
     /// Text per subtree (see `classify`).
@@ -389,42 +235,6 @@ struct Page<'p> {
     choice_label: &'p [bool],
     total: f32,
 }
-
-/// URL path parts of forum and Q&A software.
-const THREAD_PATH_PARTS: &[&str] = &[
-    "/forum",
-    "/forums/",
-    "/thread",
-    "/threads/",
-    "/topic/",
-    "/topics/",
-    "/t/",
-    "/discussion",
-    "/questions/",
-    "/community/",
-    "/viewtopic",
-    "/showthread",
-    "/board/",
-    "/boards/",
-];
-/// schema.org types of discussion pages.
-const THREAD_TYPES: &[&str] = &["DiscussionForumPosting", "QAPage", "\"Question\""];
-
-/// Whether the page says it is a discussion thread, by its URL or its
-/// structured data.
-pub fn looks_like_thread(url: Option<&str>, html: &str) -> bool {
-    // Path and query: some forum software routes through `index.php?/topic/...`.
-    let parsed = url.and_then(|u| url::Url::parse(u).ok());
-    let path = parsed.as_ref().map(|u| format!("{}?{}", u.path(), u.query().unwrap_or("")).to_ascii_lowercase()).unwrap_or_default();
-    // Forum hosts ("forum.example.com", "warriorforum.com") route threads
-    // under board names.
-    let forum_host = parsed.as_ref().and_then(|u| u.host_str().map(|h| h.to_ascii_lowercase().contains("forum"))).unwrap_or(false);
-    forum_host || THREAD_PATH_PARTS.iter().any(|p| path.contains(p)) || THREAD_TYPES.iter().any(|t| html.contains(t))
-}
-
-/// Kept text (chars) outside the comment containers above which the page is
-/// an article with comments rather than a thread.
-const MAX_TEXT_BESIDE_THREAD: u64 = 1200;
 
 fn is_code_tag(tag: &str) -> bool {
     matches!(tag, "script" | "style" | "template" | "head")
@@ -488,124 +298,6 @@ fn mark(dom: &Dom, options: &ExtractOptions, page: &Page, check_comments: bool) 
         }
     }
     (drop, dropped_comments)
-}
-
-/// A hidden element holding more than this share of the page's text is
-/// content that a script reveals or moves (React streaming puts the whole
-/// page in `<div hidden id="S:0">`), not a hidden widget.
-const MAX_HIDDEN_SHARE: f32 = 0.3;
-
-fn is_junk(dom: &Dom, i: usize, share: f32, chars: u32, inside_article: bool) -> bool {
-    let Kind::Element(e) = dom.nodes[i].kind else { return false };
-    let tag = e.name();
-    if JUNK_TAGS.contains(&tag) && !(tag == "button" && asks_a_question(dom, i)) {
-        return true;
-    }
-    // `aria-hidden` on a block is usually a collapsed accordion or tab
-    // panel, content a click away; on inline elements it marks icons and
-    // visual duplicates of screen-reader text, unless it holds a sentence
-    // (a teaser's second link to the same story, kept out of the reader's
-    // tab order but shown).
-    let hidden = e.attr("hidden").is_some()
-        || (e.attr("aria-hidden") == Some("true") && !is_block_tag(tag) && (chars < ARIA_HIDDEN_SHOWN_CHARS || e.attr("class").is_some_and(hidden_by_class)))
-        || e.attr("style").is_some_and(|style| {
-            let style = style.to_ascii_lowercase().replace(' ', "");
-            style.contains("display:none") || style.contains("visibility:hidden")
-        });
-    // React streams server-rendered chunks as `<div hidden id="S:3">` and
-    // moves them into place with a script (`streamed` does that for the
-    // ones whose placeholder we find): even unplaced, they are the page.
-    let hidden = hidden && !(tag == "div" && e.attr("id").is_some_and(super::streamed::is_segment_id));
-    if hidden && share <= MAX_HIDDEN_SHARE && !(is_block_tag(tag) && is_disclosure_panel(dom, i, inside_article)) {
-        return true;
-    }
-    if tag == "input" || e.attr("type") == Some("hidden") || dom.is_permalink_mark(i) {
-        return true;
-    }
-    // <noscript> holds either a "please enable JavaScript" line or a
-    // tracking pixel (junk), or a whole server-rendered page (content).
-    if tag == "noscript" {
-        let text: usize = (i..dom.nodes[i].end).filter_map(|j| dom.text(j)).map(|t| t.trim().len()).sum();
-        return text < NOSCRIPT_MIN_CONTENT_CHARS;
-    }
-    false
-}
-
-/// Utility classes that hide an element (Bootstrap, Tailwind, eBay...).
-/// Alone they are a weak sign (scripts toggle them to reveal content), so
-/// they only confirm another one.
-const HIDDEN_CLASSES: &[&str] = &["hide", "hidden", "d-none", "is-hidden"];
-
-/// Whether utility classes hide the element on every screen: "hidden
-/// md:block" and "d-none d-lg-flex" show it on a desktop.
-fn hidden_by_class(class: &str) -> bool {
-    let tokens = || class.split_ascii_whitespace();
-    tokens().any(|t| HIDDEN_CLASSES.contains(&t))
-        && !tokens().any(|t| t.contains([':', '@']) || ["d-sm-", "d-md-", "d-lg-", "d-xl-"].iter().any(|p| t.starts_with(p)))
-}
-
-/// Inline `aria-hidden` text this long is shown text, not an icon label.
-const ARIA_HIDDEN_SHOWN_CHARS: u32 = 80;
-
-/// Class words of collapsible panels (accordions, "read more").
-const DISCLOSURE_WORDS: &[&str] = &["accordion", "collapse", "collapsible", "expandable", "faq", "toggle"];
-/// Class words of tab panels (disclosure panels only inside an article).
-const TAB_PANEL_WORDS: &[&str] = &["tabpanel", "tab", "pane"];
-
-/// A hidden accordion panel holds content a click away (a product's
-/// description, a spec table), not a hidden widget. Hidden tab panels count
-/// only inside an article or `<main>`: elsewhere they are settings dialogs
-/// and promo carousels.
-fn is_disclosure_panel(dom: &Dom, i: usize, inside_article: bool) -> bool {
-    if inside_article && dom.attr(i, "role") == Some("tabpanel") {
-        return true;
-    }
-    // The ARIA accordion pattern: a region labelled by its header button.
-    if dom.attr(i, "role") == Some("region") && dom.attr(i, "aria-labelledby").is_some() {
-        return true;
-    }
-    // The panel itself, or the accordion item holding it.
-    let parent = dom.nodes[i].parent;
-    answers_a_question(dom, i)
-        || dom.has_class_word(i, DISCLOSURE_WORDS)
-        || (inside_article && dom.has_class_word(i, TAB_PANEL_WORDS))
-        || (parent != usize::MAX && dom.has_class_word(parent, DISCLOSURE_WORDS))
-}
-
-/// An FAQ's question is often the button that unfolds its answer
-/// (`aria-expanded`, an accordion class). Kept, so the answer does not
-/// stand alone; other buttons are controls.
-fn asks_a_question(dom: &Dom, i: usize) -> bool {
-    let toggles = dom.attr(i, "aria-expanded").is_some() || dom.has_class_word(i, DISCLOSURE_WORDS);
-    toggles && reads_as_question(&dom.collapsed_text(i))
-}
-
-/// A question longer than this is prose that happens to end in "?".
-const QUESTION_MAX_CHARS: usize = 200;
-/// Siblings looked back over for the question (whitespace, an icon).
-const QUESTION_LOOKBACK: usize = 4;
-
-/// An FAQ's answer folded under its question, with neither ARIA nor class
-/// names to say so: the element just before it reads as a question
-/// ("What is pet insurance?").
-fn answers_a_question(dom: &Dom, i: usize) -> bool {
-    let question = dom.previous_siblings(i).take(QUESTION_LOOKBACK).map(|c| dom.collapsed_text(c)).find(|t| !t.is_empty());
-    question.is_some_and(|q| reads_as_question(&q))
-}
-
-/// A short text ending in "?": a question, not prose.
-fn reads_as_question(text: &str) -> bool {
-    text.ends_with('?') && text.chars().count() <= QUESTION_MAX_CHARS
-}
-
-/// A `<noscript>` with less text than this is a message, not content.
-const NOSCRIPT_MIN_CONTENT_CHARS: usize = 200;
-
-/// Levels above an element searched for the accordion item folding it.
-const ACCORDION_LEVELS: usize = 2;
-
-fn folded_by_accordion(dom: &Dom, i: usize) -> bool {
-    dom.ancestors(i).take(ACCORDION_LEVELS).any(|at| dom.has_class_word(at, FOLDED_CONTENT_WORDS))
 }
 
 /// Links a list needs to be read as a table of contents.
@@ -684,49 +376,6 @@ fn is_boilerplate(dom: &Dom, i: usize, inside_article: bool, options: &ExtractOp
         }
     }
     false
-}
-
-/// Whether one class or id token names a non-content widget.
-pub fn token_is_boilerplate(token: &str, check_comments: bool, aggressive: bool) -> bool {
-    // "sidebar-enabled--false", "has-sidebar--disabled": the modifier says
-    // the widget is off.
-    if token.split(['-', '_']).any(|w| matches!(w, "false" | "disabled" | "off")) {
-        return false;
-    }
-    // BEM: in "block--modifier" the block names the element; the modifier
-    // only says which variant ("container--more-ads" is a container).
-    let token = token.split("--").find(|part| !part.is_empty()).unwrap_or(token);
-    let words: Vec<&str> = token.split(['-', '_']).filter(|w| !w.is_empty()).collect();
-    // "wsite-not-footer", "no-sidebar": a negated widget word says the
-    // opposite.
-    if words.is_empty() || words.iter().any(|w| matches!(*w, "not" | "no" | "non" | "without")) {
-        return false;
-    }
-    // Accordions and FAQs fold content away; their menus and dropdowns
-    // are the content ("accordion-item__dropdown", "faq_tabs-menu").
-    if words.iter().any(|w| FOLDED_CONTENT_WORDS.contains(w)) {
-        return false;
-    }
-    // Whole-token matches first (covers multi-word entries like "comment-form").
-    let dashed = if token.contains('_') { std::borrow::Cow::Owned(token.replace('_', "-")) } else { std::borrow::Cow::Borrowed(token) };
-    if BOILERPLATE_WORDS.contains(&dashed.as_ref()) || (check_comments && COMMENT_WORDS.contains(&dashed.as_ref())) {
-        return true;
-    }
-    // "entry-content", "post-body": a content word names the content.
-    let has_content_word = words.iter().any(|w| CONTENT_WORDS.contains(w));
-    let last = words[words.len() - 1];
-    let hit = |w: &str| BOILERPLATE_WORDS.contains(&w) || (check_comments && COMMENT_WORDS.contains(&w)) || is_compound_menu(w);
-    if has_content_word {
-        // "post-share", "article-related" still name a widget by their last word.
-        return hit(last) && last != "ad";
-    }
-    if aggressive {
-        words.iter().any(|w| hit(w))
-    } else {
-        // The head noun of a BEM-ish name is usually last ("site-nav",
-        // "social-share") or first ("nav-wrapper", "footer-inner").
-        hit(last) || (words.len() > 1 && hit(words[0]) && !matches!(words[0], "ad" | "ads" | "tags" | "print"))
-    }
 }
 
 #[cfg(test)]

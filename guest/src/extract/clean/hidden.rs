@@ -1,0 +1,134 @@
+//! Junk: elements a reader never sees as text (scripts, form controls,
+//! hidden elements), and the hidden ones that are content all the same:
+//! folded accordion and FAQ panels, tab panels, `<noscript>` pages.
+
+use super::tokens::FOLDED_CONTENT_WORDS;
+use crate::extract::content::is_block_tag;
+use crate::extract::dom::{Dom, Kind};
+use crate::extract::streamed;
+
+/// Elements whose text is never shown as content.
+pub(super) const JUNK_TAGS: &[&str] = &[
+    "script", "style", "template", "svg", "math", "iframe", "object", "embed", "canvas", "head", "title", "meta", "link", "button", "select", "option",
+    "input", "textarea", "datalist", "dialog", "audio", "video", "source", "track", "map", "area",
+];
+
+/// A hidden element holding more than this share of the page's text is
+/// content that a script reveals or moves (React streaming puts the whole
+/// page in `<div hidden id="S:0">`), not a hidden widget.
+pub(super) const MAX_HIDDEN_SHARE: f32 = 0.3;
+
+pub(super) fn is_junk(dom: &Dom, i: usize, share: f32, chars: u32, inside_article: bool) -> bool {
+    let Kind::Element(e) = dom.nodes[i].kind else { return false };
+    let tag = e.name();
+    if JUNK_TAGS.contains(&tag) && !(tag == "button" && asks_a_question(dom, i)) {
+        return true;
+    }
+    // `aria-hidden` on a block is usually a collapsed accordion or tab
+    // panel, content a click away; on inline elements it marks icons and
+    // visual duplicates of screen-reader text, unless it holds a sentence
+    // (a teaser's second link to the same story, kept out of the reader's
+    // tab order but shown).
+    let hidden = e.attr("hidden").is_some()
+        || (e.attr("aria-hidden") == Some("true") && !is_block_tag(tag) && (chars < ARIA_HIDDEN_SHOWN_CHARS || e.attr("class").is_some_and(hidden_by_class)))
+        || e.attr("style").is_some_and(|style| {
+            let style = style.to_ascii_lowercase().replace(' ', "");
+            style.contains("display:none") || style.contains("visibility:hidden")
+        });
+    // React streams server-rendered chunks as `<div hidden id="S:3">` and
+    // moves them into place with a script (`streamed` does that for the
+    // ones whose placeholder we find): even unplaced, they are the page.
+    let hidden = hidden && !(tag == "div" && e.attr("id").is_some_and(streamed::is_segment_id));
+    if hidden && share <= MAX_HIDDEN_SHARE && !(is_block_tag(tag) && is_disclosure_panel(dom, i, inside_article)) {
+        return true;
+    }
+    if tag == "input" || e.attr("type") == Some("hidden") || dom.is_permalink_mark(i) {
+        return true;
+    }
+    // <noscript> holds either a "please enable JavaScript" line or a
+    // tracking pixel (junk), or a whole server-rendered page (content).
+    if tag == "noscript" {
+        let text: usize = (i..dom.nodes[i].end).filter_map(|j| dom.text(j)).map(|t| t.trim().len()).sum();
+        return text < NOSCRIPT_MIN_CONTENT_CHARS;
+    }
+    false
+}
+
+/// Utility classes that hide an element (Bootstrap, Tailwind, eBay...).
+/// Alone they are a weak sign (scripts toggle them to reveal content), so
+/// they only confirm another one.
+pub(super) const HIDDEN_CLASSES: &[&str] = &["hide", "hidden", "d-none", "is-hidden"];
+
+/// Whether utility classes hide the element on every screen: "hidden
+/// md:block" and "d-none d-lg-flex" show it on a desktop.
+pub(super) fn hidden_by_class(class: &str) -> bool {
+    let tokens = || class.split_ascii_whitespace();
+    tokens().any(|t| HIDDEN_CLASSES.contains(&t))
+        && !tokens().any(|t| t.contains([':', '@']) || ["d-sm-", "d-md-", "d-lg-", "d-xl-"].iter().any(|p| t.starts_with(p)))
+}
+
+/// Inline `aria-hidden` text this long is shown text, not an icon label.
+pub(super) const ARIA_HIDDEN_SHOWN_CHARS: u32 = 80;
+
+/// Class words of collapsible panels (accordions, "read more").
+pub(super) const DISCLOSURE_WORDS: &[&str] = &["accordion", "collapse", "collapsible", "expandable", "faq", "toggle"];
+
+/// Class words of tab panels (disclosure panels only inside an article).
+pub(super) const TAB_PANEL_WORDS: &[&str] = &["tabpanel", "tab", "pane"];
+
+/// A hidden accordion panel holds content a click away (a product's
+/// description, a spec table), not a hidden widget. Hidden tab panels count
+/// only inside an article or `<main>`: elsewhere they are settings dialogs
+/// and promo carousels.
+pub(super) fn is_disclosure_panel(dom: &Dom, i: usize, inside_article: bool) -> bool {
+    if inside_article && dom.attr(i, "role") == Some("tabpanel") {
+        return true;
+    }
+    // The ARIA accordion pattern: a region labelled by its header button.
+    if dom.attr(i, "role") == Some("region") && dom.attr(i, "aria-labelledby").is_some() {
+        return true;
+    }
+    // The panel itself, or the accordion item holding it.
+    let parent = dom.nodes[i].parent;
+    answers_a_question(dom, i)
+        || dom.has_class_word(i, DISCLOSURE_WORDS)
+        || (inside_article && dom.has_class_word(i, TAB_PANEL_WORDS))
+        || (parent != usize::MAX && dom.has_class_word(parent, DISCLOSURE_WORDS))
+}
+
+/// An FAQ's question is often the button that unfolds its answer
+/// (`aria-expanded`, an accordion class). Kept, so the answer does not
+/// stand alone; other buttons are controls.
+pub(super) fn asks_a_question(dom: &Dom, i: usize) -> bool {
+    let toggles = dom.attr(i, "aria-expanded").is_some() || dom.has_class_word(i, DISCLOSURE_WORDS);
+    toggles && reads_as_question(&dom.collapsed_text(i))
+}
+
+/// A question longer than this is prose that happens to end in "?".
+pub(super) const QUESTION_MAX_CHARS: usize = 200;
+
+/// Siblings looked back over for the question (whitespace, an icon).
+pub(super) const QUESTION_LOOKBACK: usize = 4;
+
+/// An FAQ's answer folded under its question, with neither ARIA nor class
+/// names to say so: the element just before it reads as a question
+/// ("What is pet insurance?").
+pub(super) fn answers_a_question(dom: &Dom, i: usize) -> bool {
+    let question = dom.previous_siblings(i).take(QUESTION_LOOKBACK).map(|c| dom.collapsed_text(c)).find(|t| !t.is_empty());
+    question.is_some_and(|q| reads_as_question(&q))
+}
+
+/// A short text ending in "?": a question, not prose.
+pub(super) fn reads_as_question(text: &str) -> bool {
+    text.ends_with('?') && text.chars().count() <= QUESTION_MAX_CHARS
+}
+
+/// A `<noscript>` with less text than this is a message, not content.
+pub(super) const NOSCRIPT_MIN_CONTENT_CHARS: usize = 200;
+
+/// Levels above an element searched for the accordion item folding it.
+pub(super) const ACCORDION_LEVELS: usize = 2;
+
+pub(super) fn folded_by_accordion(dom: &Dom, i: usize) -> bool {
+    dom.ancestors(i).take(ACCORDION_LEVELS).any(|at| dom.has_class_word(at, FOLDED_CONTENT_WORDS))
+}
