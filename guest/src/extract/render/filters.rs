@@ -24,6 +24,7 @@ pub(super) fn content_blocks(blocks: Vec<Block>) -> Vec<Block> {
             && !is_post_stat(b)
             && !is_listing_status(b)
             && !is_bare_media_url(b)
+            && !is_reading_time(b)
     });
     drop_related_sections(blocks)
 }
@@ -137,6 +138,10 @@ const FURNITURE_LABELS: &[&str] = &[
     "multi-quote",
     "add to compare",
     "clear rating",
+    // WordPress's like button before its script runs; an editor credit's label.
+    "like loading",
+    "like loading…",
+    "edited by",
 ];
 
 /// Labels, counters and status lines are at most this long (bytes);
@@ -172,6 +177,26 @@ fn is_post_stat(b: &Block) -> bool {
         || lower.starts_with("joined:")
         || lower.starts_with("joined ");
     counter || record
+}
+
+/// Reading-time estimates ("5 min read", "Reading time: 11 minutes"):
+/// page furniture next to the byline or on every teaser. A bare duration
+/// ("15 minutes") may be a recipe's or a course's, so the word "read" is
+/// required.
+fn is_reading_time(b: &Block) -> bool {
+    let text = b.plain.trim();
+    if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. }) || text.len() > LABEL_LINE_MAX_LEN {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().map(|w| w.trim_end_matches(['.', ':'])).collect();
+    let minutes = |w: &str| matches!(w, "min" | "mins" | "minute" | "minutes");
+    let number = |w: &str| !w.is_empty() && w.bytes().all(|c| c.is_ascii_digit());
+    match words.as_slice() {
+        [n, unit, "read" | "reading"] => number(n) && minutes(unit),
+        ["reading" | "read", "time", n, unit] => number(n) && minutes(unit),
+        _ => false,
+    }
 }
 
 /// What a listing counts.
@@ -331,6 +356,16 @@ mod tests {
         }
         for line in ["24 products for the kitchen", "Results", "Loading docks and ramps"] {
             assert!(!is_listing_status(&paragraph(line)), "{line}");
+        }
+    }
+
+    #[test]
+    fn reading_times_are_dropped_but_durations_stay() {
+        for line in ["5 min read", "3 MIN. READ", "Reading time: 11 minutes", "14 minute read"] {
+            assert!(is_reading_time(&paragraph(line)), "{line}");
+        }
+        for line in ["15 minutes", "Bake for 25 min", "Read time matters"] {
+            assert!(!is_reading_time(&paragraph(line)), "{line}");
         }
     }
 
