@@ -132,6 +132,12 @@ mod tests {
 </article></main>
 <footer>Copyright 2024 Garden Notes. All rights reserved.</footer></body></html>"#;
 
+    /// An article headed `title`: `sentence` eight times (prose enough to
+    /// be the main content), then `body`.
+    fn article(title: &str, sentence: &str, body: &str) -> String {
+        format!("<html><body><article><h1>{title}</h1><p>{}</p>{body}</article></body></html>", sentence.repeat(8))
+    }
+
     #[test]
     fn end_to_end_text_and_markdown() {
         let doc = extract_html(PAGE, Some("https://garden.example/ferns"), &ExtractOptions::default()).unwrap();
@@ -165,8 +171,7 @@ mod tests {
         ];
         for (wrapped, lang) in cases {
             let block = wrapped.replace("{code}", code);
-            let page =
-                format!("<html><body><article><h1>Heights</h1><p>{}</p>{block}</article></body></html>", "Average the fern heights like this. ".repeat(8));
+            let page = article("Heights", "Average the fern heights like this. ", &block);
             let md = extract_html(&page, None, &ExtractOptions::default()).unwrap().markdown;
             assert!(md.contains(&format!("```{lang}\n{code}\n```")), "{md}");
         }
@@ -187,10 +192,7 @@ mod tests {
     #[test]
     fn styles_inside_code_are_not_code() {
         let pre = "<pre><code><style>.css-1x{display:inline-block}</style><span class='css-1x'>composer require twilio/sdk</span>\n<style>.css-2y{opacity:.5}</style><span class='css-2y'>composer install</span></code></pre>";
-        let page = format!(
-            "<html><body><article><h1>Install</h1><p>{}</p>{pre}</article></body></html>",
-            "Install the SDK with Composer before you start. ".repeat(8)
-        );
+        let page = article("Install", "Install the SDK with Composer before you start. ", &pre);
         let md = extract_html(&page, None, &ExtractOptions::default()).unwrap().markdown;
         assert!(md.contains("```\ncomposer require twilio/sdk\ncomposer install\n```"), "{md}");
     }
@@ -199,14 +201,12 @@ mod tests {
     fn emphasis_nests_once_and_text_never_reads_as_block_syntax() {
         let body = "<p>Caption <b><strong>toggle caption</strong></b> and <em><b>bold italic</b></em> and <i><i>italic</i></i>.</p>\
             <p>Save <b>Us$</b><b>11.99</b> per month.</p><p>- a dash line</p><p>2024. A year of ferns.</p><p>5.0 stars, -5°C nights</p><p>---</p>";
-        let page =
-            format!("<html><body><article><h1>Ferns</h1><p>{}</p>{body}</article></body></html>", "Ferns grow in shade and need little care. ".repeat(8));
+        let page = article("Ferns", "Ferns grow in shade and need little care. ", &body);
         let md = extract_html(&page, None, &ExtractOptions::default()).unwrap().markdown;
         assert!(md.contains("Caption **toggle caption** and ***bold italic*** and *italic*."), "{md}");
         assert!(md.contains("Save **Us$11.99** per month."), "{md}");
         let nested = "<p>Save: <b><b>$150.00</b> (13%)</b></p><p><strong><strong>Base price: $36,600<br></strong>Range: 245 miles</strong></p>";
-        let page =
-            format!("<html><body><article><h1>Cars</h1><p>{}</p>{nested}</article></body></html>", "Electric cars cost less to run than you think. ".repeat(8));
+        let page = article("Cars", "Electric cars cost less to run than you think. ", &nested);
         let nested_md = extract_html(&page, None, &ExtractOptions::default()).unwrap().markdown;
         assert!(nested_md.contains("Save: **$150.00 (13%)**"), "{nested_md}");
         assert!(nested_md.contains("**Base price: $36,600**  \n**Range: 245 miles**"), "{nested_md}");
@@ -219,8 +219,7 @@ mod tests {
     #[test]
     fn line_breaks_inside_headings_and_cells_become_one_space() {
         let body = "<h2>Smart alerts that do more,<br>powered by radar</h2><table><tr><th>Plan</th><th>Price</th></tr><tr><td>Basic<br>monthly</td><td>$5</td></tr></table>";
-        let page =
-            format!("<html><body><article><h1>Alerts</h1><p>{}</p>{body}</article></body></html>", "Cameras warn you before a thief gets close. ".repeat(8));
+        let page = article("Alerts", "Cameras warn you before a thief gets close. ", &body);
         let md = extract_html(&page, None, &ExtractOptions::default()).unwrap().markdown;
         assert!(md.contains("\n## Smart alerts that do more, powered by radar\n"), "{md}");
         assert!(md.contains("| Basic monthly | $5 |"), "{md}");
@@ -230,10 +229,7 @@ mod tests {
     fn a_brand_and_a_name_in_separate_elements_do_not_run_together() {
         let card = "<li><a href='/p/1'><span class='brand'>Hyperlite Mountain Gear</span><span class='name'>Southwest 55 Pack</span></a></li>";
         let caps = "<p><b>W</b>EIGHT matters less than fit; un<em>believable</em> but true.</p>";
-        let page = format!(
-            "<html><body><article><h1>Packs</h1><p>{}</p>{caps}<ul>{card}</ul></article></body></html>",
-            "Ultralight packs carry more than you think. ".repeat(8)
-        );
+        let page = article("Packs", "Ultralight packs carry more than you think. ", &format!("{caps}<ul>{card}</ul>"));
         let text = extract_html(&page, None, &ExtractOptions::default()).unwrap().text;
         assert!(text.contains("Hyperlite Mountain Gear Southwest 55 Pack"), "{text}");
         assert!(text.contains("WEIGHT matters less than fit; unbelievable but true."), "{text}");
@@ -242,8 +238,7 @@ mod tests {
     #[test]
     fn spacer_columns_leave_the_table() {
         let table = "<table><tr><th>Fern</th><th>Height</th><th></th></tr><tr><td>Hart's tongue</td><td>40 cm</td><td> </td></tr></table>";
-        let page =
-            format!("<html><body><article><h1>Ferns</h1><p>{}</p>{table}</article></body></html>", "Ferns grow in shade and need little care. ".repeat(8));
+        let page = article("Ferns", "Ferns grow in shade and need little care. ", &table);
         let md = extract_html(&page, None, &ExtractOptions::default()).unwrap().markdown;
         assert!(md.contains("| Fern | Height |\n| --- | --- |\n| Hart's tongue | 40 cm |"), "{md}");
     }
