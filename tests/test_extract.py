@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import doctest
 import pickle
 
 import pytest
@@ -78,6 +79,12 @@ def test_extract_html_needs_no_network():
     with_images = rt.extract_html(html, url="http://127.0.0.1/page", include_images=True, include_links=False)
     assert "![Picture](http://127.0.0.1/i.png)" in with_images.markdown
     assert "[link]" not in with_images.markdown and "link inside" in with_images.markdown
+
+
+def test_the_package_docstring_example_runs():
+    import riptide
+
+    assert doctest.testmod(riptide).failed == 0
 
 
 def test_results_cross_the_boundary_intact():

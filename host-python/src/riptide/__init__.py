@@ -1,8 +1,11 @@
-"""RipTide: web content extraction and crawling in a WebAssembly sandbox.
+r"""RipTide: web content extraction and crawling in a WebAssembly sandbox.
 
     >>> from riptide import RipTide
     >>> doc = RipTide().extract_html("<article><h1>Hi</h1><p>Hello there.</p></article>")
-    >>> doc.text
+    >>> doc.title
+    'Hi'
+    >>> doc.markdown
+    '# Hi\n\nHello there.'
 """
 from ._client import RipTide
 from ._exceptions import (
