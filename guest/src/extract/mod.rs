@@ -138,6 +138,10 @@ mod tests {
         format!("<html><body><article><h1>{title}</h1><p>{}</p>{body}</article></body></html>", sentence.repeat(8))
     }
 
+    fn markdown_of(page: &str) -> String {
+        extract_html(page, None, &ExtractOptions::default()).unwrap().markdown
+    }
+
     #[test]
     fn end_to_end_text_and_markdown() {
         let doc = extract_html(PAGE, Some("https://garden.example/ferns"), &ExtractOptions::default()).unwrap();
@@ -233,6 +237,16 @@ mod tests {
         let text = extract_html(&page, None, &ExtractOptions::default()).unwrap().text;
         assert!(text.contains("Hyperlite Mountain Gear Southwest 55 Pack"), "{text}");
         assert!(text.contains("WEIGHT matters less than fit; unbelievable but true."), "{text}");
+    }
+
+    #[test]
+    fn nested_lists_indent_to_their_parent_text_and_a_quotation_stays_one_blockquote() {
+        let body = "<ol start='9'><li>Ninth<ul><li>under nine</li></ul></li><li>Tenth<ol><li>under ten</li></ol></li></ol>\
+            <blockquote><p>Tide pools are windows to the sea.</p><blockquote><p>So said a friend.</p></blockquote><footer>— Rachel Carson</footer></blockquote>\
+            <blockquote><p>A second quotation.</p></blockquote>";
+        let md = markdown_of(&article("Pools", "Tide pools fill and drain twice a day. ", body));
+        assert!(md.contains("9. Ninth\n   - under nine\n10. Tenth\n    1. under ten"), "{md}");
+        assert!(md.contains("> Tide pools are windows to the sea.\n>\n> > So said a friend.\n>\n> — Rachel Carson\n\n> A second quotation."), "{md}");
     }
 
     #[test]

@@ -341,6 +341,10 @@ fn is_boilerplate(dom: &Dom, i: usize, inside_article: bool, options: &ExtractOp
     if tag == "body" || tag == "html" || tag == "main" || tag == "article" {
         return false;
     }
+    // A quotation's `<footer>` is its attribution ("— Rachel Carson").
+    if tag == "footer" && dom.ancestors(i).take(QUOTE_FOOTER_LEVELS).any(|at| matches!(dom.tag(at), "blockquote" | "figure")) {
+        return false;
+    }
     if BOILERPLATE_TAGS.contains(&tag) {
         return true;
     }
@@ -377,6 +381,10 @@ fn is_boilerplate(dom: &Dom, i: usize, inside_article: bool, options: &ExtractOp
     }
     false
 }
+
+/// How far up a quotation's `<footer>` looks for its `<blockquote>` or
+/// `<figure>`.
+const QUOTE_FOOTER_LEVELS: usize = 2;
 
 #[cfg(test)]
 mod tests {

@@ -19,6 +19,9 @@ use super::dom::{push_collapsed, Dom, Kind};
 use crate::model::{ExtractOptions, Image};
 pub use output::{to_markdown, to_text};
 
+/// `Block::quote_of` outside any blockquote.
+pub const NO_QUOTE: usize = usize::MAX;
+
 /// Nesting deeper than this is rendered as flat text: hostile pages nest
 /// thousands of elements to exhaust the stack.
 const MAX_DEPTH: usize = 256;
@@ -45,7 +48,10 @@ pub enum BlockKind {
 #[derive(Clone, Debug)]
 pub struct Block {
     pub kind: BlockKind,
+    /// Blockquote nesting depth, and the outermost blockquote's element
+    /// (`NO_QUOTE` outside any): blocks of one quotation join in Markdown.
     pub quote: u8,
+    pub quote_of: usize,
     pub plain: String,
     pub md: String,
 }
@@ -73,6 +79,7 @@ struct Renderer<'d, 'a> {
     md: String,
     kind: BlockKind,
     quote: u8,
+    quote_of: usize,
     lists: Vec<ListState>,
     /// Current block owner is a bad block: its own text is skipped.
     skipping: bool,
@@ -101,6 +108,7 @@ pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOp
         md: String::new(),
         kind: BlockKind::Paragraph,
         quote: 0,
+        quote_of: NO_QUOTE,
         lists: Vec::new(),
         skipping: false,
         in_pre: false,
@@ -176,8 +184,13 @@ impl<'d, 'a> Renderer<'d, 'a> {
                     "blockquote" => {
                         self.flush();
                         self.quote += 1;
+                        let outer = self.quote_of;
+                        if outer == NO_QUOTE {
+                            self.quote_of = i;
+                        }
                         self.children(i, depth);
                         self.flush();
+                        self.quote_of = outer;
                         self.quote -= 1;
                     }
                     "table" => {
@@ -193,7 +206,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
                     }
                     "hr" => {
                         self.flush();
-                        self.blocks.push(Block { kind: BlockKind::Rule, quote: self.quote, plain: String::new(), md: "---".into() });
+                        self.blocks.push(Block { kind: BlockKind::Rule, quote: self.quote, quote_of: self.quote_of, plain: String::new(), md: "---".into() });
                     }
                     "br" => {
                         if !self.plain.is_empty() && !self.plain.ends_with('\n') {
@@ -352,7 +365,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
             return;
         }
         let lang = code::code_language(dom, i);
-        self.blocks.push(Block { kind: BlockKind::Code { lang }, quote: self.quote, plain: code.to_string(), md: code.to_string() });
+        self.blocks.push(Block { kind: BlockKind::Code { lang }, quote: self.quote, quote_of: self.quote_of, plain: code.to_string(), md: code.to_string() });
     }
 
     fn table(&mut self, table: usize, depth: usize) {
@@ -388,7 +401,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
             return;
         }
         let plain = plain_rows.iter().map(|r| r.join(" | ")).collect::<Vec<_>>().join("\n");
-        self.blocks.push(Block { kind: BlockKind::Table { rows, plain_rows }, quote: self.quote, plain, md: String::new() });
+        self.blocks.push(Block { kind: BlockKind::Table { rows, plain_rows }, quote: self.quote, quote_of: self.quote_of, plain, md: String::new() });
     }
 
     /// End the current inline run as a block of the pending kind.
@@ -402,7 +415,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
         }
         let plain = plain.lines().map(str::trim).collect::<Vec<_>>().join("\n");
         let md = self.md.trim().lines().map(str::trim_start).collect::<Vec<_>>().join("\n");
-        self.blocks.push(Block { kind: std::mem::replace(&mut self.kind, BlockKind::Paragraph), quote: self.quote, plain, md });
+        self.blocks.push(Block { kind: std::mem::replace(&mut self.kind, BlockKind::Paragraph), quote: self.quote, quote_of: self.quote_of, plain, md });
         self.plain.clear();
         self.md.clear();
     }

@@ -42,14 +42,31 @@ pub(super) fn one_line(text: &str) -> String {
 pub fn to_markdown(blocks: &[Block]) -> String {
     let mut out = String::new();
     let mut prev_list = false;
+    // Where the text of the open list item at each depth starts: a nested
+    // item is indented to its parent's text ("3. " is three columns, "10. "
+    // four), or CommonMark reads it as a sibling list.
+    let mut item_text_columns: Vec<usize> = Vec::new();
+    let mut prev_quote = 0;
+    let mut prev_quote_of = super::NO_QUOTE;
     for b in blocks {
         let is_list = matches!(b.kind, BlockKind::ListItem { .. });
+        if !is_list {
+            item_text_columns.clear();
+        }
         let body = match &b.kind {
             BlockKind::Paragraph => escape_line_starts(&b.md),
             BlockKind::Heading(level) => format!("{} {}", "#".repeat(*level as usize), one_line(&b.md)),
             BlockKind::ListItem { depth, number } => {
-                let indent = "  ".repeat(depth.saturating_sub(1) as usize);
+                let depth = (*depth).max(1) as usize;
+                item_text_columns.truncate(depth - 1);
+                while item_text_columns.len() < depth - 1 {
+                    // A level the page skipped (a list directly in a list).
+                    let parent = item_text_columns.last().copied().unwrap_or(0);
+                    item_text_columns.push(parent + 2);
+                }
+                let indent = " ".repeat(item_text_columns.last().copied().unwrap_or(0));
                 let marker = number.map_or_else(|| "-".to_string(), |n| format!("{n}."));
+                item_text_columns.push(indent.len() + marker.len() + 1);
                 let cont = format!("\n{indent}{}", " ".repeat(marker.len() + 1));
                 format!("{indent}{marker} {}", escape_line_starts(&b.md).replace('\n', &cont))
             }
@@ -61,7 +78,18 @@ pub fn to_markdown(blocks: &[Block]) -> String {
             BlockKind::Rule => "---".to_string(),
         };
         if !out.is_empty() {
-            out.push_str(if is_list && prev_list { "\n" } else { "\n\n" });
+            let quoted_run = if b.quote_of == prev_quote_of { b.quote.min(prev_quote) } else { 0 };
+            if is_list && prev_list {
+                out.push('\n');
+            } else if quoted_run > 0 {
+                // Blocks of one quotation stay one blockquote: the blank
+                // line between them keeps its `>`.
+                out.push('\n');
+                out.push_str("> ".repeat(quoted_run as usize).trim_end());
+                out.push('\n');
+            } else {
+                out.push_str("\n\n");
+            }
         }
         if b.quote > 0 {
             let prefix = "> ".repeat(b.quote as usize);
@@ -71,6 +99,8 @@ pub fn to_markdown(blocks: &[Block]) -> String {
             out.push_str(&body);
         }
         prev_list = is_list;
+        prev_quote = b.quote;
+        prev_quote_of = b.quote_of;
     }
     out
 }
