@@ -31,10 +31,7 @@ pub(super) fn is_junk(dom: &Dom, i: usize, share: f32, chars: u32, inside_articl
     // tab order but shown).
     let hidden = e.attr("hidden").is_some()
         || (e.attr("aria-hidden") == Some("true") && !is_block_tag(tag) && (chars < ARIA_HIDDEN_SHOWN_CHARS || e.attr("class").is_some_and(hidden_by_class)))
-        || e.attr("style").is_some_and(|style| {
-            let style = style.to_ascii_lowercase().replace(' ', "");
-            style.contains("display:none") || style.contains("visibility:hidden")
-        });
+        || e.attr("style").is_some_and(style_hides);
     // React streams server-rendered chunks as `<div hidden id="S:3">` and
     // moves them into place with a script (`streamed` does that for the
     // ones whose placeholder we find): even unplaced, they are the page.
@@ -78,8 +75,8 @@ pub(super) const TAB_PANEL_WORDS: &[&str] = &["tabpanel", "tab", "pane"];
 
 /// A hidden accordion panel holds content a click away (a product's
 /// description, a spec table), not a hidden widget. Hidden tab panels count
-/// only inside an article or `<main>`: elsewhere they are settings dialogs
-/// and promo carousels.
+/// inside an article or `<main>`, or beside their tab set's open panel:
+/// elsewhere they are settings dialogs and promo carousels.
 pub(super) fn is_disclosure_panel(dom: &Dom, i: usize, inside_article: bool) -> bool {
     if inside_article && dom.attr(i, "role") == Some("tabpanel") {
         return true;
@@ -93,7 +90,34 @@ pub(super) fn is_disclosure_panel(dom: &Dom, i: usize, inside_article: bool) -> 
     answers_a_question(dom, i)
         || dom.has_class_word(i, DISCLOSURE_WORDS)
         || (inside_article && dom.has_class_word(i, TAB_PANEL_WORDS))
+        || (dom.has_class_word(i, TAB_PANEL_WORDS) && open_panel_beside(dom, i))
         || (parent != usize::MAX && dom.has_class_word(parent, DISCLOSURE_WORDS))
+}
+
+/// A tab set whose open panel is on the page: its closed panels, the same
+/// element with the same class, are the same kind of content (a product's
+/// specifications beside its overview). Matched by class, not by
+/// `role=tabpanel`: a forum's tabbed sidebar uses the role (dev: one
+/// thread 0.78 -> 0.33).
+fn open_panel_beside(dom: &Dom, i: usize) -> bool {
+    let parent = dom.nodes[i].parent;
+    if parent == usize::MAX || dom.nodes[parent].children.len() > TAB_SET_MAX_CHILDREN {
+        return false;
+    }
+    let class = dom.attr(i, "class");
+    dom.nodes[parent].children.iter().any(|&c| {
+        c != i && dom.tag(c) == dom.tag(i) && dom.attr(c, "class") == class && dom.attr(c, "hidden").is_none() && !dom.attr(c, "style").is_some_and(style_hides)
+    })
+}
+
+/// A tab set has a handful of panels; a parent with more children is not
+/// one (and scanning them for every hidden child would be quadratic).
+const TAB_SET_MAX_CHILDREN: usize = 32;
+
+/// An inline style that hides its element.
+fn style_hides(style: &str) -> bool {
+    let style = style.to_ascii_lowercase().replace(' ', "");
+    style.contains("display:none") || style.contains("visibility:hidden")
 }
 
 /// An FAQ's question is often the button that unfolds its answer

@@ -465,6 +465,17 @@ mod tests {
     }
 
     #[test]
+    fn closed_tabs_beside_an_open_one_are_content_but_a_lone_hidden_tab_is_not() {
+        let page = "<body><div id='product'><h1>Graphics card</h1><div class='tabs'>\
+            <div class='tab-pane' style='display:block'><p>Overview: 5760 CUDA cores.</p></div>\
+            <div class='tab-pane' style='display:none'><p>Specifications: 12GB GDDR5.</p></div></div>\
+            <div class='settings'><div class='tab-pane' style='display:none'><p>Choose your region.</p></div></div></div></body>";
+        let kept = kept_text(page);
+        assert!(kept.contains("12GB GDDR5"), "{kept}");
+        assert!(!kept.contains("Choose your region"), "{kept}");
+    }
+
+    #[test]
     fn an_accordion_panel_that_opens_as_a_sheet_is_content() {
         let page = "<body><main><h1>Arrival T-Shirt</h1><div class='accordion_item'><button>Description</button>\
             <div role='dialog'><aside class='sheet'><p>Sweat-wicking, slim fit training top.</p></aside></div></div>\
