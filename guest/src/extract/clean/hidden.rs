@@ -156,3 +156,17 @@ pub(super) const ACCORDION_LEVELS: usize = 2;
 pub(super) fn folded_by_accordion(dom: &Dom, i: usize) -> bool {
     dom.ancestors(i).take(ACCORDION_LEVELS).any(|at| dom.has_class_word(at, FOLDED_CONTENT_WORDS))
 }
+
+/// Blocks a control unfolds in place: the ARIA disclosure pattern, an
+/// element with `aria-expanded` naming them in `aria-controls` ("Read
+/// more" under a description, a delivery option's details). Content a
+/// click away, even when hidden. Controls that open a pop-up
+/// (`aria-haspopup`: menus, list boxes) do not count.
+pub(super) fn disclosed_by_a_control(dom: &Dom) -> Vec<bool> {
+    let controlled: std::collections::HashSet<&str> = (0..dom.len())
+        .filter(|&i| dom.attr(i, "aria-expanded").is_some() && dom.attr(i, "aria-haspopup").is_none_or(|h| h.trim() == "false"))
+        .filter_map(|i| dom.attr(i, "aria-controls"))
+        .flat_map(str::split_ascii_whitespace)
+        .collect();
+    (0..dom.len()).map(|i| is_block_tag(dom.tag(i)) && dom.attr(i, "id").is_some_and(|id| controlled.contains(id))).collect()
+}

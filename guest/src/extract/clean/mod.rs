@@ -133,8 +133,16 @@ pub fn classify(dom: &Dom, options: &ExtractOptions, thread: bool) -> Vec<Drop> 
     let related = related_sections(dom, &raw_len, &holds_main, total);
     let attached_comments = if thread && !options.include_comments { comments_on_posts(dom, options, &raw_len) } else { vec![false; n] };
     let choice_label = choice_labels(dom);
-    let page =
-        Page { raw_len: &raw_len, holds_main: &holds_main, related: &related, attached_comments: &attached_comments, choice_label: &choice_label, total };
+    let disclosed = hidden::disclosed_by_a_control(dom);
+    let page = Page {
+        raw_len: &raw_len,
+        holds_main: &holds_main,
+        related: &related,
+        attached_comments: &attached_comments,
+        choice_label: &choice_label,
+        disclosed: &disclosed,
+        total,
+    };
     let check_comments = !options.include_comments && !thread;
     let (drop, dropped_comments) = mark(dom, options, &page, check_comments);
     // The second look below is for comment words matched page-wide; on a
@@ -233,6 +241,8 @@ struct Page<'p> {
     attached_comments: &'p [bool],
     /// Labels of radio buttons and checkboxes (see `choice_labels`).
     choice_label: &'p [bool],
+    /// Hidden panels a "Read more" control unfolds (see `disclosed_by_a_control`).
+    disclosed: &'p [bool],
     total: f32,
 }
 
@@ -261,7 +271,7 @@ fn mark(dom: &Dom, options: &ExtractOptions, page: &Page, check_comments: bool) 
             continue;
         }
         let share = page.raw_len[i] as f32 / page.total;
-        if is_junk(dom, i, share, page.raw_len[i], inside_article[i]) {
+        if is_junk(dom, i, share, page.raw_len[i], inside_article[i]) && !page.disclosed[i] {
             drop[i] = Drop::Junk;
             continue;
         }
@@ -473,6 +483,16 @@ mod tests {
         let kept = kept_text(page);
         assert!(kept.contains("12GB GDDR5"), "{kept}");
         assert!(!kept.contains("Choose your region"), "{kept}");
+    }
+
+    #[test]
+    fn a_panel_a_read_more_control_unfolds_is_content_but_a_pop_up_menu_is_not() {
+        let page = "<body><main><h1>Iris hemp dress</h1><p>A flowing dress in three layers.</p>\
+            <button aria-expanded='false' aria-controls='more'>Read more</button><div id='more' style='display:none'><p>Materials: 100% hemp, azo-free dyes.</p></div>\
+            <button aria-expanded='false' aria-haspopup='true' aria-controls='account'>Account</button><div id='account' style='display:none'><p>Sign in to your account.</p></div></main></body>";
+        let kept = kept_text(page);
+        assert!(kept.contains("100% hemp"), "{kept}");
+        assert!(!kept.contains("Sign in"), "{kept}");
     }
 
     #[test]
