@@ -54,20 +54,8 @@ pub(super) const MIN_POSTS_WITH_COMMENTS: usize = 2;
 
 /// URL path parts of forum and Q&A software.
 pub(super) const THREAD_PATH_PARTS: &[&str] = &[
-    "/forum",
-    "/forums/",
-    "/thread",
-    "/threads/",
-    "/topic/",
-    "/topics/",
-    "/t/",
-    "/discussion",
-    "/questions/",
-    "/community/",
-    "/viewtopic",
-    "/showthread",
-    "/board/",
-    "/boards/",
+    "/forum", "/forums/", "/thread", "/threads/", "/topic/", "/topics/", "/t/", "/discussion", "/questions/", "/community/", "/viewtopic", "/showthread",
+    "/board/", "/boards/",
 ];
 
 /// schema.org types of discussion pages.

@@ -11,26 +11,8 @@ pub(super) const MAX_BYLINE_CHARS: usize = 80;
 
 /// Class words of author elements that hold more than the name.
 const AUTHOR_CLASS_EXCLUDE: &[&str] = &[
-    "image",
-    "img",
-    "avatar",
-    "photo",
-    "bio",
-    "description",
-    "box",
-    "wrapper",
-    "wrap",
-    "social",
-    "info",
-    "details",
-    "container",
-    "label",
-    "title",
-    "caption",
-    "link",
-    "url",
-    "list",
-    "more",
+    "image", "img", "avatar", "photo", "bio", "description", "box", "wrapper", "wrap", "social", "info", "details", "container", "label", "title", "caption",
+    "link", "url", "list", "more",
 ];
 
 pub(super) fn looks_like_byline(e: &scraper::node::Element) -> bool {
@@ -46,32 +28,8 @@ pub(super) fn looks_like_byline(e: &scraper::node::Element) -> bool {
 /// Words that label a byline but are never a name (forum post headers
 /// too: "Post time", "Topic Author", "via").
 const NOT_NAMES: &[&str] = &[
-    "by",
-    "author",
-    "authors",
-    "the author",
-    "role",
-    "abstract",
-    "written by",
-    "posted by",
-    "share",
-    "follow",
-    "about the author",
-    "contributor",
-    "editor",
-    "staff",
-    "post",
-    "posted",
-    "post time",
-    "topic author",
-    "original poster",
-    "via",
-    "text by",
-    "photo by",
-    "photos by",
-    "article by",
-    "words by",
-    "reply",
+    "by", "author", "authors", "the author", "role", "abstract", "written by", "posted by", "share", "follow", "about the author", "contributor", "editor",
+    "staff", "post", "posted", "post time", "topic author", "original poster", "via", "text by", "photo by", "photos by", "article by", "words by", "reply",
     "quote",
 ];
 

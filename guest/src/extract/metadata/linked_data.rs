@@ -74,28 +74,9 @@ pub(super) fn linked_data(raw: &str, ld: &mut LinkedData) {
 }
 
 const ARTICLE_TYPES: &[&str] = &[
-    "Article",
-    "NewsArticle",
-    "BlogPosting",
-    "Report",
-    "ScholarlyArticle",
-    "TechArticle",
-    "AnalysisNewsArticle",
-    "OpinionNewsArticle",
-    "ReportageNewsArticle",
-    "ReviewNewsArticle",
-    "LiveBlogPosting",
-    "SocialMediaPosting",
-    "DiscussionForumPosting",
-    "Recipe",
-    "HowTo",
-    "Review",
-    "VideoObject",
-    "Product",
-    "Event",
-    "Course",
-    "QAPage",
-    "Question",
+    "Article", "NewsArticle", "BlogPosting", "Report", "ScholarlyArticle", "TechArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle",
+    "ReviewNewsArticle", "LiveBlogPosting", "SocialMediaPosting", "DiscussionForumPosting", "Recipe", "HowTo", "Review", "VideoObject", "Product", "Event",
+    "Course", "QAPage", "Question",
 ];
 
 fn type_rank(o: &serde_json::Map<String, Value>) -> u8 {

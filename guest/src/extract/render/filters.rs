@@ -50,25 +50,8 @@ fn is_bare_media_url(b: &Block) -> bool {
 /// Short lines that ask the reader to do something other than read:
 /// subscribe, share, sign in, comment. Matched on lowercase text.
 const CALL_TO_ACTION_PHRASES: &[&str] = &[
-    "subscribe",
-    "sign up",
-    "signup",
-    "newsletter",
-    "mailing list",
-    "share this",
-    "please share",
-    "follow us",
-    "leave a comment",
-    "leave a reply",
-    "log in to",
-    "sign in to",
-    "join our",
-    "join medium",
-    "share on",
-    "like this:",
-    "rate this",
-    "star rating",
-    "skip to",
+    "subscribe", "sign up", "signup", "newsletter", "mailing list", "share this", "please share", "follow us", "leave a comment", "leave a reply", "log in to",
+    "sign in to", "join our", "join medium", "share on", "like this:", "rate this", "star rating", "skip to",
 ];
 /// Blocks up to this long are checked for a call to action; longer ones
 /// are content that happens to mention subscribing.
@@ -84,64 +67,16 @@ fn is_call_to_action(b: &Block) -> bool {
 /// Lines that only label page furniture or its controls: an ad slot, a
 /// share bar, a tag list, a byline box, shop and teaser buttons. On their
 /// own they are never content (on the dev pages "Compare" stood alone 92
-/// times, never in a reference; "Read more" 56 to 3).
+/// times, never in a reference; "Read more" 56 to 3). "Like loading" is
+/// WordPress's like button before its script runs, "Edited by" the label
+/// of an editor credit.
 const FURNITURE_LABELS: &[&str] = &[
-    "advertisement",
-    "advertisements",
-    "sponsored",
-    "share",
-    "tags",
-    "written by",
-    "author",
-    "in this article",
-    "table of contents",
-    "contents",
-    "on this page",
-    "jump to",
-    "related topics",
-    "about the author",
-    "article continues below",
-    "compare",
-    "add to wishlist",
-    "add to wish list",
-    "add to cart",
-    "add to bag",
-    "add to basket",
-    "in stock",
-    "read more",
-    "see all",
-    "see more",
-    "show more",
-    "show less",
-    "see less",
-    "view all",
-    "email",
-    "print",
-    "write a review",
-    "buy now",
-    "quick view",
-    "quick shop",
-    "contact us",
-    "get started",
-    "get a quote",
-    "request a quote",
-    "let's connect",
-    "request a demo",
-    "start free trial",
-    "play video",
-    "sort and filter",
-    "sort by",
-    "quote",
-    "reply",
-    "permalink",
-    "reply with quote",
-    "multi-quote",
-    "add to compare",
-    "clear rating",
-    // WordPress's like button before its script runs; an editor credit's label.
-    "like loading",
-    "like loading…",
-    "edited by",
+    "advertisement", "advertisements", "sponsored", "share", "tags", "written by", "author", "in this article", "table of contents", "contents",
+    "on this page", "jump to", "related topics", "about the author", "article continues below", "compare", "add to wishlist", "add to wish list",
+    "add to cart", "add to bag", "add to basket", "in stock", "read more", "see all", "see more", "show more", "show less", "see less", "view all", "email",
+    "print", "write a review", "buy now", "quick view", "quick shop", "contact us", "get started", "get a quote", "request a quote", "let's connect",
+    "request a demo", "start free trial", "play video", "sort and filter", "sort by", "quote", "reply", "permalink", "reply with quote", "multi-quote",
+    "add to compare", "clear rating", "like loading", "like loading…", "edited by",
 ];
 
 /// Labels, counters and status lines are at most this long (bytes);
