@@ -287,9 +287,6 @@ impl<'d, 'a> Renderer<'d, 'a> {
             self.md.push_str(&lines.join("\n"));
             return;
         }
-        if already_marked(trimmed, marker) {
-            return;
-        }
         let lead = if inner.starts_with(' ') { " " } else { "" };
         let trail = if inner.ends_with(' ') { " " } else { "" };
         self.md.truncate(start);
@@ -524,26 +521,10 @@ fn glued_at_element_boundary(before: &str, next: &str) -> bool {
 /// (the break's "  " marker among them) stay outside the markers.
 fn mark_line(line: &str, marker: &str) -> String {
     let text = line.trim();
-    if text.is_empty() || already_marked(text, marker) {
+    if text.is_empty() {
         return line.to_string();
     }
     let lead = &line[..line.len() - line.trim_start().len()];
     let trail = &line[line.trim_end().len()..];
     format!("{lead}{marker}{text}{marker}{trail}")
-}
-
-/// Whether `inner` already carries the emphasis `marker` adds: bold inside
-/// bold (`<b><strong>`) would read `****x****`. Italic counts as there on
-/// `*x*` and `***x***`, not on `**x**`, so bold and italic still nest.
-fn already_marked(inner: &str, marker: &str) -> bool {
-    let stars = |s: &mut dyn Iterator<Item = char>| s.take_while(|c| *c == '*').count();
-    let (lead, trail) = (stars(&mut inner.chars()), stars(&mut inner.chars().rev()));
-    if inner.len() <= lead + trail {
-        return false;
-    }
-    match marker {
-        "**" => lead >= 2 && trail >= 2,
-        "*" => matches!(lead, 1 | 3) && lead == trail,
-        _ => inner.len() > 2 * marker.len() && inner.starts_with(marker) && inner.ends_with(marker),
-    }
 }
