@@ -2,6 +2,8 @@
 //! hidden elements), and the hidden ones that are content all the same:
 //! folded accordion and FAQ panels, tab panels, `<noscript>` pages.
 
+use std::collections::HashSet;
+
 use super::tokens::FOLDED_CONTENT_WORDS;
 use crate::extract::content::is_block_tag;
 use crate::extract::dom::{Dom, Kind};
@@ -18,7 +20,7 @@ pub(super) const JUNK_TAGS: &[&str] = &[
 /// page in `<div hidden id="S:0">`), not a hidden widget.
 pub(super) const MAX_HIDDEN_SHARE: f32 = 0.3;
 
-pub(super) fn is_junk(dom: &Dom, i: usize, share: f32, chars: u32, inside_article: bool) -> bool {
+pub(super) fn is_junk(dom: &Dom, i: usize, share: f32, chars: u32, inside_article: bool, unfolded_ids: &HashSet<&str>) -> bool {
     let Kind::Element(e) = dom.nodes[i].kind else { return false };
     let tag = e.name();
     if JUNK_TAGS.contains(&tag) && !(tag == "button" && asks_a_question(dom, i)) {
@@ -29,14 +31,13 @@ pub(super) fn is_junk(dom: &Dom, i: usize, share: f32, chars: u32, inside_articl
     // visual duplicates of screen-reader text, unless it holds a sentence
     // (a teaser's second link to the same story, kept out of the reader's
     // tab order but shown).
-    let hidden = e.attr("hidden").is_some()
-        || (e.attr("aria-hidden") == Some("true") && !is_block_tag(tag) && (chars < ARIA_HIDDEN_SHOWN_CHARS || e.attr("class").is_some_and(hidden_by_class)))
-        || e.attr("style").is_some_and(style_hides);
+    let hidden = hidden_outright(dom, i)
+        || (e.attr("aria-hidden") == Some("true") && !is_block_tag(tag) && (chars < ARIA_HIDDEN_SHOWN_CHARS || e.attr("class").is_some_and(hidden_by_class)));
     // React streams server-rendered chunks as `<div hidden id="S:3">` and
     // moves them into place with a script (`streamed` does that for the
     // ones whose placeholder we find): even unplaced, they are the page.
     let hidden = hidden && !(tag == "div" && e.attr("id").is_some_and(streamed::is_segment_id));
-    if hidden && share <= MAX_HIDDEN_SHARE && !(is_block_tag(tag) && is_disclosure_panel(dom, i, inside_article)) {
+    if hidden && share <= MAX_HIDDEN_SHARE && !(is_block_tag(tag) && is_disclosure_panel(dom, i, inside_article, unfolded_ids)) {
         return true;
     }
     if tag == "input" || e.attr("type") == Some("hidden") || dom.is_permalink_mark(i) {
@@ -70,15 +71,19 @@ pub(super) const ARIA_HIDDEN_SHOWN_CHARS: u32 = 80;
 /// Class words of collapsible panels (accordions, "read more").
 pub(super) const DISCLOSURE_WORDS: &[&str] = &["accordion", "collapse", "collapsible", "expandable", "faq", "toggle"];
 
-/// Class words of tab panels (disclosure panels only inside an article).
+/// Class words of tab panels (disclosure panels inside an article, or
+/// beside their tab set's open panel).
 pub(super) const TAB_PANEL_WORDS: &[&str] = &["tabpanel", "tab", "pane"];
 
 /// A hidden accordion panel holds content a click away (a product's
 /// description, a spec table), not a hidden widget. Hidden tab panels count
 /// inside an article or `<main>`, or beside their tab set's open panel:
 /// elsewhere they are settings dialogs and promo carousels.
-pub(super) fn is_disclosure_panel(dom: &Dom, i: usize, inside_article: bool) -> bool {
+pub(super) fn is_disclosure_panel(dom: &Dom, i: usize, inside_article: bool, unfolded_ids: &HashSet<&str>) -> bool {
     if inside_article && dom.attr(i, "role") == Some("tabpanel") {
+        return true;
+    }
+    if dom.attr(i, "id").is_some_and(|id| unfolded_ids.contains(id)) {
         return true;
     }
     // The ARIA accordion pattern: a region labelled by its header button.
@@ -89,8 +94,7 @@ pub(super) fn is_disclosure_panel(dom: &Dom, i: usize, inside_article: bool) -> 
     let parent = dom.nodes[i].parent;
     answers_a_question(dom, i)
         || dom.has_class_word(i, DISCLOSURE_WORDS)
-        || (inside_article && dom.has_class_word(i, TAB_PANEL_WORDS))
-        || (dom.has_class_word(i, TAB_PANEL_WORDS) && open_panel_beside(dom, i))
+        || (dom.has_class_word(i, TAB_PANEL_WORDS) && (inside_article || open_panel_beside(dom, i)))
         || (parent != usize::MAX && dom.has_class_word(parent, DISCLOSURE_WORDS))
 }
 
@@ -105,19 +109,21 @@ fn open_panel_beside(dom: &Dom, i: usize) -> bool {
         return false;
     }
     let class = dom.attr(i, "class");
-    dom.nodes[parent].children.iter().any(|&c| {
-        c != i && dom.tag(c) == dom.tag(i) && dom.attr(c, "class") == class && dom.attr(c, "hidden").is_none() && !dom.attr(c, "style").is_some_and(style_hides)
-    })
+    dom.nodes[parent].children.iter().any(|&c| c != i && dom.tag(c) == dom.tag(i) && dom.attr(c, "class") == class && !hidden_outright(dom, c))
 }
 
 /// A tab set has a handful of panels; a parent with more children is not
 /// one (and scanning them for every hidden child would be quadratic).
 const TAB_SET_MAX_CHILDREN: usize = 32;
 
-/// An inline style that hides its element.
-fn style_hides(style: &str) -> bool {
-    let style = style.to_ascii_lowercase().replace(' ', "");
-    style.contains("display:none") || style.contains("visibility:hidden")
+/// Hidden by the `hidden` attribute or an inline style, whatever the
+/// element holds.
+fn hidden_outright(dom: &Dom, i: usize) -> bool {
+    dom.attr(i, "hidden").is_some()
+        || dom.attr(i, "style").is_some_and(|style| {
+            let style = style.to_ascii_lowercase().replace(' ', "");
+            style.contains("display:none") || style.contains("visibility:hidden")
+        })
 }
 
 /// An FAQ's question is often the button that unfolds its answer
@@ -157,16 +163,15 @@ pub(super) fn folded_by_accordion(dom: &Dom, i: usize) -> bool {
     dom.ancestors(i).take(ACCORDION_LEVELS).any(|at| dom.has_class_word(at, FOLDED_CONTENT_WORDS))
 }
 
-/// Blocks a control unfolds in place: the ARIA disclosure pattern, an
-/// element with `aria-expanded` naming them in `aria-controls` ("Read
-/// more" under a description, a delivery option's details). Content a
-/// click away, even when hidden. Controls that open a pop-up
-/// (`aria-haspopup`: menus, list boxes) do not count.
-pub(super) fn disclosed_by_a_control(dom: &Dom) -> Vec<bool> {
-    let controlled: std::collections::HashSet<&str> = (0..dom.len())
+/// Ids of the blocks a control unfolds in place: the ARIA disclosure
+/// pattern, an element with `aria-expanded` naming them in
+/// `aria-controls` ("Read more" under a description, a delivery option's
+/// details). Content a click away, even when hidden. Controls that open a
+/// pop-up (`aria-haspopup`: menus, list boxes) do not count.
+pub(super) fn ids_a_control_unfolds<'a>(dom: &Dom<'a>) -> HashSet<&'a str> {
+    (0..dom.len())
         .filter(|&i| dom.attr(i, "aria-expanded").is_some() && dom.attr(i, "aria-haspopup").is_none_or(|h| h.trim() == "false"))
         .filter_map(|i| dom.attr(i, "aria-controls"))
         .flat_map(str::split_ascii_whitespace)
-        .collect();
-    (0..dom.len()).map(|i| is_block_tag(dom.tag(i)) && dom.attr(i, "id").is_some_and(|id| controlled.contains(id))).collect()
+        .collect()
 }

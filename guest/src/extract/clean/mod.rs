@@ -13,6 +13,8 @@ mod hidden;
 mod threads;
 mod tokens;
 
+use std::collections::HashSet;
+
 use super::dom::{class_and_id, Dom};
 use crate::model::{ExtractOptions, Focus};
 use hidden::{folded_by_accordion, is_junk};
@@ -133,14 +135,14 @@ pub fn classify(dom: &Dom, options: &ExtractOptions, thread: bool) -> Vec<Drop> 
     let related = related_sections(dom, &raw_len, &holds_main, total);
     let attached_comments = if thread && !options.include_comments { comments_on_posts(dom, options, &raw_len) } else { vec![false; n] };
     let choice_label = choice_labels(dom);
-    let disclosed = hidden::disclosed_by_a_control(dom);
+    let unfolded_ids = hidden::ids_a_control_unfolds(dom);
     let page = Page {
         raw_len: &raw_len,
         holds_main: &holds_main,
         related: &related,
         attached_comments: &attached_comments,
         choice_label: &choice_label,
-        disclosed: &disclosed,
+        unfolded_ids: &unfolded_ids,
         total,
     };
     let check_comments = !options.include_comments && !thread;
@@ -241,8 +243,8 @@ struct Page<'p> {
     attached_comments: &'p [bool],
     /// Labels of radio buttons and checkboxes (see `choice_labels`).
     choice_label: &'p [bool],
-    /// Hidden panels a "Read more" control unfolds (see `disclosed_by_a_control`).
-    disclosed: &'p [bool],
+    /// Ids of the panels "Read more" controls unfold (see `ids_a_control_unfolds`).
+    unfolded_ids: &'p HashSet<&'p str>,
     total: f32,
 }
 
@@ -271,7 +273,7 @@ fn mark(dom: &Dom, options: &ExtractOptions, page: &Page, check_comments: bool) 
             continue;
         }
         let share = page.raw_len[i] as f32 / page.total;
-        if is_junk(dom, i, share, page.raw_len[i], inside_article[i]) && !page.disclosed[i] {
+        if is_junk(dom, i, share, page.raw_len[i], inside_article[i], page.unfolded_ids) {
             drop[i] = Drop::Junk;
             continue;
         }
