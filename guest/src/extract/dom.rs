@@ -199,30 +199,31 @@ impl<'a> Dom<'a> {
 
     fn text_leaving_out(&self, i: usize, buttons: bool) -> String {
         let mut out = String::new();
+        let left_out = |j: usize| (buttons && self.tag(j) == "button") || self.is_permalink_mark(j);
+        self.walk_shown(i, left_out, |j| match self.nodes[j].kind {
+            Kind::Text(t) => push_collapsed(&mut out, t),
+            Kind::Element(e) => {
+                if matches!(e.name(), "br" | "p" | "div" | "li" | "td" | "th" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+                    push_collapsed(&mut out, " ");
+                }
+            }
+        });
+        out.trim().to_string()
+    }
+
+    /// Visit the nodes of `i`'s subtree in document order, leaving out the
+    /// subtrees of scripts, styles and templates inside it (CSS-in-JS puts a
+    /// `<style>` in headings and code) and of the elements `left_out` names.
+    fn walk_shown(&self, i: usize, left_out: impl Fn(usize) -> bool, mut visit: impl FnMut(usize)) {
         let mut j = i;
         while j < self.nodes[i].end {
-            match self.nodes[j].kind {
-                Kind::Text(t) => push_collapsed(&mut out, t),
-                Kind::Element(e) => match e.name() {
-                    "script" | "style" | "template" if j != i => {
-                        j = self.nodes[j].end;
-                        continue;
-                    }
-                    "button" if buttons && j != i => {
-                        j = self.nodes[j].end;
-                        continue;
-                    }
-                    "a" if j != i && self.is_permalink_mark(j) => {
-                        j = self.nodes[j].end;
-                        continue;
-                    }
-                    "br" | "p" | "div" | "li" | "td" | "th" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => push_collapsed(&mut out, " "),
-                    _ => {}
-                },
+            if j != i && (matches!(self.tag(j), "script" | "style" | "template") || left_out(j)) {
+                j = self.nodes[j].end;
+                continue;
             }
+            visit(j);
             j += 1;
         }
-        out.trim().to_string()
     }
 
     /// A heading's permalink: a link to a fragment of this page that shows
@@ -240,22 +241,17 @@ impl<'a> Dom<'a> {
     /// each highlighted span).
     pub fn raw_text(&self, i: usize) -> String {
         let mut out = String::new();
-        let mut j = i;
-        while j < self.nodes[i].end {
-            match self.tag(j) {
-                "script" | "style" | "template" if j != i => {
-                    j = self.nodes[j].end;
-                    continue;
+        self.walk_shown(
+            i,
+            |_| false,
+            |j| {
+                if self.tag(j) == "br" {
+                    out.push('\n');
+                } else if let Some(t) = self.text(j) {
+                    out.push_str(t);
                 }
-                "br" => out.push('\n'),
-                _ => {
-                    if let Some(t) = self.text(j) {
-                        out.push_str(t);
-                    }
-                }
-            }
-            j += 1;
-        }
+            },
+        );
         out
     }
 }
