@@ -176,7 +176,7 @@ mod tests {
         for (wrapped, lang) in cases {
             let block = wrapped.replace("{code}", code);
             let page = article("Heights", "Average the fern heights like this. ", &block);
-            let md = extract_html(&page, None, &ExtractOptions::default()).unwrap().markdown;
+            let md = markdown_of(&page);
             assert!(md.contains(&format!("```{lang}\n{code}\n```")), "{md}");
         }
     }
@@ -197,7 +197,7 @@ mod tests {
     fn styles_inside_code_are_not_code() {
         let pre = "<pre><code><style>.css-1x{display:inline-block}</style><span class='css-1x'>composer require twilio/sdk</span>\n<style>.css-2y{opacity:.5}</style><span class='css-2y'>composer install</span></code></pre>";
         let page = article("Install", "Install the SDK with Composer before you start. ", pre);
-        let md = extract_html(&page, None, &ExtractOptions::default()).unwrap().markdown;
+        let md = markdown_of(&page);
         assert!(md.contains("```\ncomposer require twilio/sdk\ncomposer install\n```"), "{md}");
     }
 
@@ -206,25 +206,24 @@ mod tests {
         let body = "<p>Caption <b><strong>toggle caption</strong></b> and <em><b>bold italic</b></em> and <i><i>italic</i></i>.</p>\
             <p>Save <b>Us$</b><b>11.99</b> per month.</p><p>- a dash line</p><p>2024. A year of ferns.</p><p>5.0 stars, -5°C nights</p><p>---</p>";
         let page = article("Ferns", "Ferns grow in shade and need little care. ", body);
-        let md = extract_html(&page, None, &ExtractOptions::default()).unwrap().markdown;
+        let md = markdown_of(&page);
         assert!(md.contains("Caption **toggle caption** and ***bold italic*** and *italic*."), "{md}");
         assert!(md.contains("Save **Us$11.99** per month."), "{md}");
-        let nested = "<p>Save: <b><b>$150.00</b> (13%)</b></p><p><strong><strong>Base price: $36,600<br></strong>Range: 245 miles</strong></p>";
-        let page = article("Cars", "Electric cars cost less to run than you think. ", nested);
-        let nested_md = extract_html(&page, None, &ExtractOptions::default()).unwrap().markdown;
-        assert!(nested_md.contains("Save: **$150.00 (13%)**"), "{nested_md}");
-        assert!(nested_md.contains("**Base price: $36,600**  \n**Range: 245 miles**"), "{nested_md}");
         assert!(md.contains("\n\\- a dash line"), "{md}");
         assert!(md.contains("\n2024\\. A year of ferns."), "{md}");
         assert!(md.contains("\n5.0 stars, -5°C nights"), "{md}");
         assert!(md.contains("\n\\---"), "{md}");
+        let nested = "<p>Save: <b><b>$150.00</b> (13%)</b></p><p><strong><strong>Base price: $36,600<br></strong>Range: 245 miles</strong></p>";
+        let nested_md = markdown_of(&article("Cars", "Electric cars cost less to run than you think. ", nested));
+        assert!(nested_md.contains("Save: **$150.00 (13%)**"), "{nested_md}");
+        assert!(nested_md.contains("**Base price: $36,600**  \n**Range: 245 miles**"), "{nested_md}");
     }
 
     #[test]
     fn line_breaks_inside_headings_and_cells_become_one_space() {
         let body = "<h2>Smart alerts that do more,<br>powered by radar</h2><table><tr><th>Plan</th><th>Price</th></tr><tr><td>Basic<br>monthly</td><td>$5</td></tr></table>";
         let page = article("Alerts", "Cameras warn you before a thief gets close. ", body);
-        let md = extract_html(&page, None, &ExtractOptions::default()).unwrap().markdown;
+        let md = markdown_of(&page);
         assert!(md.contains("\n## Smart alerts that do more, powered by radar\n"), "{md}");
         assert!(md.contains("| Basic monthly | $5 |"), "{md}");
     }
@@ -253,7 +252,7 @@ mod tests {
     fn spacer_columns_leave_the_table() {
         let table = "<table><tr><th>Fern</th><th>Height</th><th></th></tr><tr><td>Hart's tongue</td><td>40 cm</td><td> </td></tr></table>";
         let page = article("Ferns", "Ferns grow in shade and need little care. ", table);
-        let md = extract_html(&page, None, &ExtractOptions::default()).unwrap().markdown;
+        let md = markdown_of(&page);
         assert!(md.contains("| Fern | Height |\n| --- | --- |\n| Hart's tongue | 40 cm |"), "{md}");
     }
 
