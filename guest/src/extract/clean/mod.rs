@@ -134,14 +134,14 @@ pub fn classify(dom: &Dom, options: &ExtractOptions, thread: bool) -> Vec<Drop> 
         .with_ancestors((0..n).map(|i| Some(i) == first_h1 || Some(i) == first_main || (dom.tag(i) == "article" && raw_len[i] >= ARTICLE_MIN_CHARS)).collect());
     let related = related_sections(dom, &raw_len, &holds_main, total);
     let attached_comments = if thread && !options.include_comments { comments_on_posts(dom, options, &raw_len) } else { vec![false; n] };
-    let choice_label = choice_labels(dom);
+    let choice_ids = choice_ids(dom);
     let unfolded_ids = hidden::ids_a_control_unfolds(dom);
     let page = Page {
         raw_len: &raw_len,
         holds_main: &holds_main,
         related: &related,
         attached_comments: &attached_comments,
-        choice_label: &choice_label,
+        choice_ids: &choice_ids,
         unfolded_ids: &unfolded_ids,
         total,
     };
@@ -177,20 +177,20 @@ pub fn classify(dom: &Dom, options: &ExtractOptions, thread: bool) -> Vec<Drop> 
     }
 }
 
-/// `<label>`s of radio buttons and checkboxes, by `for` or by wrapping
-/// one: a product's size and colour pickers, a listing's filters. The
-/// choice the reader makes, not what the page says.
-fn choice_labels(dom: &Dom) -> Vec<bool> {
-    let is_choice =
-        |i: usize| dom.tag(i) == "input" && dom.attr(i, "type").is_some_and(|t| matches!(t.trim().to_ascii_lowercase().as_str(), "radio" | "checkbox"));
-    let ids: std::collections::HashSet<&str> = (0..dom.len()).filter(|&i| is_choice(i)).filter_map(|i| dom.attr(i, "id")).collect();
-    (0..dom.len())
-        .map(|i| {
-            dom.tag(i) == "label"
-                && (dom.attr(i, "for").is_some_and(|f| ids.contains(f)) || (i + 1..dom.nodes[i].end).any(is_choice))
-                && dom.collapsed_text(i).chars().count() <= CHOICE_LABEL_MAX_CHARS
-        })
-        .collect()
+fn is_choice(dom: &Dom, i: usize) -> bool {
+    dom.tag(i) == "input" && dom.attr(i, "type").is_some_and(|t| matches!(t.trim().to_ascii_lowercase().as_str(), "radio" | "checkbox"))
+}
+
+fn choice_ids<'a>(dom: &Dom<'a>) -> HashSet<&'a str> {
+    (0..dom.len()).filter(|&i| is_choice(dom, i)).filter_map(|i| dom.attr(i, "id")).collect()
+}
+
+/// A `<label>` of a radio button or checkbox, by `for` or by wrapping one:
+/// a product's size and colour pickers, a listing's filters. The choice the
+/// reader makes, not what the page says.
+fn labels_a_choice(dom: &Dom, label: usize, choice_ids: &HashSet<&str>) -> bool {
+    (dom.attr(label, "for").is_some_and(|f| choice_ids.contains(f)) || (label + 1..dom.nodes[label].end).any(|j| is_choice(dom, j)))
+        && dom.collapsed_text(label).chars().count() <= CHOICE_LABEL_MAX_CHARS
 }
 
 /// A choice is labelled in a few words; a longer label wraps a whole card
@@ -241,8 +241,8 @@ struct Page<'p> {
     related: &'p [bool],
     /// Comment lists hanging under the posts of a thread (see `comments_on_posts`).
     attached_comments: &'p [bool],
-    /// Labels of radio buttons and checkboxes (see `choice_labels`).
-    choice_label: &'p [bool],
+    /// Ids of the radio buttons and checkboxes (see `labels_a_choice`).
+    choice_ids: &'p HashSet<&'p str>,
     /// Ids of the panels "Read more" controls unfold (see `ids_a_control_unfolds`).
     unfolded_ids: &'p HashSet<&'p str>,
     total: f32,
@@ -280,7 +280,7 @@ fn mark(dom: &Dom, options: &ExtractOptions, page: &Page, check_comments: bool) 
         if tag == "article" || tag == "main" {
             inside_article[i] = true;
         }
-        if page.related[i] || page.choice_label[i] {
+        if page.related[i] || (tag == "label" && labels_a_choice(dom, i, page.choice_ids)) {
             drop[i] = Drop::Boilerplate;
             continue;
         }
