@@ -229,6 +229,19 @@ mod tests {
     }
 
     #[test]
+    fn prose_hard_wrapped_with_line_breaks_reads_as_one_paragraph() {
+        let wrapped = "<p>Each type of cardio machine offers its own unique benefits and features,<br>\ncatering to different preferences and fitness levels of the<br>\n<em>people</em> who use them.</p>";
+        let verse = "<p>take cover. Instead, curl your toes<br>into the grass, watch the cloud</p>";
+        let links = "<p>https://github.com/raspberrypi/linux/tree/rpi-6.6.y/arch/arm<br>https://github.com/raspberrypi/firmware</p>";
+        let page = article("Cardio", "Cardio machines build endurance without strain. ", &format!("{wrapped}{verse}{links}"));
+        let doc = extract_html(&page, None, &ExtractOptions::default()).unwrap();
+        assert!(doc.text.contains("features, catering to different preferences and fitness levels of the people who use them."), "{}", doc.text);
+        assert!(doc.markdown.contains("features, catering to different preferences and fitness levels of the *people* who"), "{}", doc.markdown);
+        assert!(doc.text.contains("curl your toes\ninto the grass"), "{}", doc.text);
+        assert!(doc.text.contains("/arch/arm\nhttps://github.com"), "{}", doc.text);
+    }
+
+    #[test]
     fn a_brand_and_a_name_in_separate_elements_do_not_run_together() {
         let card = "<li><a href='/p/1'><span class='brand'>Hyperlite Mountain Gear</span><span class='name'>Southwest 55 Pack</span></a></li>";
         let caps = "<p><b>W</b>EIGHT matters less than fit; un<em>believable</em> but true.</p>";

@@ -92,6 +92,9 @@ struct Renderer<'d, 'a> {
     /// Emphasis markers of the inline wrappers around the current node:
     /// `<strong><b>x</b>:</strong>` marks once, not `****x**:**`.
     open_marks: Vec<&'static str>,
+    /// The last thing written was a `<br>`: the next text may show it to be
+    /// a hard wrap inside a sentence (see `continues_wrapped_line`).
+    after_break: bool,
 }
 
 pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOptions, base: Option<&Url>) -> Rendered {
@@ -115,6 +118,7 @@ pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOp
         list_items: 0,
         flushes: 0,
         open_marks: Vec::new(),
+        after_break: false,
     };
     r.walk(analysis.region, 0);
     r.flush();
@@ -125,6 +129,9 @@ impl<'d, 'a> Renderer<'d, 'a> {
     fn walk(&mut self, i: usize, depth: usize) {
         if self.drop[i] != Drop::Keep {
             return;
+        }
+        if self.after_break {
+            self.join_wrapped_line(i);
         }
         let dom = self.dom;
         match dom.nodes[i].kind {
@@ -212,6 +219,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
                         if !self.plain.is_empty() && !self.plain.ends_with('\n') {
                             self.plain.push('\n');
                             self.md.push_str("  \n");
+                            self.after_break = true;
                         }
                     }
                     "img" => self.image(i),
@@ -219,7 +227,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
                     "strong" | "b" => self.wrap_inline(i, depth, "**"),
                     "em" | "i" => self.wrap_inline(i, depth, "*"),
                     "del" | "s" | "strike" => self.wrap_inline(i, depth, "~~"),
-                    "code" | "kbd" | "samp" | "tt" => self.inline_code(i),
+                    _ if is_code_tag(tag) => self.inline_code(i),
                     _ if is_block_tag(tag) => {
                         self.flush();
                         self.children(i, depth);
@@ -229,6 +237,35 @@ impl<'d, 'a> Renderer<'d, 'a> {
                 }
                 self.skipping = saved_skip;
             }
+        }
+    }
+
+    /// After a `<br>`, node `i` holds the next text: when it continues a
+    /// hard-wrapped sentence, the break becomes a space. Decided here,
+    /// before an inline wrapper around that text notes where its Markdown
+    /// starts.
+    fn join_wrapped_line(&mut self, i: usize) {
+        let dom = self.dom;
+        let first_text = match dom.nodes[i].kind {
+            Kind::Text(t) => Some(t),
+            Kind::Element(e) if is_block_tag(e.name()) || is_code_tag(e.name()) => None,
+            // Only a few nodes are looked at: the text sits at once inside
+            // an inline wrapper or two.
+            Kind::Element(_) => dom.nodes[i + 1..dom.nodes[i].end.min(i + 1 + WRAPPED_LINE_LOOKAHEAD)].iter().find_map(|n| match n.kind {
+                Kind::Text(t) if !t.trim().is_empty() => Some(t),
+                _ => None,
+            }),
+        };
+        if first_text.is_some_and(|t| t.trim().is_empty()) {
+            return;
+        }
+        self.after_break = false;
+        let after_code = self.md.strip_suffix("  \n").is_some_and(|md| md.ends_with('`'));
+        if first_text.is_some_and(|t| !self.in_pre && continues_wrapped_line(&self.plain, t)) && self.md.ends_with("  \n") && !after_code {
+            self.plain.pop();
+            self.plain.push(' ');
+            self.md.truncate(self.md.len() - 3);
+            self.md.push(' ');
         }
     }
 
@@ -404,6 +441,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
     /// End the current inline run as a block of the pending kind.
     fn flush(&mut self) {
         self.flushes += 1;
+        self.after_break = false;
         let plain = self.plain.trim();
         if is_blank(plain) && is_blank(&self.md) {
             self.plain.clear();
@@ -516,6 +554,40 @@ fn glued_at_element_boundary(before: &str, next: &str) -> bool {
     let (Some(last), Some(first)) = (before.chars().next_back(), next.chars().next()) else { return false };
     last.is_lowercase() && first.is_uppercase()
 }
+
+/// Prose hard-wrapped with `<br>` (pasted from an editor or an e-mail at
+/// 70 columns) breaks mid-sentence: a long line ending in a lowercase word
+/// or a comma, continued by a lowercase word. Such a break is a space; a
+/// short line (a list or an address written with breaks) keeps its break,
+/// and so do URLs and code, which are not words.
+fn continues_wrapped_line(before: &str, next: &str) -> bool {
+    let Some(line) = before.strip_suffix('\n') else { return false };
+    // Only the line's tail is looked at: joined lines grow without bound.
+    let long_enough = line.chars().rev().take(WRAPPED_LINE_MIN_CHARS).take_while(|&c| c != '\n').count() == WRAPPED_LINE_MIN_CHARS;
+    let last_word: String = {
+        let mut w: Vec<char> = line.chars().rev().take(MAX_WORD_CHARS + 1).take_while(|&c| c != ' ' && c != '\n').collect();
+        w.reverse();
+        w.into_iter().collect()
+    };
+    let is_word = |w: &str| !w.is_empty() && w.chars().count() <= MAX_WORD_CHARS && w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-');
+    let ends_in_lowercase = last_word.chars().next_back().is_some_and(|c| c.is_lowercase() || c == ',');
+    let first_word = next.split_whitespace().next().unwrap_or("").trim_end_matches([',', '.', ';', ':']);
+    long_enough && ends_in_lowercase && is_word(last_word.trim_end_matches(',')) && is_word(first_word) && first_word.starts_with(char::is_lowercase)
+}
+
+/// Longer runs of letters are not words (and not looked through).
+const MAX_WORD_CHARS: usize = 40;
+
+fn is_code_tag(tag: &str) -> bool {
+    matches!(tag, "code" | "kbd" | "samp" | "tt")
+}
+
+/// Nodes looked into for the text after a `<br>`.
+const WRAPPED_LINE_LOOKAHEAD: usize = 8;
+
+/// Shorter lines broken by `<br>` are taken to be broken on purpose: verse,
+/// addresses, design line breaks in a hero.
+const WRAPPED_LINE_MIN_CHARS: usize = 45;
 
 /// One line of an emphasised run broken by `<br>`, marked; its spaces
 /// (the break's "  " marker among them) stay outside the markers.
