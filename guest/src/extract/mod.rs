@@ -217,6 +217,10 @@ mod tests {
         let nested_md = markdown_of(&article("Cars", "Electric cars cost less to run than you think. ", nested));
         assert!(nested_md.contains("Save: **$150.00 (13%)**"), "{nested_md}");
         assert!(nested_md.contains("**Base price: $36,600**  \n**Range: 245 miles**"), "{nested_md}");
+        let marks_nothing = "<h2><strong>Protein everything</strong></h2><p><em><strong>On the other hand…</strong></em><em>.</em> there is <b>®</b> cost.</p>";
+        let plain_md = markdown_of(&article("Diets", "Diet trends change every year. ", marks_nothing));
+        assert!(plain_md.contains("\n## Protein everything\n"), "{plain_md}");
+        assert!(plain_md.contains("***On the other hand…***. there is ® cost."), "{plain_md}");
     }
 
     #[test]

@@ -300,7 +300,10 @@ impl<'d, 'a> Renderer<'d, 'a> {
     /// Render children, then wrap what they added to the Markdown in
     /// `marker` (keeping surrounding spaces outside the markers).
     fn wrap_inline(&mut self, i: usize, depth: usize, marker: &'static str) {
-        if self.open_marks.contains(&marker) {
+        // A heading is bold already: editors that wrap it in `<strong>`
+        // add nothing a reader sees.
+        let bold_heading = marker == "**" && matches!(self.kind, BlockKind::Heading(_));
+        if self.open_marks.contains(&marker) || bold_heading {
             self.children(i, depth);
             return;
         }
@@ -314,7 +317,9 @@ impl<'d, 'a> Renderer<'d, 'a> {
         }
         let inner = self.md[start..].to_string();
         let trimmed = inner.trim();
-        if trimmed.is_empty() {
+        // Emphasis on nothing but punctuation ("<em>.</em>", "<b>®</b>")
+        // shows nothing and, beside another run, makes `****.*`.
+        if !trimmed.chars().any(char::is_alphanumeric) {
             return;
         }
         // Emphasis cannot span a `<br>`: each line is marked on its own.
