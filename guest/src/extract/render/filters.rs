@@ -25,6 +25,7 @@ pub(super) fn content_blocks(blocks: Vec<Block>) -> Vec<Block> {
             && !is_listing_status(b)
             && !is_bare_media_url(b)
             && !is_reading_time(b)
+            && !is_only_icons(b)
     });
     drop_related_sections(blocks)
 }
@@ -45,6 +46,18 @@ fn is_bare_media_url(b: &Block) -> bool {
     }
     let path = text.split(['?', '#']).next().unwrap_or(text);
     path.rsplit_once('.').is_some_and(|(_, ext)| MEDIA_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
+}
+
+/// A line of nothing but symbols from outside ASCII: an icon font's glyph
+/// (private-use characters), an arrow or a cross left from a button, a
+/// row of rating stars. It says nothing in text; ASCII punctuation ("...",
+/// "---", "}") is left alone, as it may belong to what surrounds it, and
+/// so is a currency sign: a price laid out as "49" and "€".
+fn is_only_icons(b: &Block) -> bool {
+    let is_currency = |c: char| matches!(c, '¢' | '£' | '¤' | '¥' | '\u{20a0}'..='\u{20cf}');
+    matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Heading(_))
+        && b.plain.chars().any(|c| !c.is_whitespace())
+        && b.plain.chars().all(|c| c.is_whitespace() || (!c.is_ascii() && !c.is_alphanumeric() && !is_currency(c)))
 }
 
 /// Short lines that ask the reader to do something other than read:
@@ -262,6 +275,16 @@ mod tests {
         ];
         let kept: Vec<String> = blocks.into_iter().filter(|b| !is_call_to_action(b)).map(|b| b.plain).collect();
         assert_eq!(kept, vec!["My best month had 54 subscribers per post."]);
+    }
+
+    #[test]
+    fn lines_of_icons_are_dropped_but_not_prices_or_punctuation() {
+        for icons in ["→", "× ", "★★★★★", "\u{f054}", "💡", "↑ ↓"] {
+            assert!(is_only_icons(&paragraph(icons)), "{icons:?}");
+        }
+        for kept in ["€", "}", "...", "→ Next step", "5 ★"] {
+            assert!(!is_only_icons(&paragraph(kept)), "{kept:?}");
+        }
     }
 
     #[test]
