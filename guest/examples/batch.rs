@@ -4,7 +4,13 @@
 use std::io::{BufRead, Write};
 
 fn main() {
-    let options = riptide_guest::model::ExtractOptions::default();
+    // RT_FOCUS=precision|recall measures the other trade-offs.
+    let focus = match std::env::var("RT_FOCUS").as_deref() {
+        Ok("precision") => riptide_guest::model::Focus::Precision,
+        Ok("recall") => riptide_guest::model::Focus::Recall,
+        _ => riptide_guest::model::Focus::Balanced,
+    };
+    let options = riptide_guest::model::ExtractOptions { focus, ..Default::default() };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for line in std::io::stdin().lock().lines() {
