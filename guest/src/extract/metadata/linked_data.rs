@@ -17,6 +17,8 @@ pub(super) struct LinkedData {
     pub(super) description: Option<String>,
     pub(super) language: Option<String>,
     pub(super) site_name: Option<String>,
+    /// Some object is an article or a post (see `POSTING_TYPES`).
+    pub(super) posting: bool,
 }
 
 /// Parse one JSON-LD block (tolerating HTML comments and CDATA wrappers)
@@ -36,6 +38,7 @@ pub(super) fn linked_data(raw: &str, ld: &mut LinkedData) {
     collect_objects(&value, &mut objects, 0);
     // Most article-like first, so its fields win.
     objects.sort_by_key(|o| std::cmp::Reverse(type_rank(o)));
+    ld.posting |= objects.iter().any(|o| has_type(o, POSTING_TYPES));
     for o in objects {
         let rank = type_rank(o);
         if rank == 0 {
@@ -77,6 +80,14 @@ const ARTICLE_TYPES: &[&str] = &[
     "Article", "NewsArticle", "BlogPosting", "Report", "ScholarlyArticle", "TechArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle",
     "ReviewNewsArticle", "LiveBlogPosting", "SocialMediaPosting", "DiscussionForumPosting", "Recipe", "HowTo", "Review", "VideoObject", "Product", "Event",
     "Course", "QAPage", "Question",
+];
+
+/// Types of a page that is a written piece with a headline: not a
+/// product, an event, a course or a page that merely has a publication date
+/// (Yoast gives every WordPress page a WebPage with `datePublished`).
+const POSTING_TYPES: &[&str] = &[
+    "Article", "NewsArticle", "BlogPosting", "Report", "ScholarlyArticle", "TechArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle",
+    "ReviewNewsArticle", "LiveBlogPosting", "SocialMediaPosting", "DiscussionForumPosting", "Recipe", "HowTo", "Review",
 ];
 
 fn type_rank(o: &serde_json::Map<String, Value>) -> u8 {

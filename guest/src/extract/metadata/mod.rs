@@ -98,7 +98,7 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> M
 
     // Declared titles in Readability's order: Dublin Core first.
     let og_title = meta(&["dc:title", "dc.title", "dcterm:title", "dcterms.title", "og:title", "twitter:title", "parsely-title"]);
-    let article = s.meta.get("og:type").is_some_and(|t| t.trim().eq_ignore_ascii_case("article")) || s.ld.headline.is_some() || s.ld.published.is_some();
+    let article = s.meta.get("og:type").is_some_and(|t| t.trim().eq_ignore_ascii_case("article")) || s.ld.posting;
     let title_tag = s.title_tag.as_deref().filter(|_| !s.title_is_site_wide);
     // An `<h1>` spelling the domain's name ("Arch Linux" on
     // bbs.archlinux.org) is the logo.
@@ -618,6 +618,11 @@ mod tests {
         // On a landing page the same lone <h1> is a slogan: the title names the page.
         let landing = article.replace("article", "website").replace("Why ferns outlast the winter", "Build what comes next");
         assert_eq!(meta_of(&landing).title.as_deref(), Some("Ferns in winter"));
+        // A WordPress page's WebPage with a publication date is not an article; a BlogPosting is.
+        let web_page = r#"{"@graph": [{"@type": "WebPage", "name": "Ferns in winter", "datePublished": "2024-01-02"}]}"#;
+        let with_ld = |ld: &str| landing.replace("</head>", &format!("<script type='application/ld+json'>{ld}</script></head>"));
+        assert_eq!(meta_of(&with_ld(web_page)).title.as_deref(), Some("Ferns in winter"));
+        assert_eq!(meta_of(&with_ld(&web_page.replace("WebPage", "BlogPosting"))).title.as_deref(), Some("Build what comes next"));
         assert_eq!(strip_site_name("Acme | Cloud hosting for growing teams", None), "Cloud hosting for growing teams");
     }
 
