@@ -369,13 +369,22 @@ fn names_a_date(e: &scraper::node::Element) -> bool {
 }
 
 /// Whether an element sits in the site's logo or brand block (some
-/// themes put the site name in an `<h1>` there).
+/// themes put the site name in an `<h1>` there). Class names are matched
+/// in part ("navbar-brand", "siteLogo"), except a post's taxonomy classes:
+/// WordPress and Squarespace mark a post tagged "sustainable brands" with
+/// `tag-sustainable-brands`, which says nothing about where it sits.
 pub(crate) fn in_logo(dom: &Dom, i: usize) -> bool {
     dom.self_and_ancestors(i).take(4).any(|at| {
-        let class = dom.attr(at, "class").unwrap_or("").to_ascii_lowercase();
-        ["logo", "brand", "site-title", "site-name"].iter().any(|w| class.contains(w))
+        dom.attr(at, "class").unwrap_or("").split_ascii_whitespace().any(|token| {
+            let token = token.to_ascii_lowercase();
+            !TAXONOMY_CLASS_PREFIXES.iter().any(|p| token.starts_with(p)) && LOGO_CLASS_WORDS.iter().any(|w| token.contains(w))
+        })
     })
 }
+
+const LOGO_CLASS_WORDS: &[&str] = &["logo", "brand", "site-title", "site-name"];
+/// Classes a CMS derives from a post's tags and categories.
+const TAXONOMY_CLASS_PREFIXES: &[&str] = &["tag-", "category-", "tags-", "categories-", "term-"];
 
 fn in_svg(dom: &Dom, i: usize) -> bool {
     dom.self_and_ancestors(i).any(|at| dom.tag(at) == "svg")
