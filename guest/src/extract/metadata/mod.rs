@@ -652,6 +652,7 @@ mod tests {
     #[test]
     fn strips_site_suffix() {
         assert_eq!(strip_site_name("Sudo - ArchWiki", None), "Sudo");
+        assert_eq!(strip_site_name("Hugging Face – The AI community building the future.", None), "Hugging Face");
         assert_eq!(strip_site_name("No separators here", None), "No separators here");
         assert_eq!(strip_site_name(" | Nuts & Volts Magazine", None), "Nuts & Volts Magazine");
         assert_eq!(strip_site_name("Ferns | The Garden Notes Magazine", Some("The Garden Notes Magazine")), "Ferns");

@@ -9,6 +9,9 @@ use crate::extract::dom::Dom;
 /// Separators between a page title and the site name in `<title>`.
 const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " / ", " : "];
 
+/// A `<title>` part longer than this is a description, not a name.
+const TITLE_PART_MAX_CHARS: usize = 90;
+
 /// An `<h1>` with at least this many words reads as a headline, not a logo.
 const HEADLINE_MIN_WORDS: usize = 3;
 
@@ -114,7 +117,8 @@ fn title_parts(title: &str) -> impl Iterator<Item = &str> {
 
 /// "Page title | Site name" → "Page title". A part naming the site (as
 /// og:site_name has it) goes; otherwise the first part stays unless
-/// another is more than twice as long ("Acme | Cloud hosting for teams").
+/// another, not a slogan, is more than twice as long ("Acme | Cloud
+/// hosting for teams").
 pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
     let mut parts: Vec<&str> = title_parts(title).collect();
     if let Some(site) = site.map(fold).filter(|s| !s.is_empty()) {
@@ -124,7 +128,10 @@ pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
         }
     }
     let Some(&first) = parts.first() else { return title.trim().to_string() };
-    let longest = parts.iter().copied().max_by_key(|p| p.chars().count()).unwrap_or(first);
+    // A part that is a sentence or a paragraph is the site's slogan
+    // ("Hugging Face – The AI community building the future.").
+    let slogan = |p: &str| p.chars().count() > TITLE_PART_MAX_CHARS || p.trim_end().ends_with('.');
+    let longest = parts.iter().copied().filter(|p| !slogan(p)).max_by_key(|p| p.chars().count()).unwrap_or(first);
     let pick = if first.chars().count() * 2 < longest.chars().count() { longest } else { first };
     pick.to_string()
 }
