@@ -146,8 +146,10 @@ pub fn analyse(dom: &Dom, drop: &[Drop], options: &ExtractOptions) -> Analysis {
         } else {
             NONE
         };
-        in_link[i] = (tag == "a" && !card[i]) || (parent != NONE && in_link[parent]);
-        if tag == "a" && drop[i] == Drop::Keep && owner[i] != NONE {
+        // A permalink's text is the page's own (see `links_to_itself`).
+        let counts_as_link = tag == "a" && !dom.links_to_itself(i);
+        in_link[i] = (counts_as_link && !card[i]) || (parent != NONE && in_link[parent]);
+        if counts_as_link && drop[i] == Drop::Keep && owner[i] != NONE {
             own_links[owner[i]] += 1;
         }
     }

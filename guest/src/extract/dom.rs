@@ -34,6 +34,8 @@ pub struct Dom<'a> {
 }
 
 /// Marks that permalink anchors show beside a heading.
+/// How far up a permalink's target may be from the link.
+const SELF_LINK_MAX_LEVELS: usize = 3;
 const PERMALINK_MARKS: &[&str] = &["¶", "§", "#", "🔗", "⚓", "⚓︎"];
 /// A permalink is the `<a>`, its mark and maybe an icon wrapper.
 const PERMALINK_MAX_NODES: usize = 4;
@@ -234,6 +236,17 @@ impl<'a> Dom<'a> {
             && self.attr(i, "href").is_some_and(|h| h.starts_with('#'))
             && self.nodes[i].end - i <= PERMALINK_MAX_NODES
             && PERMALINK_MARKS.contains(&self.collapsed_text(i).as_str())
+    }
+
+    /// A link to the element it sits in (`<dt id="align"><a href="#align">`):
+    /// a permalink wrapping a term or a heading, whose text is the page's
+    /// own, not a way elsewhere. A table of contents links to other ids.
+    pub fn links_to_itself(&self, i: usize) -> bool {
+        let Some(target) = self.attr(i, "href").and_then(|h| h.strip_prefix('#')).filter(|t| !t.is_empty()) else { return false };
+        // A carousel's "Previous" points at the carousel: a control, marked as a button.
+        self.tag(i) == "a"
+            && self.attr(i, "role") != Some("button")
+            && self.ancestors(i).take(SELF_LINK_MAX_LEVELS).any(|at| self.attr(at, "id") == Some(target))
     }
 
     /// Text content of a subtree exactly as written (for `<pre>`), without

@@ -246,6 +246,21 @@ mod tests {
     }
 
     #[test]
+    fn a_permalinked_term_is_text_but_a_line_number_gutter_is_not() {
+        let terms = "<dl><dt id='align'><a href='#align'><code>align</code></a></dt><dd><p>Sets the table's alignment.</p></dd>\
+            <dt id='border'><a href='#border'><code>border</code></a></dt><dd><p>Sets the frame's width.</p></dd></dl>";
+        let gutter = "<table class='lntable'><tr><td><pre><code><span id='hl-1'><a href='#hl-1'>1</a>\n</span><span id='hl-2'><a href='#hl-2'>2</a>\n</span></code></pre></td>\
+            <td><pre><code class='language-c'>int x = 1;\nreturn x;</code></pre></td></tr></table>";
+        let toc = "<p id='toc'><a href='#attributes'>Attributes</a> · <a href='#examples'>Examples</a></p>";
+        let page = article("Tables", "A table holds data in rows and columns. ", &format!("{toc}{terms}{gutter}"));
+        let doc = extract_html(&page, None, &ExtractOptions::default()).unwrap();
+        assert!(doc.text.contains("align\n\nSets the table's alignment."), "{}", doc.text);
+        assert!(doc.markdown.contains("```c\nint x = 1;\nreturn x;\n```"), "{}", doc.markdown);
+        assert!(!doc.markdown.contains("```\n1\n2\n```"), "{}", doc.markdown);
+        assert!(!doc.text.contains("Examples"), "{}", doc.text);
+    }
+
+    #[test]
     fn a_brand_and_a_name_in_separate_elements_do_not_run_together() {
         let card = "<li><a href='/p/1'><span class='brand'>Hyperlite Mountain Gear</span><span class='name'>Southwest 55 Pack</span></a></li>";
         let caps = "<p><b>W</b>EIGHT matters less than fit; un<em>believable</em> but true.</p>";

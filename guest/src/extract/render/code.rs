@@ -1,5 +1,6 @@
 //! The language of a code block, for the Markdown fence, from the class
-//! names highlighters put on the `<pre>`, its `<code>` or their wrappers.
+//! names highlighters put on the `<pre>`, its `<code>` or their wrappers;
+//! and the line-number column some of them lay out as a `<pre>` of its own.
 
 use crate::extract::dom::Dom;
 
@@ -52,4 +53,18 @@ pub(super) fn code_language(dom: &Dom, pre: usize) -> Option<String> {
         }
     }
     None
+}
+
+/// A `<pre>` holding nothing but the numbers 1, 2, 3… one per line (just
+/// "1" beside a one-line snippet): the gutter Chroma, Pygments and others
+/// set beside the code in a table.
+pub(super) fn is_line_number_gutter(code: &str) -> bool {
+    let mut lines = 0u32;
+    for line in code.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        lines += 1;
+        if line.parse::<u32>().ok() != Some(lines) {
+            return false;
+        }
+    }
+    lines > 0
 }

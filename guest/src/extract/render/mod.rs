@@ -400,7 +400,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
         let dom = self.dom;
         let code = dom.raw_text(i);
         let code = code.trim_matches('\n').trim_end();
-        if code.trim().is_empty() {
+        if code.trim().is_empty() || code::is_line_number_gutter(code) {
             return;
         }
         let lang = code::code_language(dom, i);
