@@ -74,8 +74,40 @@ fn ymd(y: u32, m: u32, d: u32) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// How a page writes a numeric date whose first two numbers could both be
+/// the month: "03/10/2023" is 10 March in the US and 3 October in Britain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum NumericOrder {
+    #[default]
+    MonthFirst,
+    DayFirst,
+}
+
+impl NumericOrder {
+    /// The order a page in language `tag` (`en-GB`, `fr`) writes. English
+    /// without a region is read as American, as are Canada and the
+    /// Philippines; other English-speaking regions and other languages
+    /// write the day first.
+    pub fn of_language(tag: &str) -> NumericOrder {
+        let mut parts = tag.split(['-', '_']);
+        let language = parts.next().unwrap_or("").to_ascii_lowercase();
+        let region = parts.next().unwrap_or("").to_ascii_uppercase();
+        match (language.as_str(), region.as_str()) {
+            ("", _) | ("en", "" | "US" | "CA" | "PH") => NumericOrder::MonthFirst,
+            _ => NumericOrder::DayFirst,
+        }
+    }
+}
+
 /// Normalise a date string; `None` when no plausible date is found.
+/// Numeric dates are read month first unless the first number cannot be a
+/// month; see `normalize_as`.
 pub fn normalize(raw: &str) -> Option<String> {
+    normalize_as(raw, NumericOrder::MonthFirst)
+}
+
+/// Normalise a date string written in `order`.
+pub fn normalize_as(raw: &str, order: NumericOrder) -> Option<String> {
     let s = raw.trim();
     if s.is_empty() {
         return None;
@@ -83,7 +115,7 @@ pub fn normalize(raw: &str) -> Option<String> {
     if let Some(iso) = iso_prefix(s) {
         return Some(iso);
     }
-    textual(s)
+    textual(s, order)
 }
 
 /// `YYYY-MM-DD`, `YYYY/MM/DD` or `YYYYMMDD` at the start (an ISO timestamp
@@ -122,7 +154,7 @@ fn iso_prefix(s: &str) -> Option<String> {
 }
 
 /// Find a date written in words or as day-first numbers anywhere in `s`.
-fn textual(s: &str) -> Option<String> {
+fn textual(s: &str, order: NumericOrder) -> Option<String> {
     // An ISO date after some words ("Updated: 2021-01-05").
     for (pos, _) in s.char_indices().filter(|&(p, c)| c.is_ascii_digit() && (p == 0 || !s.as_bytes()[p - 1].is_ascii_digit())) {
         if let Some(iso) = iso_prefix(&s[pos..]) {
@@ -179,14 +211,15 @@ fn textual(s: &str) -> Option<String> {
         }
     }
     // M/D/YYYY (US numeric), also after a weekday ("Thu, 09/25/2025 - 11:38");
-    // D/M/YYYY when the first number cannot be a month ("25/03/2024").
+    // D/M/YYYY when the page writes the day first or the first number
+    // cannot be a month ("25/03/2024").
     s.split_whitespace().find_map(|word| {
         let slash: Vec<&str> = word.trim_matches(|c: char| !c.is_ascii_digit()).split('/').collect();
         if slash.len() != 3 || slash[2].len() != 4 {
             return None;
         }
         let (m, d, y) = (slash[0].parse().ok()?, slash[1].parse().ok()?, slash[2].parse().ok()?);
-        let (m, d) = if m > 12 { (d, m) } else { (m, d) };
+        let (m, d) = if m > 12 || (order == NumericOrder::DayFirst && d <= 12) { (d, m) } else { (m, d) };
         valid(y, m, d).then(|| ymd(y, m, d))
     })
 }
@@ -197,8 +230,10 @@ fn textual(s: &str) -> Option<String> {
 pub fn in_url_path(path: &str) -> Option<String> {
     // Exactly `n` digits, as a number.
     let number = |s: &str, n: usize| (s.len() == n && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
+    // The month as two digits or as a name ("/2023/october/03/", "/2025/dec/04/").
     let day = |y: &str, m: &str, d: &str| {
-        let (y, m, d) = (number(y, 4)?, number(m, 2)?, number(d, 2)?);
+        let m = number(m, 2).or_else(|| month_number(&m.to_ascii_lowercase()))?;
+        let (y, d) = (number(y, 4)?, number(d, 2).or_else(|| number(d, 1))?);
         valid(y, m, d).then(|| ymd(y, m, d))
     };
     let parts: Vec<&str> = path.split('/').collect();
@@ -256,7 +291,7 @@ pub fn is_dateline(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{in_url_path, is_dateline, normalize};
+    use super::{in_url_path, is_dateline, normalize, normalize_as, NumericOrder};
 
     #[test]
     fn a_permalink_names_its_day() {
@@ -268,6 +303,23 @@ mod tests {
         assert_eq!(in_url_path("/articles/2025-12-15+Rust+GCC").as_deref(), Some("2025-12-15"));
         assert_eq!(in_url_path("/2025-12-150"), None);
         assert_eq!(in_url_path("/20é5-12-15"), None);
+        assert_eq!(in_url_path("/blog/2023/october/03/wine-styles/").as_deref(), Some("2023-10-03"));
+        assert_eq!(in_url_path("/2025/dec/4/column").as_deref(), Some("2025-12-04"));
+        assert_eq!(in_url_path("/2025/decade/04/x"), None);
+    }
+
+    #[test]
+    fn numeric_dates_follow_the_page_language() {
+        let british = NumericOrder::of_language("en-GB");
+        assert_eq!(british, NumericOrder::DayFirst);
+        assert_eq!(NumericOrder::of_language("fr"), NumericOrder::DayFirst);
+        assert_eq!(NumericOrder::of_language("en"), NumericOrder::MonthFirst);
+        assert_eq!(NumericOrder::of_language("en_US"), NumericOrder::MonthFirst);
+        assert_eq!(normalize_as("03/10/2023", british).as_deref(), Some("2023-10-03"));
+        assert_eq!(normalize_as("03/10/2023", NumericOrder::MonthFirst).as_deref(), Some("2023-03-10"));
+        // Unambiguous either way, and never a month 13.
+        assert_eq!(normalize_as("09/25/2025", british).as_deref(), Some("2025-09-25"));
+        assert_eq!(normalize_as("25/03/2024", NumericOrder::MonthFirst).as_deref(), Some("2024-03-25"));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use url::Url;
 
 use super::clean::Drop;
-use super::dates;
+use super::dates::{self, NumericOrder};
 use super::dom::{class_and_id, collapse, Dom};
 
 mod byline;
@@ -66,6 +66,8 @@ struct Sources {
     /// Visible `<h1>` elements with text.
     h1_count: usize,
     html_lang: Option<String>,
+    /// How the page writes numeric dates, from its `<html lang>`.
+    numeric_order: NumericOrder,
     canonical: Option<String>,
     time_datetime: Option<String>,
     /// Text of the first element whose class names a date ("post-date").
@@ -126,8 +128,9 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> M
 
     // Publication date: declared dates first, then visible ones; the
     // modification date only when nothing says when it was published.
-    let declared = s.ld.published.as_deref().and_then(dates::normalize).or_else(|| meta(PUBLISHED_META_KEYS).as_deref().and_then(dates::normalize));
-    let modified = s.ld.modified.as_deref().and_then(dates::normalize).or_else(|| meta(MODIFIED_META_KEYS).as_deref().and_then(dates::normalize));
+    let normalize = |raw: &str| dates::normalize_as(raw, s.numeric_order);
+    let declared = s.ld.published.as_deref().and_then(normalize).or_else(|| meta(PUBLISHED_META_KEYS).as_deref().and_then(normalize));
+    let modified = s.ld.modified.as_deref().and_then(normalize).or_else(|| meta(MODIFIED_META_KEYS).as_deref().and_then(normalize));
     // Pages that show only their last update, unlabelled, mean it as the
     // date to cite. One that says "Updated Dec 4" tells it apart from the
     // publication, which the declared date then gives.
@@ -146,7 +149,7 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> M
         (p, _) => p,
     };
     let published = declared
-        .or_else(|| s.time_datetime.as_deref().and_then(dates::normalize))
+        .or_else(|| s.time_datetime.as_deref().and_then(normalize))
         .or_else(|| s.posted_visible.clone())
         .or_else(|| s.date_text.clone())
         .or_else(|| s.date_near_title.clone())
@@ -154,8 +157,10 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> M
         .or(modified);
     // A permalink's `/2025/12/18/` is the day the site published the post
     // in its own time zone; a declared UTC timestamp can fall a day off it.
+    // So is a numeric date read the wrong way round ("03/10/2023" under
+    // `/2023/october/03/`): the path says which number is the month.
     let published = match (published, base.and_then(|b| dates::in_url_path(b.path()))) {
-        (Some(p), Some(u)) if dates::days_apart(&day(&p), &u).is_some_and(|n| n.abs() == 1) => Some(u),
+        (Some(p), Some(u)) if dates::days_apart(&day(&p), &u).is_some_and(|n| n.abs() == 1) || swapped(&day(&p)) == u => Some(u),
         (p, u) => p.or(u),
     };
 
@@ -183,7 +188,10 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
     for i in 0..dom.len() {
         let Some(e) = dom.element(i) else { continue };
         match e.name() {
-            "html" if s.html_lang.is_none() => s.html_lang = e.attr("lang").or_else(|| e.attr("xml:lang")).map(str::to_string),
+            "html" if s.html_lang.is_none() => {
+                s.html_lang = e.attr("lang").or_else(|| e.attr("xml:lang")).map(str::to_string);
+                s.numeric_order = s.html_lang.as_deref().map(NumericOrder::of_language).unwrap_or_default();
+            }
             "meta" => {
                 let key = e.attr("property").or_else(|| e.attr("name")).or_else(|| e.attr("itemprop")).or_else(|| e.attr("http-equiv"));
                 if let (Some(key), Some(content)) = (key, e.attr("content")) {
@@ -224,8 +232,8 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
                 s.time_datetime = e.attr("title").map(str::to_string);
             }
             "time" if drop[i] == Drop::Keep => {
-                let attr = e.attr("datetime").and_then(dates::normalize);
-                let text = || dates::normalize(&dom.collapsed_text(i));
+                let attr = e.attr("datetime").and_then(|d| dates::normalize_as(d, s.numeric_order));
+                let text = || dates::normalize_as(&dom.collapsed_text(i), s.numeric_order);
                 // The day the reader sees beats a machine-readable one a
                 // time zone away ("February 23" for 2026-02-24T04:13Z).
                 let shown = match attr {
@@ -258,7 +266,7 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
         }
         if drop[i] != Drop::Junk && names_a_date(e) {
             let t = dom.collapsed_text(i);
-            if let Some(d) = short_date(&t) {
+            if let Some(d) = short_date(&t, s.numeric_order) {
                 s.shown_days.push(day(&d));
                 s.date_text.get_or_insert(d);
             }
@@ -280,38 +288,47 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
     let texts = visible_texts(dom, drop);
     s.title_is_site_wide = s.h1.is_some() && s.title_tag.as_deref().zip(base).is_some_and(|(t, b)| site_wide_title(t, b, &texts));
     s.by_label = name_after_by_label(&texts);
-    s.updated_visible = visible_updated_date(&texts);
-    s.posted_visible = visible_posted_date(&texts);
+    let order = s.numeric_order;
+    s.updated_visible = visible_updated_date(&texts, order);
+    s.posted_visible = visible_posted_date(&texts, order);
     // A date line just after the headline, else just before it (a
     // kicker or dateline above the title); without an <h1>, from the
     // start of the article, else of the content region (table-layout
     // news sites and forums mark up neither).
     let anchor = dom.find("h1").or_else(|| dom.find("article")).or_else(|| dom.find("main")).unwrap_or(region);
     let date_line = |j: usize| Some(j).filter(|&j| drop[j] != Drop::Junk).and_then(|j| dom.text(j)).map(str::trim).filter(|t| !t.is_empty());
-    let after: Vec<String> = (anchor..dom.len()).filter_map(date_line).take(DATE_NEAR_TITLE_NODES).filter_map(short_date).collect();
+    let after: Vec<String> = (anchor..dom.len()).filter_map(date_line).take(DATE_NEAR_TITLE_NODES).filter_map(|t| short_date(t, order)).collect();
     // The first dated text after the headline, when it is a dateline
     // the reader sees (not a sentence, a citation or a poster's "Joined").
     s.dateline_after_title = (anchor..dom.len())
         .filter(|&j| drop[j] == Drop::Keep)
         .filter_map(date_line)
         .take(DATE_NEAR_TITLE_NODES)
-        .find(|t| short_date(t).is_some())
+        .find(|t| short_date(t, order).is_some())
         .filter(|t| dates::is_dateline(t))
-        .and_then(dates::normalize);
-    let before: Vec<String> = (0..anchor).rev().filter_map(date_line).take(DATE_BEFORE_TITLE_NODES).filter_map(short_date).collect();
+        .and_then(|t| dates::normalize_as(t, order));
+    let before: Vec<String> = (0..anchor).rev().filter_map(date_line).take(DATE_BEFORE_TITLE_NODES).filter_map(|t| short_date(t, order)).collect();
     s.date_near_title = after.first().or(before.first()).cloned();
     s.shown_days.extend(after.iter().chain(&before).map(|d| day(d)));
     s
 }
 
 /// The date in a short text (a date line, not prose that mentions one).
-fn short_date(text: &str) -> Option<String> {
-    (text.chars().count() <= MAX_DATE_TEXT_CHARS).then(|| dates::normalize(text)).flatten()
+fn short_date(text: &str, order: NumericOrder) -> Option<String> {
+    (text.chars().count() <= MAX_DATE_TEXT_CHARS).then(|| dates::normalize_as(text, order)).flatten()
 }
 
 /// The calendar day of a normalised date.
 fn day(date: &str) -> String {
     date.chars().take(10).collect()
+}
+
+/// `YYYY-MM-DD` with month and day exchanged (whether or not that is a date).
+fn swapped(day: &str) -> String {
+    match (day.get(..4), day.get(5..7), day.get(8..10)) {
+        (Some(y), Some(m), Some(d)) => format!("{y}-{d}-{m}"),
+        _ => String::new(),
+    }
 }
 
 /// Labels that introduce a last-update date.
@@ -325,8 +342,8 @@ fn visible_texts<'a>(dom: &Dom<'a>, drop: &[Drop]) -> Vec<&'a str> {
     (0..dom.len()).filter(|&i| drop[i] != Drop::Junk).filter_map(|i| dom.text(i)).map(str::trim).filter(|t| !t.is_empty()).collect()
 }
 
-fn visible_updated_date(texts: &[&str]) -> Option<String> {
-    labelled_date(texts, |lower| UPDATED_LABELS.iter().any(|l| lower.contains(l)))
+fn visible_updated_date(texts: &[&str], order: NumericOrder) -> Option<String> {
+    labelled_date(texts, order, |lower| UPDATED_LABELS.iter().any(|l| lower.contains(l)))
 }
 
 /// Labels that introduce a publication date.
@@ -334,12 +351,12 @@ const POSTED_LABELS: &[&str] = &["posted", "published", "written on", "date:"];
 
 /// The date a "Posted on" label or a byline ("Written by" / name / date)
 /// introduces.
-fn visible_posted_date(texts: &[&str]) -> Option<String> {
-    labelled_date(texts, |lower| POSTED_LABELS.iter().any(|l| lower.starts_with(l)) || lower.starts_with("by ") || BY_LABELS.contains(&lower))
+fn visible_posted_date(texts: &[&str], order: NumericOrder) -> Option<String> {
+    labelled_date(texts, order, |lower| POSTED_LABELS.iter().any(|l| lower.starts_with(l)) || lower.starts_with("by ") || BY_LABELS.contains(&lower))
 }
 
 /// The first date in the few texts from one that `is_label` accepts.
-fn labelled_date(texts: &[&str], is_label: impl Fn(&str) -> bool) -> Option<String> {
+fn labelled_date(texts: &[&str], order: NumericOrder, is_label: impl Fn(&str) -> bool) -> Option<String> {
     for (k, t) in texts.iter().enumerate() {
         if t.chars().count() > MAX_DATE_TEXT_CHARS {
             continue;
@@ -347,8 +364,10 @@ fn labelled_date(texts: &[&str], is_label: impl Fn(&str) -> bool) -> Option<Stri
         if !is_label(&t.to_lowercase()) {
             continue;
         }
-        if let Some(d) =
-            texts[k..(k + 1 + LABEL_LOOKAHEAD).min(texts.len())].iter().filter(|t| t.chars().count() <= MAX_DATE_TEXT_CHARS).find_map(|t| dates::normalize(t))
+        if let Some(d) = texts[k..(k + 1 + LABEL_LOOKAHEAD).min(texts.len())]
+            .iter()
+            .filter(|t| t.chars().count() <= MAX_DATE_TEXT_CHARS)
+            .find_map(|t| dates::normalize_as(t, order))
         {
             return Some(d);
         }
@@ -549,6 +568,16 @@ mod tests {
         // Farther apart, the declared date stands (the post was redated).
         let moved = meta_at(declared, "https://example.com/2025/12/10/comfort-watches/");
         assert_eq!(moved.published.as_deref(), Some("2025-12-19T02:41:41+00:00"));
+    }
+
+    #[test]
+    fn a_numeric_date_is_read_as_the_page_writes_it() {
+        let page = |lang: &str| format!("<html lang='{lang}'><body><h1>Wine styles</h1><span class='post-date'>03/10/2023</span><p>Text</p></body></html>");
+        assert_eq!(meta_of(&page("en-GB")).published.as_deref(), Some("2023-10-03"));
+        assert_eq!(meta_of(&page("en-US")).published.as_deref(), Some("2023-03-10"));
+        // Without a region, the permalink's named month settles it.
+        let on_permalink = meta_at(&page("en"), "https://example.com/blog/2023/october/03/wine-styles/");
+        assert_eq!(on_permalink.published.as_deref(), Some("2023-10-03"));
     }
 
     #[test]
