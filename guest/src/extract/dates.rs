@@ -118,6 +118,20 @@ pub fn normalize_as(raw: &str, order: NumericOrder) -> Option<String> {
     textual(s, order)
 }
 
+/// A timestamp whose offset is written `+0000` gets `+00:00`: ISO 8601
+/// writes the offset the way it writes the time (with colons).
+fn with_extended_offset(mut ts: String) -> String {
+    let time = ts.find('T').map_or("", |t| &ts[t..]);
+    if let Some(sign) = time.rfind(['+', '-']) {
+        let offset = &time[sign + 1..];
+        if offset.len() == 4 && offset.bytes().all(|b| b.is_ascii_digit()) {
+            let at = ts.len() - 2;
+            ts.insert(at, ':');
+        }
+    }
+    ts
+}
+
 /// `YYYY-MM-DD`, `YYYY/MM/DD` or `YYYYMMDD` at the start (an ISO timestamp
 /// is returned whole, normalised to `-` separators).
 fn iso_prefix(s: &str) -> Option<String> {
@@ -140,7 +154,7 @@ fn iso_prefix(s: &str) -> Option<String> {
             // The timestamp ends where its characters do (a JSON-LD value
             // quoted twice leaves a '"' after it).
             let ts: String = s.chars().take_while(|c| c.is_ascii_digit() || matches!(c, '-' | ':' | 'T' | '.' | '+' | 'Z')).collect();
-            return Some(if rest.starts_with(' ') { ymd(y, m, d) } else { ts });
+            return Some(if rest.starts_with(' ') { ymd(y, m, d) } else { with_extended_offset(ts) });
         }
         return Some(ymd(y, m, d));
     }
@@ -353,6 +367,8 @@ mod tests {
         assert_eq!(normalize("25/03/2024").as_deref(), Some("2024-03-25"));
         assert_eq!(normalize("\"2025-12-17T13:22:47Z\"").as_deref(), Some("2025-12-17T13:22:47Z"));
         assert_eq!(normalize("2025-12-17T13:22:47+05:30 (IST)").as_deref(), Some("2025-12-17T13:22:47+05:30"));
+        assert_eq!(normalize("2026-03-03T09:47:05.754000+0000").as_deref(), Some("2026-03-03T09:47:05.754000+00:00"));
+        assert_eq!(normalize("2026-03-03T09:47:05-0500").as_deref(), Some("2026-03-03T09:47:05-05:00"));
         assert_eq!(normalize("Updated: 2021-01-05").as_deref(), Some("2021-01-05"));
     }
 

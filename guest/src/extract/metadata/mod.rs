@@ -262,6 +262,11 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
                     s.author_link = Some(t);
                 }
             }
+            // A web component's machine-readable creation time (Reddit's
+            // `<shreddit-post created-timestamp=…>`), first one only: the post.
+            _ if s.time_datetime.is_none() && drop[i] == Drop::Keep && e.attr("created-timestamp").is_some() => {
+                s.time_datetime = e.attr("created-timestamp").and_then(|d| dates::normalize_as(d, s.numeric_order));
+            }
             _ => {}
         }
         if drop[i] != Drop::Junk && names_a_date(e) {
@@ -568,6 +573,13 @@ mod tests {
         // Farther apart, the declared date stands (the post was redated).
         let moved = meta_at(declared, "https://example.com/2025/12/10/comfort-watches/");
         assert_eq!(moved.published.as_deref(), Some("2025-12-19T02:41:41+00:00"));
+    }
+
+    #[test]
+    fn a_reddit_post_is_dated_by_its_creation_timestamp() {
+        let page = r#"<html><body><shreddit-post author="EuroStepJam" created-timestamp="2026-03-04T23:03:50.740000+0000"><h1>Enameled pan</h1>
+            <p>Text</p></shreddit-post><shreddit-comment created-timestamp="2026-03-05T08:00:00.000000+0000"><p>Reply</p></shreddit-comment></body></html>"#;
+        assert_eq!(meta_of(page).published.as_deref(), Some("2026-03-04T23:03:50.740000+00:00"));
     }
 
     #[test]
