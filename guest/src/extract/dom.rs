@@ -33,9 +33,9 @@ pub struct Dom<'a> {
     pub root: usize,
 }
 
-/// Marks that permalink anchors show beside a heading.
 /// How far up a permalink's target may be from the link.
 const SELF_LINK_MAX_LEVELS: usize = 3;
+/// Marks that permalink anchors show beside a heading.
 const PERMALINK_MARKS: &[&str] = &["¶", "§", "#", "🔗", "⚓", "⚓︎"];
 /// A permalink is the `<a>`, its mark and maybe an icon wrapper.
 const PERMALINK_MAX_NODES: usize = 4;

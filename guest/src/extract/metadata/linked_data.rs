@@ -76,12 +76,6 @@ pub(super) fn linked_data(raw: &str, ld: &mut LinkedData) {
     }
 }
 
-const ARTICLE_TYPES: &[&str] = &[
-    "Article", "NewsArticle", "BlogPosting", "Report", "ScholarlyArticle", "TechArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle",
-    "ReviewNewsArticle", "LiveBlogPosting", "SocialMediaPosting", "DiscussionForumPosting", "Recipe", "HowTo", "Review", "VideoObject", "Product", "Event",
-    "Course", "QAPage", "Question",
-];
-
 /// Types of a page that is a written piece with a headline: not a
 /// product, an event, a course or a page that merely has a publication date
 /// (Yoast gives every WordPress page a WebPage with `datePublished`).
@@ -90,8 +84,12 @@ const POSTING_TYPES: &[&str] = &[
     "ReviewNewsArticle", "LiveBlogPosting", "SocialMediaPosting", "DiscussionForumPosting", "Recipe", "HowTo", "Review",
 ];
 
+/// Other types whose headline, author and dates describe the page, ranked
+/// with the postings.
+const OTHER_PAGE_SUBJECT_TYPES: &[&str] = &["VideoObject", "Product", "Event", "Course", "QAPage", "Question"];
+
 fn type_rank(o: &serde_json::Map<String, Value>) -> u8 {
-    if has_type(o, ARTICLE_TYPES) {
+    if has_type(o, POSTING_TYPES) || has_type(o, OTHER_PAGE_SUBJECT_TYPES) {
         3
     } else if has_type(o, &["WebPage", "ItemPage", "AboutPage", "CollectionPage", "FAQPage", "ProfilePage", "ContactPage"]) {
         2
