@@ -82,14 +82,15 @@ fn is_call_to_action(b: &Block) -> bool {
 /// own they are never content (on the dev pages "Compare" stood alone 92
 /// times, never in a reference; "Read more" 56 to 3). "Like loading" is
 /// WordPress's like button before its script runs, "Edited by" the label
-/// of an editor credit.
+/// of an editor credit, "Unit price per" Shopify's empty unit-price row.
 const FURNITURE_LABELS: &[&str] = &[
     "advertisement", "advertisements", "sponsored", "share", "tags", "written by", "author", "in this article", "table of contents", "contents",
     "on this page", "jump to", "related topics", "about the author", "article continues below", "compare", "add to wishlist", "add to wish list",
     "add to cart", "add to bag", "add to basket", "in stock", "read more", "see all", "see more", "show more", "show less", "see less", "view all", "email",
     "print", "write a review", "buy now", "quick view", "quick shop", "contact us", "get started", "get a quote", "request a quote", "let's connect",
     "request a demo", "start free trial", "play video", "sort and filter", "sort by", "quote", "reply", "permalink", "reply with quote", "multi-quote",
-    "add to compare", "clear rating", "like loading", "like loading…", "edited by",
+    "add to compare", "clear rating", "like loading", "like loading…", "edited by", "shop now", "apply now", "close", "notify me", "view product",
+    "find out more", "unit price per",
 ];
 
 /// Labels, counters and status lines are at most this long (bytes);
@@ -295,7 +296,10 @@ mod tests {
         assert!(is_furniture_label(&paragraph("Table of Contents")));
         assert!(is_furniture_label(&paragraph("Reply With Quote")));
         assert!(is_furniture_label(&paragraph("Add to Compare")));
+        assert!(is_furniture_label(&paragraph("Shop now")));
+        assert!(is_furniture_label(&paragraph("Unit price per")));
         assert!(!is_furniture_label(&paragraph("Tags are how we group posts.")));
+        assert!(!is_furniture_label(&paragraph("Close the lid before you shop.")));
     }
 
     #[test]
