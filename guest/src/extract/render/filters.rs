@@ -64,7 +64,7 @@ fn is_only_icons(b: &Block) -> bool {
 /// subscribe, share, sign in, comment. Matched on lowercase text.
 const CALL_TO_ACTION_PHRASES: &[&str] = &[
     "subscribe", "sign up", "signup", "newsletter", "mailing list", "share this", "please share", "follow us", "leave a comment", "leave a reply", "log in to",
-    "sign in to", "join our", "join medium", "share on", "like this:", "rate this", "star rating", "skip to",
+    "sign in to", "join our", "join medium", "share on", "like this:", "rate this", "star rating", "skip to", "your question by asking",
 ];
 /// Blocks up to this long are checked for a call to action; longer ones
 /// are content that happens to mention subscribing.
@@ -82,7 +82,8 @@ fn is_call_to_action(b: &Block) -> bool {
 /// own they are never content (on the dev pages "Compare" stood alone 92
 /// times, never in a reference; "Read more" 56 to 3). "Like loading" is
 /// WordPress's like button before its script runs, "Edited by" the label
-/// of an editor credit, "Unit price per" Shopify's empty unit-price row.
+/// of an editor credit, "Unit price per" Shopify's empty unit-price row,
+/// "Start asking to get answers" Stack Exchange's prompt under a thread.
 const FURNITURE_LABELS: &[&str] = &[
     "advertisement", "advertisements", "sponsored", "share", "tags", "written by", "author", "in this article", "table of contents", "contents",
     "on this page", "jump to", "related topics", "about the author", "article continues below", "compare", "add to wishlist", "add to wish list",
@@ -90,7 +91,7 @@ const FURNITURE_LABELS: &[&str] = &[
     "print", "write a review", "buy now", "quick view", "quick shop", "contact us", "get started", "get a quote", "request a quote", "let's connect",
     "request a demo", "start free trial", "play video", "sort and filter", "sort by", "quote", "reply", "permalink", "reply with quote", "multi-quote",
     "add to compare", "clear rating", "like loading", "like loading…", "edited by", "shop now", "apply now", "close", "notify me", "view product",
-    "find out more", "unit price per",
+    "find out more", "unit price per", "image", "image unavailable", "image not available", "expand description", "start asking to get answers",
 ];
 
 /// Labels, counters and status lines are at most this long (bytes);
@@ -273,6 +274,7 @@ mod tests {
             paragraph("My best month had 54 subscribers per post."),
             paragraph("If you like it, please share it with a friend."),
             paragraph("Skip to main content"),
+            paragraph("Find the answer to your question by asking."),
         ];
         let kept: Vec<String> = blocks.into_iter().filter(|b| !is_call_to_action(b)).map(|b| b.plain).collect();
         assert_eq!(kept, vec!["My best month had 54 subscribers per post."]);
@@ -298,6 +300,7 @@ mod tests {
         assert!(is_furniture_label(&paragraph("Add to Compare")));
         assert!(is_furniture_label(&paragraph("Shop now")));
         assert!(is_furniture_label(&paragraph("Unit price per")));
+        assert!(is_furniture_label(&paragraph("Start asking to get answers")));
         assert!(!is_furniture_label(&paragraph("Tags are how we group posts.")));
         assert!(!is_furniture_label(&paragraph("Close the lid before you shop.")));
     }
