@@ -303,9 +303,42 @@ pub fn is_dateline(line: &str) -> bool {
     }) && normalize(line).is_some()
 }
 
+/// Units of a relative time ("3 days ago", "2h ago").
+const TIME_UNITS: &[&str] = &[
+    "second", "seconds", "sec", "secs", "s", "minute", "minutes", "min", "mins", "m", "hour", "hours", "hr", "hrs", "h", "day", "days", "d", "week", "weeks",
+    "wk", "wks", "w", "month", "months", "mo", "mos", "year", "years", "yr", "yrs", "y",
+];
+
+/// Whether a line is nothing but a relative time ("3 days ago", "Posted an
+/// hour ago", "2h ago"): a dateline as listings and threads show it.
+pub fn is_relative_time(line: &str) -> bool {
+    let words: Vec<String> = line.split_whitespace().map(|w| w.trim_matches(|c: char| matches!(c, '.' | ',' | '(' | ')' | '·')).to_lowercase()).collect();
+    let Some((ago, rest)) = words.split_last() else { return false };
+    if ago != "ago" || rest.len() > 4 {
+        return false;
+    }
+    let amount = |w: &str| w.bytes().all(|b| b.is_ascii_digit()) || matches!(w, "a" | "an" | "one");
+    let (label, span) = match rest {
+        [label @ .., n, unit] if amount(n) && TIME_UNITS.contains(&unit.as_str()) => (label, true),
+        [label @ .., glued] => (label, glued.find(|c: char| !c.is_ascii_digit()).is_some_and(|at| at > 0 && TIME_UNITS.contains(&&glued[at..]))),
+        [] => return false,
+    };
+    span && label.iter().all(|w| DATELINE_WORDS.contains(&w.as_str()))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{in_url_path, is_dateline, normalize, normalize_as, NumericOrder};
+    use super::{in_url_path, is_dateline, is_relative_time, normalize, normalize_as, NumericOrder};
+
+    #[test]
+    fn relative_times() {
+        for line in ["3 days ago", "an hour ago", "2h ago", "Posted 5 minutes ago", "1 yr. ago"] {
+            assert!(is_relative_time(line), "{line}");
+        }
+        for line in ["ago", "3 days", "Two days ago we shipped the fix", "the day ago", "h ago"] {
+            assert!(!is_relative_time(line), "{line}");
+        }
+    }
 
     #[test]
     fn a_permalink_names_its_day() {

@@ -200,7 +200,7 @@ fn is_page_notice(b: &Block) -> bool {
 /// metadata, reported in `published`, not content. List items keep theirs:
 /// in a listing the date belongs to the item.
 fn is_dateline(b: &Block) -> bool {
-    b.kind == BlockKind::Paragraph && dates::is_dateline(&b.plain)
+    b.kind == BlockKind::Paragraph && (dates::is_dateline(&b.plain) || dates::is_relative_time(&b.plain))
 }
 
 fn announces_related(block: &Block) -> bool {
