@@ -65,6 +65,8 @@ fn is_only_icons(b: &Block) -> bool {
 const CALL_TO_ACTION_PHRASES: &[&str] = &[
     "subscribe", "sign up", "signup", "newsletter", "mailing list", "share this", "please share", "follow us", "leave a comment", "leave a reply", "log in to",
     "sign in to", "join our", "join medium", "share on", "like this:", "rate this", "star rating", "skip to", "your question by asking",
+    // A form's status messages, hidden until it is sent (Webflow's `w-form-done` and `w-form-fail`).
+    "your submission has been received", "something went wrong while submitting",
 ];
 /// Blocks up to this long are checked for a call to action; longer ones
 /// are content that happens to mention subscribing.
@@ -275,6 +277,7 @@ mod tests {
             paragraph("If you like it, please share it with a friend."),
             paragraph("Skip to main content"),
             paragraph("Find the answer to your question by asking."),
+            paragraph("Oops! Something went wrong while submitting the form."),
         ];
         let kept: Vec<String> = blocks.into_iter().filter(|b| !is_call_to_action(b)).map(|b| b.plain).collect();
         assert_eq!(kept, vec!["My best month had 54 subscribers per post."]);
