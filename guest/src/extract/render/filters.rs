@@ -66,7 +66,9 @@ const CALL_TO_ACTION_PHRASES: &[&str] = &[
     "subscribe", "sign up", "signup", "newsletter", "mailing list", "share this", "please share", "follow us", "leave a comment", "leave a reply", "log in to",
     "sign in to", "join our", "join medium", "share on", "like this:", "rate this", "star rating", "skip to", "your question by asking",
     // A form's status messages, hidden until it is sent (Webflow's `w-form-done` and `w-form-fail`).
-    "your submission has been received", "something went wrong while submitting",
+    "your submission has been received", "something went wrong while submitting", "thank you for your feedback",
+    // Screen-reader hints: Medium's on every image, Amazon's on folded text.
+    "click to view image in full size", "double tap to read", "report an issue with this product",
 ];
 /// Blocks up to this long are checked for a call to action; longer ones
 /// are content that happens to mention subscribing.
@@ -278,6 +280,7 @@ mod tests {
             paragraph("Skip to main content"),
             paragraph("Find the answer to your question by asking."),
             paragraph("Oops! Something went wrong while submitting the form."),
+            paragraph("Press enter or click to view image in full size"),
         ];
         let kept: Vec<String> = blocks.into_iter().filter(|b| !is_call_to_action(b)).map(|b| b.plain).collect();
         assert_eq!(kept, vec!["My best month had 54 subscribers per post."]);
