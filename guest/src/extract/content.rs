@@ -244,10 +244,42 @@ pub fn analyse(dom: &Dom, drop: &[Drop], options: &ExtractOptions) -> Analysis {
             }
             break;
         }
-        at
+        with_headline_beside(dom, drop, at, &verdict, &text_len, &link_len)
     };
 
     Analysis { region, verdict, text_len, link_len }
+}
+
+/// A summary paragraph this long (chars of non-link text) beside the
+/// headline makes the headline's block part of the content.
+const SUMMARY_MIN_CHARS: u32 = 150;
+
+/// The region widened to its `<main>` parent when the only other thing in
+/// that `<main>` is a header holding the page's `<h1>` and a summary
+/// paragraph: MDN lays out its reference pages as a `layout__header`
+/// (title and summary) beside a `layout__body`, and the summary is the
+/// page's first paragraph. A header with only a byline or a date, or a
+/// `<main>` that also holds other prose (related posts), leaves the
+/// region as it is.
+fn with_headline_beside(dom: &Dom, drop: &[Drop], region: usize, verdict: &[Verdict], text_len: &[u32], link_len: &[u32]) -> usize {
+    let parent = dom.nodes[region].parent;
+    if parent == NONE || dom.tag(parent) != "main" || drop[parent] != Drop::Keep {
+        return region;
+    }
+    let Some(h1) = (0..dom.len()).find(|&i| dom.tag(i) == "h1" && drop[i] == Drop::Keep) else { return region };
+    if dom.contains(region, h1) || !dom.contains(parent, h1) {
+        return region;
+    }
+    let kept_good = |j: usize| verdict[j] == Verdict::Good && drop[j] == Drop::Keep;
+    let summary_beside =
+        (parent..dom.nodes[parent].end).any(|j| !dom.contains(region, j) && kept_good(j) && text_len[j].saturating_sub(link_len[j]) >= SUMMARY_MIN_CHARS);
+    let only_the_header_beside =
+        dom.nodes[parent].children.iter().all(|&c| c == region || drop[c] != Drop::Keep || dom.contains(c, h1) || !(c..dom.nodes[c].end).any(kept_good));
+    if summary_beside && only_the_header_beside {
+        parent
+    } else {
+        region
+    }
 }
 
 /// Blocks of text a link must wrap to be a card (title, meta line...).

@@ -261,6 +261,23 @@ mod tests {
     }
 
     #[test]
+    fn a_summary_beside_the_body_in_main_is_kept_but_a_byline_is_not() {
+        let body = format!(
+            "<div class='layout__body'>{}</div>",
+            "<section><h2>Attributes</h2><p>The table element includes the global attributes, and a few deprecated ones kept for old pages that still use them.</p></section>".repeat(8)
+        );
+        let page = |header: &str| {
+            format!("<html><body><nav><a href='/'>Home</a></nav><main><div class='layout__header'><h1>The Table element</h1>{header}</div>{body}</main></body></html>")
+        };
+        let summary = "<p>The table element represents tabular data: information presented in a two-dimensional table comprised of rows and columns of cells containing data, with a caption, a header and a footer.</p>";
+        let with_summary = extract_html(&page(summary), None, &ExtractOptions::default()).unwrap().text;
+        assert!(with_summary.contains("represents tabular data"), "{with_summary}");
+        let byline = "<p>By Ann Lee, staff writer at the Garden Notes magazine, published on 3 March 2024 after a long winter.</p>";
+        let with_byline = extract_html(&page(byline), None, &ExtractOptions::default()).unwrap().text;
+        assert!(!with_byline.contains("Ann Lee"), "{with_byline}");
+    }
+
+    #[test]
     fn a_brand_and_a_name_in_separate_elements_do_not_run_together() {
         let card = "<li><a href='/p/1'><span class='brand'>Hyperlite Mountain Gear</span><span class='name'>Southwest 55 Pack</span></a></li>";
         let caps = "<p><b>W</b>EIGHT matters less than fit; un<em>believable</em> but true.</p>";
