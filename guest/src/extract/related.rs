@@ -27,7 +27,8 @@ const RELATED_PHRASES: &[&str] = &[
 /// itself, so only `render` drops them, never `clean`.
 const SITE_HEADINGS: &[&str] = &[
     "popular posts", "popular stories", "most popular", "trending", "trending now", "trending stories", "more stories", "also in the news", "recent posts",
-    "latest posts", "latest news", "don't miss", "editor's picks", "more to explore", "more articles",
+    "latest posts", "latest news", "don't miss", "editor's picks", "more to explore", "more articles", "most popular posts", "top posters in this topic",
+    "latest insights", "featured insights", "republish this article",
 ];
 
 /// An announcing line is at most this long.
@@ -83,6 +84,9 @@ mod tests {
         assert!(is_announcement("Related posts"));
         assert!(is_announcement(" You May Also Like: "));
         assert!(is_announcement("Don’t miss"));
+        assert!(is_announcement("Latest insights"));
+        assert!(is_announcement("Top Posters In This Topic"));
+        assert!(!is_related_announcement("Republish this article"));
         assert!(!is_announcement("Related work on sparse attention"));
         assert!(!is_announcement("Similar"));
         assert!(is_announcement("Latest news"));
