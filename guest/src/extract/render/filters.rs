@@ -110,15 +110,18 @@ fn is_furniture_label(b: &Block) -> bool {
 
 /// Words after a count that make it a post's or poster's statistic
 /// ("3 likes", "12 replies", "1,204 posts"), or a product card's ("0 reviews").
-const POST_STAT_WORDS: &[&str] =
-    &["like", "likes", "reply", "replies", "post", "posts", "reaction", "reactions", "upvote", "upvotes", "point", "points", "review", "reviews"];
+const POST_STAT_WORDS: &[&str] = &[
+    "like", "likes", "reply", "replies", "post", "posts", "reaction", "reactions", "upvote", "upvotes", "point", "points", "review", "reviews", "answer",
+    "answers", "vote", "votes", "view", "views", "comment", "comments",
+];
 
 /// Forum furniture around each post: its counters ("3 likes"), the
 /// poster's record ("Posts: 120", "1,204 posts · Joined 2019"); a product
 /// card's review count. Never part of what was said.
 fn is_post_stat(b: &Block) -> bool {
     let text = b.plain.trim();
-    if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. }) || text.len() > LABEL_LINE_MAX_LEN {
+    // Stack Exchange heads its answers with their count ("11 Answers").
+    if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Heading(_)) || text.len() > LABEL_LINE_MAX_LEN {
         return false;
     }
     let lower = text.to_lowercase();
@@ -319,6 +322,9 @@ mod tests {
         for line in ["3 likes and a reply", "Posts are moderated.", "Most people liked it"] {
             assert!(!is_post_stat(&paragraph(line)), "{line}");
         }
+        let answers = Block { kind: BlockKind::Heading(2), ..paragraph("11 Answers") };
+        assert!(is_post_stat(&answers));
+        assert!(is_post_stat(&paragraph("1,693 views")));
     }
 
     #[test]
