@@ -246,7 +246,7 @@ pub fn in_url_path(path: &str) -> Option<String> {
     let number = |s: &str, n: usize| (s.len() == n && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
     // The month as two digits or as a name ("/2023/october/03/", "/2025/dec/04/").
     let day = |y: &str, m: &str, d: &str| {
-        let m = number(m, 2).or_else(|| month_number(&m.to_ascii_lowercase()))?;
+        let m = number(m, 2).or_else(|| month_number(m))?;
         let (y, d) = (number(y, 4)?, number(d, 2).or_else(|| number(d, 1))?);
         valid(y, m, d).then(|| ymd(y, m, d))
     };

@@ -22,9 +22,10 @@ const RELATED_PHRASES: &[&str] = &[
     "similar threads", "similar brands",
 ];
 
-/// Lines that announce the site's other pages. Inside an article they
-/// head a teaser list; on a home page or listing they head the content
-/// itself, so only `render` drops them, never `clean`.
+/// Lines that announce the site's other pages, or a widget beside the
+/// page (a thread's top posters, a republishing form). Inside an article
+/// they head a teaser list; on a home page or listing they head the
+/// content itself, so only `render` drops them, never `clean`.
 const SITE_HEADINGS: &[&str] = &[
     "popular posts", "popular stories", "most popular", "trending", "trending now", "trending stories", "more stories", "also in the news", "recent posts",
     "latest posts", "latest news", "don't miss", "editor's picks", "more to explore", "more articles", "most popular posts", "top posters in this topic",

@@ -260,8 +260,9 @@ impl<'d, 'a> Renderer<'d, 'a> {
             return;
         }
         self.after_break = false;
-        let after_code = self.md.strip_suffix("  \n").is_some_and(|md| md.ends_with('`'));
-        if first_text.is_some_and(|t| !self.in_pre && continues_wrapped_line(&self.plain, t)) && self.md.ends_with("  \n") && !after_code {
+        // The break's Markdown, unless it follows inline code (a command per line).
+        let break_after_prose = self.md.strip_suffix("  \n").is_some_and(|md| !md.ends_with('`'));
+        if break_after_prose && first_text.is_some_and(|t| !self.in_pre && continues_wrapped_line(&self.plain, t)) {
             self.plain.pop();
             self.plain.push(' ');
             self.md.truncate(self.md.len() - 3);
