@@ -26,6 +26,7 @@ pub(super) fn content_blocks(blocks: Vec<Block>) -> Vec<Block> {
             && !is_bare_media_url(b)
             && !is_reading_time(b)
             && !is_only_icons(b)
+            && !is_unrendered_template(b)
     });
     drop_related_sections(blocks)
 }
@@ -58,6 +59,26 @@ fn is_only_icons(b: &Block) -> bool {
     matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Heading(_))
         && b.plain.chars().any(|c| !c.is_whitespace())
         && b.plain.chars().all(|c| c.is_whitespace() || (!c.is_ascii() && !c.is_alphanumeric() && !is_currency(c)))
+}
+
+/// A line of nothing but client-side template placeholders
+/// (`{{ DiscussionBoard.errors[7].message }}`, `{{priceWrapper.total}}`):
+/// Vue, Angular or Handlebars replace them in the browser, so no reader
+/// ever sees them. In code, inline or a block, such syntax is the content
+/// (a template language's documentation) and stays.
+fn is_unrendered_template(b: &Block) -> bool {
+    if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Heading(_)) || b.md.contains('`') {
+        return false;
+    }
+    let mut rest = b.plain.trim();
+    if rest.is_empty() {
+        return false;
+    }
+    while let Some(inner) = rest.strip_prefix("{{") {
+        let Some(end) = inner.find("}}") else { return false };
+        rest = inner[end + 2..].trim_start();
+    }
+    rest.is_empty()
 }
 
 /// Short lines that ask the reader to do something other than read:
@@ -297,6 +318,18 @@ mod tests {
         for kept in ["€", "}", "...", "→ Next step", "5 ★"] {
             assert!(!is_only_icons(&paragraph(kept)), "{kept:?}");
         }
+    }
+
+    #[test]
+    fn unrendered_template_placeholders_are_dropped_but_not_code_or_prose() {
+        for line in ["{{ DiscussionBoard.errors[11793116].message }}", "{{price.total}} {{price.monthly}}", "{{banner=\"/case-banners/hire\"}}"] {
+            assert!(is_unrendered_template(&paragraph(line)), "{line:?}");
+        }
+        for line in ["Original price: {{price.original}}", "Write {{ name }} to print the name.", "{{ unclosed", "}}"] {
+            assert!(!is_unrendered_template(&paragraph(line)), "{line:?}");
+        }
+        let code = Block { md: "`{{ field.label }}`".into(), ..paragraph("{{ field.label }}") };
+        assert!(!is_unrendered_template(&code));
     }
 
     #[test]
