@@ -59,6 +59,11 @@ const MONTHS: &[(&str, u32)] = &[
     ("octubre", 10),
     ("noviembre", 11),
     ("diciembre", 12),
+    // Spanish abbreviations that differ from the English ones ("04-ago-2021").
+    ("ene", 1),
+    ("abr", 4),
+    ("ago", 8),
+    ("dic", 12),
 ];
 
 fn month_number(word: &str) -> Option<u32> {
@@ -195,6 +200,14 @@ fn textual(s: &str, order: NumericOrder) -> Option<String> {
                 }
                 // Month YYYY: first of the month is a guess; precision is the year-month.
             }
+            // YYYY Month D, as citations write it ("2023 Jan 7;15(1):e33475").
+            if let (Some(y), Some(m)) = (number(tokens[w]), tokens.get(w + 1).and_then(|t| month_number(t))) {
+                if let Some(d) = tokens.get(w + 2).and_then(|t| number(t.split(';').next().unwrap_or(t))) {
+                    if tokens[w].len() == 4 && valid(y, m, d) {
+                        return Some(ymd(y, m, d));
+                    }
+                }
+            }
             // D Month YYYY (also "12. März 2020", "12 de marzo de 2020")
             if let Some(d) = number(tokens[w]) {
                 let mut k = w + 1;
@@ -226,13 +239,21 @@ fn textual(s: &str, order: NumericOrder) -> Option<String> {
     }
     // M/D/YYYY (US numeric), also after a weekday ("Thu, 09/25/2025 - 11:38");
     // D/M/YYYY when the page writes the day first or the first number
-    // cannot be a month ("25/03/2024").
+    // cannot be a month ("25/03/2024"). With hyphens (vBulletin's
+    // "11-29-2024, 09:03 AM") only when the order is certain: American
+    // pages write slashes, and "02-12-2025" on an English page is as often
+    // 2 December as 12 February.
     s.split_whitespace().find_map(|word| {
-        let slash: Vec<&str> = word.trim_matches(|c: char| !c.is_ascii_digit()).split('/').collect();
+        let word = word.trim_matches(|c: char| !c.is_ascii_digit());
+        let hyphens = !word.contains('/');
+        let slash: Vec<&str> = word.split(if hyphens { '-' } else { '/' }).collect();
         if slash.len() != 3 || slash[2].len() != 4 {
             return None;
         }
-        let (m, d, y) = (slash[0].parse().ok()?, slash[1].parse().ok()?, slash[2].parse().ok()?);
+        let (m, d, y): (u32, u32, u32) = (slash[0].parse().ok()?, slash[1].parse().ok()?, slash[2].parse().ok()?);
+        if hyphens && order == NumericOrder::MonthFirst && m <= 12 && d <= 12 && m != d {
+            return None;
+        }
         let (m, d) = if m > 12 || (order == NumericOrder::DayFirst && d <= 12) { (d, m) } else { (m, d) };
         valid(y, m, d).then(|| ymd(y, m, d))
     })
@@ -403,6 +424,12 @@ mod tests {
         assert_eq!(normalize("2026-03-03T09:47:05.754000+0000").as_deref(), Some("2026-03-03T09:47:05.754000+00:00"));
         assert_eq!(normalize("2026-03-03T09:47:05-0500").as_deref(), Some("2026-03-03T09:47:05-05:00"));
         assert_eq!(normalize("Updated: 2021-01-05").as_deref(), Some("2021-01-05"));
+        assert_eq!(normalize("2023 Jan 7").as_deref(), Some("2023-01-07"));
+        assert_eq!(normalize("Cureus. 2023 Jan 7;15(1):e33475").as_deref(), Some("2023-01-07"));
+        assert_eq!(normalize("11-29-2024, 09:03 AM").as_deref(), Some("2024-11-29"));
+        assert_eq!(normalize("on 04-ago-2021 5:11:10").as_deref(), Some("2021-08-04"));
+        assert_eq!(normalize_as("03-10-2023", NumericOrder::DayFirst).as_deref(), Some("2023-10-03"));
+        assert_eq!(normalize("02-12-2025"), None);
     }
 
     #[test]
@@ -410,5 +437,8 @@ mod tests {
         assert_eq!(normalize("hello"), None);
         assert_eq!(normalize("2020-13-45"), None);
         assert_eq!(normalize("May I help you 2"), None);
+        assert_eq!(normalize("3 days ago 2021"), None);
+        assert_eq!(normalize("2021 May 45"), None);
+        assert_eq!(normalize("555-123-4567"), None);
     }
 }
