@@ -134,20 +134,23 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> M
     // Pages that show only their last update, unlabelled, mean it as the
     // date to cite. One that says "Updated Dec 4" tells it apart from the
     // publication, which the declared date then gives.
-    let shows_only = |d: &String| !s.shown_days.is_empty() && s.shown_days.iter().all(|shown| *shown == day(d));
+    // The day every date the page shows agrees on, if they agree.
+    let only_shown = s.shown_days.first().filter(|d| s.shown_days.iter().all(|x| x == *d)).cloned();
+    let shows_only = |d: &String| only_shown.as_ref().is_some_and(|shown| *shown == day(d));
     let labelled_update = |d: &String| s.updated_visible.as_ref().is_some_and(|u| day(u) == day(d));
     let declared = match (declared, modified.as_ref()) {
         (Some(p), Some(m)) if day(&p) != day(m) && shows_only(m) && !labelled_update(m) => Some(m.clone()),
         (p, _) => p,
     };
-    // A dateline under the headline older than the declared date is the
-    // original publication; the declared one was reset by a republish or a
-    // CMS migration (an update stamp is never older). A day apart is only
-    // the time zone.
-    let declared = match (declared, s.dateline_after_title.as_ref()) {
-        (Some(p), Some(shown)) if dates::days_apart(&day(shown), &day(&p)).is_some_and(|n| n > 1) => Some(shown.clone()),
-        (p, _) => p,
-    };
+    // A dateline under the headline, or the one day the page shows at all,
+    // older than the declared date is the original publication; the
+    // declared one was reset by a republish or a CMS migration (an update
+    // stamp is never older). A day apart is only the time zone.
+    let older_shown = [s.dateline_after_title.clone(), only_shown.clone()]
+        .into_iter()
+        .flatten()
+        .find(|shown| declared.as_ref().is_some_and(|p| dates::days_apart(&day(shown), &day(p)).is_some_and(|n| n > 1)));
+    let declared = older_shown.or(declared);
     let published = declared
         .or_else(|| s.time_datetime.as_deref().and_then(normalize))
         .or_else(|| s.posted_visible.clone())
@@ -302,7 +305,8 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
     // news sites and forums mark up neither).
     let anchor = dom.find("h1").or_else(|| dom.find("article")).or_else(|| dom.find("main")).unwrap_or(region);
     let date_line = |j: usize| Some(j).filter(|&j| drop[j] != Drop::Junk).and_then(|j| dom.text(j)).map(str::trim).filter(|t| !t.is_empty());
-    let after: Vec<String> = (anchor..dom.len()).filter_map(date_line).take(DATE_NEAR_TITLE_NODES).filter_map(|t| short_date(t, order)).collect();
+    let after: Vec<(&str, String)> =
+        (anchor..dom.len()).filter_map(date_line).take(DATE_NEAR_TITLE_NODES).filter_map(|t| Some((t, short_date(t, order)?))).collect();
     // The first dated text after the headline, when it is a dateline
     // the reader sees (not a sentence, a citation or a poster's "Joined").
     s.dateline_after_title = (anchor..dom.len())
@@ -312,9 +316,12 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
         .find(|t| short_date(t, order).is_some())
         .filter(|t| dates::is_dateline(t))
         .and_then(|t| dates::normalize_as(t, order));
-    let before: Vec<String> = (0..anchor).rev().filter_map(date_line).take(DATE_BEFORE_TITLE_NODES).filter_map(|t| short_date(t, order)).collect();
-    s.date_near_title = after.first().or(before.first()).cloned();
-    s.shown_days.extend(after.iter().chain(&before).map(|d| day(d)));
+    let before: Vec<(&str, String)> =
+        (0..anchor).rev().filter_map(date_line).take(DATE_BEFORE_TITLE_NODES).filter_map(|t| Some((t, short_date(t, order)?))).collect();
+    s.date_near_title = after.first().or(before.first()).map(|(_, d)| d.clone());
+    // A sentence naming a date ("As of July 31, 2024, we had:") is not a
+    // date the page is shown with.
+    s.shown_days.extend(after.iter().chain(&before).filter(|(t, _)| dates::is_dateline(t)).map(|(_, d)| day(d)));
     s
 }
 
@@ -506,6 +513,23 @@ mod tests {
         assert_eq!(meta_of(&page("June 23, 2025")).published.as_deref(), Some("2025-06-24T10:00:00Z"));
         assert_eq!(meta_of(&page("As of July 31, 2024, we had:")).published.as_deref(), Some("2025-06-24T10:00:00Z"));
         assert_eq!(super::dates::days_apart("2024-12-31", "2025-03-01"), Some(60));
+    }
+
+    #[test]
+    fn the_one_older_day_a_page_shows_beats_a_reset_declared_date() {
+        let prose = "<p>Ferns keep their fronds through the winter in most of the temperate gardens we visited.</p>".repeat(12);
+        let page = |times: &str| {
+            format!(
+                r#"<html><head><meta property="article:published_time" content="2025-06-24T10:00:00Z"></head>
+                <body><h1>Ferns</h1>{prose}<footer>Posted {times}</footer></body></html>"#
+            )
+        };
+        let time = |d: &str| format!("<time datetime={d}>{d}</time>");
+        assert_eq!(meta_of(&page(&time("2022-11-02"))).published.as_deref(), Some("2022-11-02"));
+        // Pages that show several days, or a later one, keep what they declare.
+        let two = format!("{} {}", time("2022-11-02"), time("2023-01-05"));
+        assert_eq!(meta_of(&page(&two)).published.as_deref(), Some("2025-06-24T10:00:00Z"));
+        assert_eq!(meta_of(&page(&time("2025-08-01"))).published.as_deref(), Some("2025-06-24T10:00:00Z"));
     }
 
     #[test]
