@@ -131,11 +131,11 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> M
     let normalize = |raw: &str| dates::normalize_as(raw, s.numeric_order);
     let declared = s.ld.published.as_deref().and_then(normalize).or_else(|| meta(PUBLISHED_META_KEYS).as_deref().and_then(normalize));
     let modified = s.ld.modified.as_deref().and_then(normalize).or_else(|| meta(MODIFIED_META_KEYS).as_deref().and_then(normalize));
+    // The day every date the page shows agrees on, if they agree.
+    let only_shown = s.shown_days.first().filter(|d| s.shown_days.iter().all(|x| x == *d)).cloned();
     // Pages that show only their last update, unlabelled, mean it as the
     // date to cite. One that says "Updated Dec 4" tells it apart from the
     // publication, which the declared date then gives.
-    // The day every date the page shows agrees on, if they agree.
-    let only_shown = s.shown_days.first().filter(|d| s.shown_days.iter().all(|x| x == *d)).cloned();
     let shows_only = |d: &String| only_shown.as_ref().is_some_and(|shown| *shown == day(d));
     let labelled_update = |d: &String| s.updated_visible.as_ref().is_some_and(|u| day(u) == day(d));
     let declared = match (declared, modified.as_ref()) {
@@ -145,12 +145,17 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> M
     // A dateline under the headline, or the one day the page shows at all,
     // older than the declared date is the original publication; the
     // declared one was reset by a republish or a CMS migration (an update
-    // stamp is never older). A day apart is only the time zone.
-    let older_shown = [s.dateline_after_title.clone(), only_shown.clone()]
-        .into_iter()
-        .flatten()
-        .find(|shown| declared.as_ref().is_some_and(|p| dates::days_apart(&day(shown), &day(p)).is_some_and(|n| n > 1)));
-    let declared = older_shown.or(declared);
+    // stamp is never older). A day apart is the time zone of a declared
+    // timestamp; a declared day without a time, a day off what the reader
+    // sees, was cut from a UTC timestamp, and the reader's day stands.
+    let shown_wins = |shown: &String, declared: &String| match dates::days_apart(&day(shown), &day(declared)) {
+        Some(n) if n > 1 => true,
+        Some(n) if n.abs() == 1 => declared.len() == day(declared).len(),
+        _ => false,
+    };
+    let shown_instead =
+        [s.dateline_after_title.clone(), only_shown.clone()].into_iter().flatten().find(|shown| declared.as_ref().is_some_and(|p| shown_wins(shown, p)));
+    let declared = shown_instead.or(declared);
     let published = declared
         .or_else(|| s.time_datetime.as_deref().and_then(normalize))
         .or_else(|| s.posted_visible.clone())
@@ -511,6 +516,9 @@ mod tests {
         assert_eq!(meta_of(&page("August 25, 2024")).published.as_deref(), Some("2024-08-25"));
         // A day apart is the time zone; a sentence that names a date is not a dateline.
         assert_eq!(meta_of(&page("June 23, 2025")).published.as_deref(), Some("2025-06-24T10:00:00Z"));
+        // A declared day without a time a day off is not a time zone's doing.
+        let day_only = page("June 23, 2025").replace("2025-06-24T10:00:00Z", "2025-06-24");
+        assert_eq!(meta_of(&day_only).published.as_deref(), Some("2025-06-23"));
         assert_eq!(meta_of(&page("As of July 31, 2024, we had:")).published.as_deref(), Some("2025-06-24T10:00:00Z"));
         assert_eq!(super::dates::days_apart("2024-12-31", "2025-03-01"), Some(60));
     }
