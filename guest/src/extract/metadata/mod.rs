@@ -279,7 +279,13 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
         }
         if drop[i] != Drop::Junk && names_a_date(e) {
             let t = dom.collapsed_text(i);
-            if let Some(d) = short_date(&t, s.numeric_order) {
+            // Text nodes glued without a space ("Health" + "DECEMBER 22,
+            // 2022" + "Updated: JANUARY 02, 2026") are read one by one
+            // first, so the glue does not hide the first date; a date split
+            // over nodes ("<b>Dec</b> 22, 2022") is read whole.
+            let by_node = || (i..dom.nodes[i].end).filter_map(|j| dom.text(j)).find_map(|t| short_date(t, s.numeric_order));
+            let date = (t.chars().count() <= MAX_DATE_TEXT_CHARS).then(by_node).flatten();
+            if let Some(d) = date.or_else(|| short_date(&t, s.numeric_order)) {
                 s.shown_days.push(day(&d));
                 s.date_text.get_or_insert(d);
             }
@@ -521,6 +527,15 @@ mod tests {
         assert_eq!(meta_of(&day_only).published.as_deref(), Some("2025-06-23"));
         assert_eq!(meta_of(&page("As of July 31, 2024, we had:")).published.as_deref(), Some("2025-06-24T10:00:00Z"));
         assert_eq!(super::dates::days_apart("2024-12-31", "2025-03-01"), Some(60));
+    }
+
+    #[test]
+    fn a_date_element_is_read_node_by_node_before_its_glued_text() {
+        let page = r#"<html><body><header><div class="article-dateline-wrapper"><a href="/c">Mental Health</a><span>DECEMBER 22, 2022</span><span class="updated">Updated: JANUARY 02, 2026</span></div>
+            <h1>Ten ways meditation helps</h1></header><p>Text</p></body></html>"#;
+        assert_eq!(meta_of(page).published.as_deref(), Some("2022-12-22"));
+        let split = r#"<html><body><h1>Ferns</h1><div class="post-date"><b>Dec</b> 22, 2022</div><p>Text</p></body></html>"#;
+        assert_eq!(meta_of(split).published.as_deref(), Some("2022-12-22"));
     }
 
     #[test]
