@@ -78,6 +78,9 @@ struct Sources {
     dateline_after_title: Option<String>,
     /// A date the page shows after an "Updated" label.
     updated_visible: Option<String>,
+    /// Days of `<time>`s set in a wrapper classed as the update
+    /// (`<span class="updated-on"><time>`).
+    updated_classed_days: Vec<String>,
     /// A date after a "Posted on" label or a byline.
     posted_visible: Option<String>,
     /// Days (`YYYY-MM-DD`) of every date the page shows: `<time>`,
@@ -137,7 +140,7 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> M
     // date to cite. One that says "Updated Dec 4" tells it apart from the
     // publication, which the declared date then gives.
     let shows_only = |d: &String| only_shown.as_ref().is_some_and(|shown| *shown == day(d));
-    let labelled_update = |d: &String| s.updated_visible.as_ref().is_some_and(|u| day(u) == day(d));
+    let labelled_update = |d: &String| s.updated_visible.as_ref().is_some_and(|u| day(u) == day(d)) || s.updated_classed_days.contains(&day(d));
     let declared = match (declared, modified.as_ref()) {
         (Some(p), Some(m)) if day(&p) != day(m) && shows_only(m) && !labelled_update(m) => Some(m.clone()),
         (p, _) => p,
@@ -253,6 +256,9 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
                 };
                 if let Some(d) = &shown {
                     s.shown_days.push(day(d));
+                    if in_update_wrapper(dom, i) {
+                        s.updated_classed_days.push(day(d));
+                    }
                 }
                 if s.time_datetime.is_none() {
                     s.time_datetime = shown;
@@ -398,15 +404,31 @@ fn labelled_date(texts: &[&str], order: NumericOrder, is_label: impl Fn(&str) ->
     None
 }
 
+/// Class words that mark an element as the last update.
+fn names_an_update(e: &scraper::node::Element) -> bool {
+    class_and_id(e).any(|t| {
+        let t = t.to_ascii_lowercase();
+        t.contains("updated") || t.contains("modified")
+    })
+}
+
+/// Whether a `<time>` sits in a wrapper (its parent or grandparent)
+/// classed as the update ("updated-on"). WordPress themes class one
+/// `<time>` "published updated" when the post was never updated, so the
+/// element's own classes say nothing.
+fn in_update_wrapper(dom: &Dom, time: usize) -> bool {
+    dom.ancestors(time).take(2).filter_map(|a| dom.element(a)).any(names_an_update)
+}
+
 fn names_a_date(e: &scraper::node::Element) -> bool {
     if e.attr("itemprop").is_some_and(|p| p == "datePublished") {
         return true;
     }
-    let tokens: Vec<String> = class_and_id(e).map(str::to_ascii_lowercase).collect();
     // "updated", "date-modified": the update, not the publication.
-    if tokens.iter().any(|t| t.contains("updated") || t.contains("modified")) {
+    if names_an_update(e) {
         return false;
     }
+    let tokens: Vec<String> = class_and_id(e).map(str::to_ascii_lowercase).collect();
     tokens.iter().any(|token| DATE_CLASS_WORDS.contains(&token.as_str()) || token.split(['-', '_']).any(|w| DATE_CLASS_WORDS.contains(&w) && w != "time"))
 }
 
@@ -527,6 +549,20 @@ mod tests {
         assert_eq!(meta_of(&day_only).published.as_deref(), Some("2025-06-23"));
         assert_eq!(meta_of(&page("As of July 31, 2024, we had:")).published.as_deref(), Some("2025-06-24T10:00:00Z"));
         assert_eq!(super::dates::days_apart("2024-12-31", "2025-03-01"), Some(60));
+    }
+
+    #[test]
+    fn a_time_in_an_update_wrapper_is_the_update() {
+        let page = |wrapper: &str| {
+            format!(
+                r#"<html><head><meta property="article:published_time" content="2020-03-10T15:30:00+00:00">
+                <meta property="article:modified_time" content="2025-02-12T13:28:34+00:00"></head>
+                <body><h1>Japan for the first time</h1><span class="{wrapper}"><time class="entry-date published updated" datetime="2025-02-12T13:28:34+05:30">12th February 2025</time></span><p>Text</p></body></html>"#
+            )
+        };
+        assert_eq!(meta_of(&page("updated-on")).published.as_deref(), Some("2020-03-10T15:30:00+00:00"));
+        // Unlabelled, the one day shown is the date the page means.
+        assert_eq!(meta_of(&page("posted-on")).published.as_deref(), Some("2025-02-12T13:28:34+00:00"));
     }
 
     #[test]
