@@ -70,7 +70,8 @@ struct Sources {
     numeric_order: NumericOrder,
     canonical: Option<String>,
     time_datetime: Option<String>,
-    /// Text of the first element whose class names a date ("post-date").
+    /// Text of the first element whose class names a date ("post-date"),
+    /// before the end of the content region.
     date_text: Option<String>,
     /// A short text node right after the `<h1>` that reads as a date.
     date_near_title: Option<String>,
@@ -293,7 +294,11 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
             let date = (t.chars().count() <= MAX_DATE_TEXT_CHARS).then(by_node).flatten();
             if let Some(d) = date.or_else(|| short_date(&t, s.numeric_order)) {
                 s.shown_days.push(day(&d));
-                s.date_text.get_or_insert(d);
+                // Below the content a dated element belongs to another
+                // page: a related post's card, a comment.
+                if i < dom.nodes[region].end {
+                    s.date_text.get_or_insert(d);
+                }
             }
         }
         if s.byline_text.is_none() && drop[i] != Drop::Junk && looks_like_byline(e) {
@@ -549,6 +554,19 @@ mod tests {
         assert_eq!(meta_of(&day_only).published.as_deref(), Some("2025-06-23"));
         assert_eq!(meta_of(&page("As of July 31, 2024, we had:")).published.as_deref(), Some("2025-06-24T10:00:00Z"));
         assert_eq!(super::dates::days_apart("2024-12-31", "2025-03-01"), Some(60));
+    }
+
+    #[test]
+    fn a_dated_card_below_the_content_does_not_date_the_page() {
+        let prose = "<p>Filing your own taxes is easier than it looks once the forms are in front of you and sorted.</p>".repeat(130);
+        let page = |top: &str| {
+            format!(
+                r#"<html><body><main><h1>Seven tax services</h1>{top}<article>{prose}</article></main>
+                <aside><h2>Related articles</h2><div class="card"><span class="byline__date">January 31, 2025</span><a href="/other">Filing as a student</a></div></aside></body></html>"#
+            )
+        };
+        assert_eq!(meta_of(&page("")).published, None);
+        assert_eq!(meta_of(&page(r#"<span class="post-date">January 27, 2025</span>"#)).published.as_deref(), Some("2025-01-27"));
     }
 
     #[test]
