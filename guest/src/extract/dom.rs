@@ -194,14 +194,16 @@ impl<'a> Dom<'a> {
     }
 
     /// A heading's text as a title: `collapsed_text` without the controls
-    /// inside it (rustdoc's "Copy item path" `<button>` in its `<h1>`).
+    /// inside it (rustdoc's "Copy item path" `<button>` in its `<h1>`) or
+    /// the date badge a blog theme sets before the headline (`<h1><time>Dec
+    /// 18 2025</time> Preparing a transition</h1>`).
     pub fn heading_text(&self, i: usize) -> String {
         self.text_leaving_out(i, true)
     }
 
-    fn text_leaving_out(&self, i: usize, buttons: bool) -> String {
+    fn text_leaving_out(&self, i: usize, controls: bool) -> String {
         let mut out = String::new();
-        let left_out = |j: usize| (buttons && self.tag(j) == "button") || self.is_permalink_mark(j);
+        let left_out = |j: usize| (controls && matches!(self.tag(j), "button" | "time")) || self.is_permalink_mark(j);
         self.walk_shown(i, left_out, |j| match self.nodes[j].kind {
             Kind::Text(t) => push_collapsed(&mut out, t),
             Kind::Element(e) => {
@@ -335,12 +337,15 @@ mod tests {
     }
 
     #[test]
-    fn a_heading_as_a_title_leaves_out_its_buttons() {
+    fn a_heading_as_a_title_leaves_out_its_buttons_and_date_badge() {
         let html = Html::parse_document("<h1>Crate <span>tokio</span>&nbsp;<button id='copy-path'>Copy item path</button></h1>");
         let dom = Dom::new(&html);
         let h1 = dom.find("h1").unwrap();
         assert_eq!(dom.heading_text(h1), "Crate tokio");
         assert_eq!(dom.collapsed_text(h1), "Crate tokio Copy item path");
+        let html = Html::parse_document("<h1><a href='/p'><time datetime='2025-12-18'>Dec <span>18</span> 2025</time> Preparing a transition</a></h1>");
+        let dom = Dom::new(&html);
+        assert_eq!(dom.heading_text(dom.find("h1").unwrap()), "Preparing a transition");
     }
 
     #[test]
