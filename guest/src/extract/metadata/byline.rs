@@ -9,19 +9,23 @@ use crate::extract::dom::{class_and_id, collapse};
 /// A visible byline longer than this is a sentence, not a name.
 pub(super) const MAX_BYLINE_CHARS: usize = 80;
 
-/// Class words of author elements that hold more than the name.
+/// Class words of author elements that hold more than the name, or the
+/// reader's own account ("username-sign-in").
 const AUTHOR_CLASS_EXCLUDE: &[&str] = &[
     "image", "img", "avatar", "photo", "bio", "description", "box", "wrapper", "wrap", "social", "info", "details", "container", "label", "title", "caption",
-    "link", "url", "list", "more",
+    "link", "url", "list", "more", "sign", "login", "account",
 ];
 
+/// An element holding the author's name: `itemprop=author`, `rel=author`,
+/// or a class naming the author, the byline or a forum poster's username
+/// (XenForo and phpBB `username`, vBulletin `bigusername`).
 pub(super) fn looks_like_byline(e: &scraper::node::Element) -> bool {
     if e.attr("itemprop").is_some_and(|p| p == "author" || p == "creator") || e.attr("rel").is_some_and(|r| r == "author") {
         return true;
     }
     class_and_id(e).any(|t| {
         let t = t.to_ascii_lowercase();
-        (t.contains("author") || t.contains("byline")) && !AUTHOR_CLASS_EXCLUDE.iter().any(|x| t.contains(x))
+        (t.contains("author") || t.contains("byline") || t.contains("username")) && !AUTHOR_CLASS_EXCLUDE.iter().any(|x| t.contains(x))
     })
 }
 
@@ -30,7 +34,7 @@ pub(super) fn looks_like_byline(e: &scraper::node::Element) -> bool {
 const NOT_NAMES: &[&str] = &[
     "by", "author", "authors", "the author", "role", "abstract", "written by", "posted by", "share", "follow", "about the author", "contributor", "editor",
     "staff", "post", "posted", "post time", "topic author", "original poster", "via", "text by", "photo by", "photos by", "article by", "words by", "reply",
-    "quote",
+    "quote", "username", "user name", "sign in", "log in",
 ];
 
 /// A person or organisation name: short, has letters, not a sentence.

@@ -303,7 +303,11 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
         }
         if s.byline_text.is_none() && drop[i] != Drop::Junk && looks_like_byline(e) {
             // The first text of the element: later ones are job titles.
-            let first = (i..dom.nodes[i].end).filter_map(|j| dom.text(j)).map(str::trim).find(|t| !t.is_empty()).unwrap_or("");
+            // A microdata author names itself in a property
+            // (`<div itemprop=author itemscope><meta itemprop=name content=julian>`).
+            let named = || (i..dom.nodes[i].end).find(|&j| dom.attr(j, "itemprop") == Some("name")).and_then(|j| dom.attr(j, "content"));
+            let text = (i..dom.nodes[i].end).filter_map(|j| dom.text(j)).map(str::trim).find(|t| !t.is_empty());
+            let first = text.or_else(named).unwrap_or("");
             let first = if BY_LABELS.contains(&first.to_lowercase().as_str()) { dom.collapsed_text(i) } else { first.to_string() };
             let t = clean_author(&first);
             if looks_like_name(&t) {
@@ -736,7 +740,7 @@ mod tests {
 
     #[test]
     fn post_header_labels_and_initials_are_not_names() {
-        for label in ["Post time", "Topic Author", "via", "Text by", "NB", "J"] {
+        for label in ["Post time", "Topic Author", "via", "Text by", "NB", "J", "Username", "Sign in"] {
             assert!(!looks_like_name(label), "{label}");
         }
         for name in ["galitsyn", "Nicole Burke", "Ann-Marie O'Neil", "Jo Li"] {
@@ -744,6 +748,18 @@ mod tests {
         }
         // The rule's cost: a two-letter name standing alone reads as initials.
         assert!(!looks_like_name("Jo"));
+    }
+
+    #[test]
+    fn a_forum_poster_or_a_microdata_author_is_the_byline() {
+        let page = |poster: &str| format!("<html><body><h1>Desktop GPUs</h1><ul><li>{poster}</li></ul><p>Which card should I buy?</p></body></html>");
+        let xenforo = page(r#"<a href="/members/samuelmiz.3009205/" class="username u-concealed">SamuelMIz</a>"#);
+        assert_eq!(meta_of(&xenforo).byline.as_deref(), Some("SamuelMIz"));
+        let nodebb = page(r#"<div itemprop="author" itemscope itemtype="https://schema.org/Person"><meta itemprop="name" content="julian"></div>"#);
+        assert_eq!(meta_of(&nodebb).byline.as_deref(), Some("julian"));
+        // The reader's own account box is nobody's byline.
+        let login = page(r#"<div class="username-my-account"><span class="username-sign-in">Sign in</span></div>"#);
+        assert_eq!(meta_of(&login).byline, None);
     }
 
     #[test]
