@@ -321,7 +321,12 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
     }
     let texts = visible_texts(dom, drop);
     s.title_is_site_wide = s.h1.is_some() && s.title_tag.as_deref().zip(base).is_some_and(|(t, b)| site_wide_title(t, b, &texts));
-    s.by_label = name_after_by_label(&texts);
+    // Shops label their menus "By Gender & Age", "By Brand": a "By" inside
+    // a menu names no author.
+    let menu = in_menu(dom);
+    let texts_outside_menus: Vec<&str> =
+        (0..dom.len()).filter(|&i| drop[i] != Drop::Junk && !menu[i]).filter_map(|i| dom.text(i)).map(str::trim).filter(|t| !t.is_empty()).collect();
+    s.by_label = name_after_by_label(&texts_outside_menus);
     let order = s.numeric_order;
     s.updated_visible = visible_updated_date(&texts, order);
     s.posted_visible = visible_posted_date(&texts, order);
@@ -374,6 +379,22 @@ const UPDATED_LABELS: &[&str] = &["updated", "last modified", "modified on", "la
 /// Text nodes after a date label ("Updated", "Posted on", a byline)
 /// searched for its date.
 const LABEL_LOOKAHEAD: usize = 3;
+
+/// For each node, whether it sits inside a menu: a `<nav>`, a `<button>`,
+/// an element with role `navigation` or `menu…`. One pass in document
+/// order (a parent comes before its children), however deep the page.
+fn in_menu(dom: &Dom) -> Vec<bool> {
+    let mut inside = vec![false; dom.len()];
+    for i in 0..dom.len() {
+        let parent = dom.nodes[i].parent;
+        if parent == crate::extract::dom::NONE {
+            continue;
+        }
+        let menu = matches!(dom.tag(parent), "nav" | "button") || dom.attr(parent, "role").is_some_and(|r| r == "navigation" || r.starts_with("menu"));
+        inside[i] = inside[parent] || menu;
+    }
+    inside
+}
 
 /// The non-empty text nodes a reader can see, trimmed, in document order.
 fn visible_texts<'a>(dom: &Dom<'a>, drop: &[Drop]) -> Vec<&'a str> {
@@ -748,6 +769,18 @@ mod tests {
         }
         // The rule's cost: a two-letter name standing alone reads as initials.
         assert!(!looks_like_name("Jo"));
+    }
+
+    #[test]
+    fn a_by_label_in_a_menu_names_no_author() {
+        let page = |article: &str| {
+            format!(
+                r#"<html><body><nav><ul><li><button>By Gender &amp; Age</button></li><li><span>By Brand</span></li></ul></nav>
+                <div role="menubar"><a href="/a">By Activity</a></div><h1>Kids' jackets</h1>{article}<p>Warm jackets for every age.</p></body></html>"#
+            )
+        };
+        assert_eq!(meta_of(&page("")).byline, None);
+        assert_eq!(meta_of(&page("<p>By Jane Doe</p>")).byline.as_deref(), Some("Jane Doe"));
     }
 
     #[test]
