@@ -9,11 +9,13 @@ use crate::extract::dom::{class_and_id, collapse};
 /// A visible byline longer than this is a sentence, not a name.
 pub(super) const MAX_BYLINE_CHARS: usize = 80;
 
-/// Class words of author elements that hold more than the name, or the
-/// reader's own account ("username-sign-in").
+/// Class words of author elements that hold more than the name, the
+/// reader's own account ("username-sign-in") or the comment form's name
+/// field ("comment-form-author"), and words that only contain "author"
+/// ("authorized-dealer", "authorization").
 const AUTHOR_CLASS_EXCLUDE: &[&str] = &[
     "image", "img", "avatar", "photo", "bio", "description", "box", "wrapper", "wrap", "social", "info", "details", "container", "label", "title", "caption",
-    "link", "url", "list", "more", "sign", "login", "account",
+    "link", "url", "list", "more", "sign", "login", "account", "form", "authoriz", "authorit",
 ];
 
 /// An element holding the author's name: `itemprop=author`, `rel=author`,
@@ -22,6 +24,12 @@ const AUTHOR_CLASS_EXCLUDE: &[&str] = &[
 pub(super) fn looks_like_byline(e: &scraper::node::Element) -> bool {
     if e.attr("itemprop").is_some_and(|p| p == "author" || p == "creator") || e.attr("rel").is_some_and(|r| r == "author") {
         return true;
+    }
+    // Containers are never the byline: WordPress classes the whole
+    // `<body>` "single-author", Squarespace an `<article>` by its author's
+    // slug ("author-jennifer-charles").
+    if matches!(e.name(), "html" | "body" | "main" | "article" | "section") {
+        return false;
     }
     class_and_id(e).any(|t| {
         let t = t.to_ascii_lowercase();
@@ -34,7 +42,7 @@ pub(super) fn looks_like_byline(e: &scraper::node::Element) -> bool {
 const NOT_NAMES: &[&str] = &[
     "by", "author", "authors", "the author", "role", "abstract", "written by", "posted by", "share", "follow", "about the author", "contributor", "editor",
     "staff", "post", "posted", "post time", "topic author", "original poster", "via", "text by", "photo by", "photos by", "article by", "words by", "reply",
-    "quote", "username", "user name", "sign in", "log in",
+    "quote", "username", "user name", "sign in", "log in", "name", "undefined", "null", "default",
 ];
 
 /// A person or organisation name: short, has letters, not a sentence.

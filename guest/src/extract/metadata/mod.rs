@@ -306,7 +306,10 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
             // A microdata author names itself in a property
             // (`<div itemprop=author itemscope><meta itemprop=name content=julian>`).
             let named = || (i..dom.nodes[i].end).find(|&j| dom.attr(j, "itemprop") == Some("name")).and_then(|j| dom.attr(j, "content"));
-            let text = (i..dom.nodes[i].end).filter_map(|j| dom.text(j)).map(str::trim).find(|t| !t.is_empty());
+            // Not a script's text, nor a form field's label (a honeypot's
+            // "If you are a human, ignore this field" in a "username" box).
+            let shown = |j: &usize| !matches!(dom.tag(dom.nodes[*j].parent), "script" | "style" | "template" | "noscript" | "label");
+            let text = (i..dom.nodes[i].end).filter(shown).filter_map(|j| dom.text(j)).map(str::trim).find(|t| !t.is_empty());
             let first = text.or_else(named).unwrap_or("");
             let first = if BY_LABELS.contains(&first.to_lowercase().as_str()) { dom.collapsed_text(i) } else { first.to_string() };
             let t = clean_author(&first);
@@ -381,7 +384,8 @@ const UPDATED_LABELS: &[&str] = &["updated", "last modified", "modified on", "la
 const LABEL_LOOKAHEAD: usize = 3;
 
 /// For each node, whether it sits inside a menu: a `<nav>`, a `<button>`,
-/// an element with role `navigation` or `menu…`. One pass in document
+/// a `<select>` ("Sort: By Review"), an element with role `navigation` or
+/// `menu…`. One pass in document
 /// order (a parent comes before its children), however deep the page.
 fn in_menu(dom: &Dom) -> Vec<bool> {
     let mut inside = vec![false; dom.len()];
@@ -390,7 +394,8 @@ fn in_menu(dom: &Dom) -> Vec<bool> {
         if parent == crate::extract::dom::NONE {
             continue;
         }
-        let menu = matches!(dom.tag(parent), "nav" | "button") || dom.attr(parent, "role").is_some_and(|r| r == "navigation" || r.starts_with("menu"));
+        let menu =
+            matches!(dom.tag(parent), "nav" | "button" | "select") || dom.attr(parent, "role").is_some_and(|r| r == "navigation" || r.starts_with("menu"));
         inside[i] = inside[parent] || menu;
     }
     inside
@@ -769,6 +774,24 @@ mod tests {
         }
         // The rule's cost: a two-letter name standing alone reads as initials.
         assert!(!looks_like_name("Jo"));
+    }
+
+    #[test]
+    fn form_fields_containers_and_look_alike_classes_are_not_bylines() {
+        let page = |body_class: &str, inside: &str| {
+            format!(r#"<html><body class="{body_class}"><h1>Ferns in winter</h1><p>Ferns keep their fronds.</p>{inside}</body></html>"#)
+        };
+        for (body_class, inside) in [
+            ("single-author", "<div><a href='#content'>Skip to main content</a></div>"),
+            ("", r#"<form><p class="comment-form-author"><label for="author">Name</label><input id="author"></p></form>"#),
+            ("", r#"<div class="username_17660"><label for="username">If you are a human, ignore this field</label><input name="username"></div>"#),
+            ("", r#"<div class="authorized-dealer">Authorized Dealer</div>"#),
+            ("", r#"<article class="entry author-jennifer-charles"><a href="/c">Comment</a></article>"#),
+            ("", r#"<select><option>By Review</option></select>"#),
+            ("", r#"<span class="author-name"><script>Static.COOKIE_BANNER = true;</script></span>"#),
+        ] {
+            assert_eq!(meta_of(&page(body_class, inside)).byline, None, "{inside}");
+        }
     }
 
     #[test]
