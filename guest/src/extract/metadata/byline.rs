@@ -43,12 +43,12 @@ const NOT_NAMES: &[&str] = &[
     "by", "author", "authors", "the author", "role", "abstract", "written by", "posted by", "share", "follow", "about the author", "contributor", "editor",
     "staff", "post", "posted", "post time", "topic author", "original poster", "via", "text by", "photo by", "photos by", "article by", "words by", "reply",
     "quote", "username", "user name", "sign in", "log in", "name", "undefined", "null", "default", "follow the author", "get in touch", "home", "category",
-    "collection", "shop",
+    "collection", "shop", "full bio", "bio",
 ];
 
 /// Words a name never ends with: a text ending with one is a cut sentence
 /// ("This article was", "Government Websites by", "recipient of the").
-const SENTENCE_TAIL_WORDS: &[&str] = &["the", "a", "an", "by", "in", "of", "was", "is", "are", "and", "or", "to", "for", "with", "from"];
+const SENTENCE_TAIL_WORDS: &[&str] = &["the", "a", "an", "by", "in", "of", "was", "is", "are", "and", "or", "to", "for", "with", "from", "our", "your", "my"];
 
 /// A person or organisation name: short, has letters, not a sentence.
 pub(super) fn looks_like_name(t: &str) -> bool {

@@ -129,6 +129,21 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> M
             .or_else(|| s.author_link.clone())
             .map(|a| clean_author(&a))
             .filter(|a| !a.is_empty());
+    // A declared author that is the site or its publisher ("USA TODAY",
+    // "Instructables", "Jane Doe, The Commercial Appeal") stands in for the
+    // writer the page names in its byline, when it names one.
+    let names_site = |a: &String| {
+        [site_name.as_deref(), s.ld.publisher.as_deref()].into_iter().flatten().map(title::fold).any(|site| !site.is_empty() && title::fold(a).contains(&site))
+    };
+    let byline = match byline {
+        Some(declared) if names_site(&declared) => [&s.rel_author, &s.byline_text, &s.author_link]
+            .into_iter()
+            .flatten()
+            .map(|a| clean_author(a))
+            .find(|a| looks_like_name(a) && !names_site(a))
+            .or(Some(declared)),
+        b => b,
+    };
 
     // Publication date: declared dates first, then visible ones; the
     // modification date only when nothing says when it was published.
@@ -195,6 +210,7 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> M
 
 fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Sources {
     let mut s = Sources::default();
+    let in_comment = within(dom, |i| is_comment(dom, i));
     // `i` indexes the page and its per-node tables alike.
     #[allow(clippy::needless_range_loop)]
     for i in 0..dom.len() {
@@ -313,7 +329,8 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
             let first = text.or_else(named).unwrap_or("");
             let first = if BY_LABELS.contains(&first.to_lowercase().as_str()) { dom.collapsed_text(i) } else { first.to_string() };
             let t = clean_author(&first);
-            if looks_like_name(&t) {
+            // A commenter did not write the page.
+            if looks_like_name(&t) && !in_comment[i] {
                 s.byline_text = Some(t);
             }
         }
@@ -326,7 +343,7 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
     s.title_is_site_wide = s.h1.is_some() && s.title_tag.as_deref().zip(base).is_some_and(|(t, b)| site_wide_title(t, b, &texts));
     // Shops label their menus "By Gender & Age", "By Brand": a "By" inside
     // a menu names no author.
-    let menu = in_menu(dom);
+    let menu = within(dom, |i| is_menu(dom, i));
     let texts_outside_menus: Vec<&str> =
         (0..dom.len()).filter(|&i| drop[i] != Drop::Junk && !menu[i]).filter_map(|i| dom.text(i)).map(str::trim).filter(|t| !t.is_empty()).collect();
     s.by_label = name_after_by_label(&texts_outside_menus);
@@ -383,22 +400,27 @@ const UPDATED_LABELS: &[&str] = &["updated", "last modified", "modified on", "la
 /// searched for its date.
 const LABEL_LOOKAHEAD: usize = 3;
 
-/// For each node, whether it sits inside a menu: a `<nav>`, a `<button>`,
-/// a `<select>` ("Sort: By Review"), an element with role `navigation` or
-/// `menu…`. One pass in document
-/// order (a parent comes before its children), however deep the page.
-fn in_menu(dom: &Dom) -> Vec<bool> {
+/// For each node, whether it or an ancestor is an element `is` accepts.
+/// One pass in document order (a parent comes before its children), so a
+/// hostile page's deep nesting costs no walk up per node.
+fn within(dom: &Dom, is: impl Fn(usize) -> bool) -> Vec<bool> {
     let mut inside = vec![false; dom.len()];
     for i in 0..dom.len() {
         let parent = dom.nodes[i].parent;
-        if parent == crate::extract::dom::NONE {
-            continue;
-        }
-        let menu =
-            matches!(dom.tag(parent), "nav" | "button" | "select") || dom.attr(parent, "role").is_some_and(|r| r == "navigation" || r.starts_with("menu"));
-        inside[i] = inside[parent] || menu;
+        inside[i] = is(i) || (parent != crate::extract::dom::NONE && inside[parent]);
     }
     inside
+}
+
+/// A menu: a `<nav>`, a `<button>`, a `<select>` ("Sort: By Review"), an
+/// element with role `navigation` or `menu…`.
+fn is_menu(dom: &Dom, i: usize) -> bool {
+    matches!(dom.tag(i), "nav" | "button" | "select") || dom.attr(i, "role").is_some_and(|r| r == "navigation" || r.starts_with("menu"))
+}
+
+/// A comment's element ("comment-author vcard", `<li class=comment>`).
+fn is_comment(dom: &Dom, i: usize) -> bool {
+    dom.element(i).is_some_and(|e| class_and_id(e).any(|t| t.to_ascii_lowercase().contains("comment")))
 }
 
 /// The non-empty text nodes a reader can see, trimmed, in document order.
@@ -792,6 +814,22 @@ mod tests {
         ] {
             assert_eq!(meta_of(&page(body_class, inside)).byline, None, "{inside}");
         }
+    }
+
+    #[test]
+    fn a_site_standing_in_as_author_gives_way_to_the_byline() {
+        let page = |declared: &str| {
+            format!(
+                r#"<html><head><meta property="og:site_name" content="USA TODAY"><meta name="author" content="{declared}"></head>
+                <body><h1>Review: a film</h1><div class="byline">Brian Truitt</div><p>The film is long.</p></body></html>"#
+            )
+        };
+        assert_eq!(meta_of(&page("USA TODAY")).byline.as_deref(), Some("Brian Truitt"));
+        assert_eq!(meta_of(&page("Jane Roe")).byline.as_deref(), Some("Jane Roe"));
+        // A commenter is nobody's byline.
+        let comment = r#"<html><head><meta property="og:site_name" content="Travel Tips"><meta name="author" content="Travel Tips"></head>
+            <body><h1>Packing</h1><p>Pack light.</p><ol><li class="comment"><div class="comment-author vcard"><b class="fn">copywriter4u</b></div></li></ol></body></html>"#;
+        assert_eq!(meta_of(comment).byline.as_deref(), Some("Travel Tips"));
     }
 
     #[test]

@@ -136,7 +136,7 @@ pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
     pick.to_string()
 }
 
-fn fold(s: &str) -> String {
+pub(super) fn fold(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
