@@ -31,6 +31,12 @@ pub(super) fn content_blocks(blocks: Vec<Block>) -> Vec<Block> {
     drop_related_sections(blocks)
 }
 
+/// A paragraph, a list item or a heading: a line of running text, as the
+/// label and status filters look at it (code, tables and rules are not).
+fn is_line(b: &Block) -> bool {
+    matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Heading(_))
+}
+
 /// File endings of images, video and audio.
 const MEDIA_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "gif", "webp", "avif", "svg", "mp4", "webm", "mov", "mp3", "m4a"];
 
@@ -56,7 +62,7 @@ fn is_bare_media_url(b: &Block) -> bool {
 /// so is a currency sign: a price laid out as "49" and "€".
 fn is_only_icons(b: &Block) -> bool {
     let is_currency = |c: char| matches!(c, '¢' | '£' | '¤' | '¥' | '\u{20a0}'..='\u{20cf}');
-    matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Heading(_))
+    is_line(b)
         && b.plain.chars().any(|c| !c.is_whitespace())
         && b.plain.chars().all(|c| c.is_whitespace() || (!c.is_ascii() && !c.is_alphanumeric() && !is_currency(c)))
 }
@@ -67,7 +73,7 @@ fn is_only_icons(b: &Block) -> bool {
 /// ever sees them. In code, inline or a block, such syntax is the content
 /// (a template language's documentation) and stays.
 fn is_unrendered_template(b: &Block) -> bool {
-    if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Heading(_)) || b.md.contains('`') {
+    if !is_line(b) || b.md.contains('`') {
         return false;
     }
     let mut rest = b.plain.trim();
@@ -124,7 +130,7 @@ const FURNITURE_LABELS: &[&str] = &[
 const LABEL_LINE_MAX_LEN: usize = 40;
 
 fn is_furniture_label(b: &Block) -> bool {
-    matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading(_) | BlockKind::ListItem { .. })
+    is_line(b)
         && b.plain.len() <= LABEL_LINE_MAX_LEN
         && FURNITURE_LABELS.contains(&b.plain.trim().trim_end_matches([':', '!', '.']).to_lowercase().replace('’', "'").as_str())
 }
@@ -142,7 +148,7 @@ const POST_STAT_WORDS: &[&str] = &[
 fn is_post_stat(b: &Block) -> bool {
     let text = b.plain.trim();
     // Stack Exchange heads its answers with their count ("11 Answers").
-    if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Heading(_)) || text.len() > LABEL_LINE_MAX_LEN {
+    if !is_line(b) || text.len() > LABEL_LINE_MAX_LEN {
         return false;
     }
     let lower = text.to_lowercase();
@@ -185,7 +191,7 @@ const LISTED_THINGS: &[&str] = &["products", "results", "items"];
 /// ("Sort: Best Match"), "Loading..." placeholders.
 fn is_listing_status(b: &Block) -> bool {
     let text = b.plain.trim();
-    if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Heading(_)) || text.len() > LABEL_LINE_MAX_LEN {
+    if !is_line(b) || text.len() > LABEL_LINE_MAX_LEN {
         return false;
     }
     let lower = text.to_lowercase();
