@@ -246,11 +246,11 @@ fn textual(s: &str, order: NumericOrder) -> Option<String> {
     s.split_whitespace().find_map(|word| {
         let word = word.trim_matches(|c: char| !c.is_ascii_digit());
         let hyphens = !word.contains('/');
-        let slash: Vec<&str> = word.split(if hyphens { '-' } else { '/' }).collect();
-        if slash.len() != 3 || slash[2].len() != 4 {
+        let parts: Vec<&str> = word.split(if hyphens { '-' } else { '/' }).collect();
+        if parts.len() != 3 || parts[2].len() != 4 {
             return None;
         }
-        let (m, d, y): (u32, u32, u32) = (slash[0].parse().ok()?, slash[1].parse().ok()?, slash[2].parse().ok()?);
+        let (m, d, y): (u32, u32, u32) = (parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?);
         if hyphens && order == NumericOrder::MonthFirst && m <= 12 && d <= 12 && m != d {
             return None;
         }

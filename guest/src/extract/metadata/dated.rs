@@ -124,11 +124,7 @@ fn labelled_date(texts: &[&str], order: NumericOrder, is_label: impl Fn(&str) ->
         if !is_label(&t.to_lowercase()) {
             continue;
         }
-        if let Some(d) = texts[k..(k + 1 + LABEL_LOOKAHEAD).min(texts.len())]
-            .iter()
-            .filter(|t| t.chars().count() <= MAX_DATE_TEXT_CHARS)
-            .find_map(|t| dates::normalize_as(t, order))
-        {
+        if let Some(d) = texts[k..(k + 1 + LABEL_LOOKAHEAD).min(texts.len())].iter().find_map(|t| short_date(t, order)) {
             return Some(d);
         }
     }

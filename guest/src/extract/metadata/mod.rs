@@ -306,9 +306,9 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
         .filter(|&j| drop[j] == Drop::Keep)
         .filter_map(date_line)
         .take(DATE_NEAR_TITLE_NODES)
-        .find(|t| short_date(t, order).is_some())
-        .filter(|t| dates::is_dateline(t))
-        .and_then(|t| dates::normalize_as(t, order));
+        .find_map(|t| Some((t, short_date(t, order)?)))
+        .filter(|(t, _)| dates::is_dateline(t))
+        .map(|(_, d)| d);
     let before: Vec<(&str, String)> =
         (0..anchor).rev().filter_map(date_line).take(DATE_BEFORE_TITLE_NODES).filter_map(|t| Some((t, short_date(t, order)?))).collect();
     s.date_near_title = after.first().or(before.first()).map(|(_, d)| d.clone());
