@@ -181,6 +181,19 @@ impl<'a> Dom<'a> {
         marked
     }
 
+    /// For each node, whether it or an ancestor is an element `is`
+    /// accepts: the mirror of `with_ancestors`. One pass in document order
+    /// (a parent comes before its children), so deep nesting costs no walk
+    /// up per node.
+    pub fn within(&self, is: impl Fn(usize) -> bool) -> Vec<bool> {
+        let mut inside = vec![false; self.len()];
+        for i in 0..self.len() {
+            let parent = self.nodes[i].parent;
+            inside[i] = is(i) || (parent != NONE && inside[parent]);
+        }
+        inside
+    }
+
     /// Whether `ancestor` contains `i` (or is `i`).
     pub fn contains(&self, ancestor: usize, i: usize) -> bool {
         ancestor <= i && i < self.nodes[ancestor].end

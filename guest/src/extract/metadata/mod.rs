@@ -152,7 +152,7 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> M
 
 fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Sources {
     let mut s = Sources::default();
-    let in_comment = within(dom, |i| is_comment(dom, i));
+    let in_comment = dom.within(|i| is_comment(dom, i));
     // `i` indexes the page and its per-node tables alike.
     #[allow(clippy::needless_range_loop)]
     for i in 0..dom.len() {
@@ -285,9 +285,8 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
     s.title_is_site_wide = s.h1.is_some() && s.title_tag.as_deref().zip(base).is_some_and(|(t, b)| site_wide_title(t, b, &texts));
     // Shops label their menus "By Gender & Age", "By Brand": a "By" inside
     // a menu names no author.
-    let menu = within(dom, |i| is_menu(dom, i));
-    let texts_outside_menus: Vec<&str> =
-        (0..dom.len()).filter(|&i| drop[i] != Drop::Junk && !menu[i]).filter_map(|i| dom.text(i)).map(str::trim).filter(|t| !t.is_empty()).collect();
+    let menu = dom.within(|i| is_menu(dom, i));
+    let texts_outside_menus = visible_texts_where(dom, drop, |i| !menu[i]);
     s.by_label = name_after_by_label(&texts_outside_menus);
     let order = s.numeric_order;
     s.updated_visible = visible_updated_date(&texts, order);
@@ -318,18 +317,6 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
     s
 }
 
-/// For each node, whether it or an ancestor is an element `is` accepts.
-/// One pass in document order (a parent comes before its children), so a
-/// hostile page's deep nesting costs no walk up per node.
-fn within(dom: &Dom, is: impl Fn(usize) -> bool) -> Vec<bool> {
-    let mut inside = vec![false; dom.len()];
-    for i in 0..dom.len() {
-        let parent = dom.nodes[i].parent;
-        inside[i] = is(i) || (parent != crate::extract::dom::NONE && inside[parent]);
-    }
-    inside
-}
-
 /// A menu: a `<nav>`, a `<button>`, a `<select>` ("Sort: By Review"), an
 /// element with role `navigation` or `menu…`.
 fn is_menu(dom: &Dom, i: usize) -> bool {
@@ -343,7 +330,12 @@ fn is_comment(dom: &Dom, i: usize) -> bool {
 
 /// The non-empty text nodes a reader can see, trimmed, in document order.
 fn visible_texts<'a>(dom: &Dom<'a>, drop: &[Drop]) -> Vec<&'a str> {
-    (0..dom.len()).filter(|&i| drop[i] != Drop::Junk).filter_map(|i| dom.text(i)).map(str::trim).filter(|t| !t.is_empty()).collect()
+    visible_texts_where(dom, drop, |_| true)
+}
+
+/// `visible_texts` of the nodes `keep` accepts.
+fn visible_texts_where<'a>(dom: &Dom<'a>, drop: &[Drop], keep: impl Fn(usize) -> bool) -> Vec<&'a str> {
+    (0..dom.len()).filter(|&i| drop[i] != Drop::Junk && keep(i)).filter_map(|i| dom.text(i)).map(str::trim).filter(|t| !t.is_empty()).collect()
 }
 
 /// Whether an element sits in the site's logo or brand block (some
