@@ -721,6 +721,16 @@ mod tests {
     }
 
     #[test]
+    fn a_title_cut_inside_a_word_gives_way_to_the_headline() {
+        let page = r#"<html><head><title>Set up your monitor, laptop, and k | Desk Shop</title></head>
+            <body><h1>Set up your monitor, laptop, and keyboard</h1><p>Text</p></body></html>"#;
+        assert_eq!(meta_of(page).title.as_deref(), Some("Set up your monitor, laptop, and keyboard"));
+        // A title that stops at a whole word is the page's own choice, not a cut.
+        let whole_word = page.replace("and k |", "and |");
+        assert_eq!(meta_of(&whole_word).title.as_deref(), Some("Set up your monitor, laptop, and"));
+    }
+
+    #[test]
     fn headline_or_page_title() {
         let article = r#"<html><head><title>Ferns in winter | Garden Notes</title><meta property="og:type" content="article"></head>
             <body><h1>Why ferns outlast the winter</h1><p>Text</p></body></html>"#;

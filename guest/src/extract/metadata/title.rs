@@ -43,14 +43,17 @@ pub(super) fn choose_title(
         let parts: Vec<&str> = title_tag.map(|t| title_parts(t).collect()).unwrap_or_default();
         (parts.len() > 1 && parts.last().is_some_and(|last| fold(last) == h)) || site.is_some_and(|s| fold(s) == h)
     };
-    let confirmed = |h: &str| {
-        let h = fold(h);
-        !h.is_empty()
+    // The `<title>` agrees with the `<h1>`, or is the `<h1>` cut off
+    // inside a word.
+    let confirmed = |headline: &str| {
+        let h = fold(headline);
+        let agrees = !h.is_empty()
             && !site_part(&h)
             && [title_tag, og, ld_headline].iter().flatten().any(|t| {
                 let t = fold(t);
                 t.contains(&h) || h.contains(&t)
-            })
+            });
+        agrees || [title_tag, og].iter().flatten().any(|t| cut_short(&strip_site_name(t, site), headline))
     };
     if let Some(h) = h1 {
         let headline = h1_count == 1 && h.split_whitespace().count() >= HEADLINE_MIN_WORDS && article;
@@ -134,6 +137,19 @@ pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
     let longest = parts.iter().copied().filter(|p| !slogan(p)).max_by_key(|p| p.chars().count()).unwrap_or(first);
     let pick = if first.chars().count() * 2 < longest.chars().count() { longest } else { first };
     pick.to_string()
+}
+
+/// Whether `title` is `headline` cut off inside a word, as templates
+/// truncate a long `<title>` ("…how to set up your monitor, laptop, and k").
+fn cut_short(title: &str, headline: &str) -> bool {
+    let title: Vec<String> = title.split_whitespace().map(fold).collect();
+    let headline: Vec<String> = headline.split_whitespace().map(fold).collect();
+    let Some((last, whole)) = title.split_last() else { return false };
+    whole.len() >= 2
+        && headline.len() > whole.len()
+        && headline[..whole.len()] == *whole
+        && headline[whole.len()].len() > last.len()
+        && headline[whole.len()].starts_with(last.as_str())
 }
 
 pub(super) fn fold(s: &str) -> String {
