@@ -259,6 +259,18 @@ fn textual(s: &str, order: NumericOrder) -> Option<String> {
     })
 }
 
+/// Both readings of a hyphenated numeric date that an English page leaves
+/// open ("02-12-2025": 12 February or 2 December), month first, then day
+/// first; `None` for anything else.
+pub fn open_readings(raw: &str) -> Option<[String; 2]> {
+    let parts: Vec<&str> = raw.trim().split('-').collect();
+    if parts.len() != 3 || parts[2].len() != 4 || !parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let (a, b, y): (u32, u32, u32) = (parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?);
+    (a != b && valid(y, a, b) && valid(y, b, a)).then(|| [ymd(y, a, b), ymd(y, b, a)])
+}
+
 /// The day a URL path names as `/2025/12/18/` or as a segment starting
 /// `2025-12-18` (blog permalinks): the day the post was published, in the
 /// site's own time zone.
@@ -349,7 +361,7 @@ pub fn is_relative_time(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{in_url_path, is_dateline, is_relative_time, normalize, normalize_as, NumericOrder};
+    use super::{in_url_path, is_dateline, is_relative_time, normalize, normalize_as, open_readings, NumericOrder};
 
     #[test]
     fn relative_times() {
@@ -388,6 +400,16 @@ mod tests {
         // Unambiguous either way, and never a month 13.
         assert_eq!(normalize_as("09/25/2025", british).as_deref(), Some("2025-09-25"));
         assert_eq!(normalize_as("25/03/2024", NumericOrder::MonthFirst).as_deref(), Some("2024-03-25"));
+    }
+
+    #[test]
+    fn an_open_hyphenated_date_has_two_readings() {
+        assert_eq!(open_readings(" 02-12-2025 "), Some(["2025-02-12".to_string(), "2025-12-02".to_string()]));
+        // A number above 12 is the day; the same number twice reads one way.
+        assert_eq!(open_readings("02-13-2025"), None);
+        assert_eq!(open_readings("05-05-2025"), None);
+        assert_eq!(open_readings("02/12/2025"), None);
+        assert_eq!(open_readings("2025-02-12"), None);
     }
 
     #[test]

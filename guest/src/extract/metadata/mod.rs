@@ -56,6 +56,12 @@ struct Sources {
     numeric_order: NumericOrder,
     canonical: Option<String>,
     time_datetime: Option<String>,
+    /// Days of every `<time>`, boilerplate's too (a sidebar's list of
+    /// recent posts).
+    time_days_anywhere: Vec<String>,
+    /// Both readings of each kept `<time>` whose numeric date the page
+    /// leaves open (see `dates::open_readings`).
+    open_time_dates: Vec<[String; 2]>,
     /// Text of the first element whose class names a date ("post-date"),
     /// before the end of the content region.
     date_text: Option<String>,
@@ -219,8 +225,18 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
                         s.updated_classed_days.push(day(d));
                     }
                 }
+                if let Some(d) = &shown {
+                    s.time_days_anywhere.push(day(d));
+                } else if let Some(readings) = e.attr("datetime").and_then(dates::open_readings) {
+                    s.open_time_dates.push(readings);
+                }
                 if s.time_datetime.is_none() {
                     s.time_datetime = shown;
+                }
+            }
+            "time" => {
+                if let Some(d) = e.attr("datetime").and_then(dates::normalize) {
+                    s.time_days_anywhere.push(day(&d));
                 }
             }
             "a" if s.rel_author.is_none() && e.attr("rel").is_some_and(|r| r.split_ascii_whitespace().any(|t| t == "author")) => {
@@ -276,6 +292,16 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
                 s.byline_text = Some(t);
             }
         }
+    }
+    // A `<time>` the page leaves open ("02-12-2025") is the day its other
+    // `<time>`s write in full, when they name only one of its readings (a
+    // sidebar lists the same post as "2025-12-02").
+    if s.time_datetime.is_none() {
+        s.time_datetime =
+            s.open_time_dates.iter().find_map(|readings| match readings.iter().filter(|d| s.time_days_anywhere.contains(d)).collect::<Vec<_>>()[..] {
+                [one] => Some(one.clone()),
+                _ => None,
+            });
     }
     if s.h1.is_none() {
         s.h1 = s.h1_in_hero.take();
@@ -728,6 +754,20 @@ mod tests {
         // A title that stops at a whole word is the page's own choice, not a cut.
         let whole_word = page.replace("and k |", "and |");
         assert_eq!(meta_of(&whole_word).title.as_deref(), Some("Set up your monitor, laptop, and"));
+    }
+
+    #[test]
+    fn an_open_numeric_date_takes_the_reading_the_page_writes_in_full() {
+        let page = |sidebar: &str| {
+            format!(
+                r#"<html lang="en"><body><article><h1>Pixel-perfect UI pipelines</h1><time datetime="02-12-2025">02-12-2025</time>
+                <p>The pipeline renders every frame twice.</p></article><aside><ul><li><a href="/blog/pixel">Pixel-perfect UI pipelines</a>
+                {sidebar}</li></ul></aside></body></html>"#
+            )
+        };
+        assert_eq!(meta_of(&page(r#"<time datetime="2025-12-02">December 02, 2025</time>"#)).published.as_deref(), Some("2025-12-02"));
+        // Left open when nothing else on the page settles it.
+        assert_eq!(meta_of(&page("")).published, None);
     }
 
     #[test]
