@@ -329,6 +329,22 @@ mod tests {
     }
 
     #[test]
+    fn definition_lists_of_links_inside_the_article_are_kept() {
+        // A chapter's table of contents and a reference page's terms are
+        // `<dt>`s that are nothing but a link.
+        let prose = "<p>An index lets the server find rows without reading the whole table, at a cost on every write.</p>".repeat(3);
+        let page = format!(
+            "<body><article><h1>Indexes</h1><dl class=toc><dt><a href=/intro>11.1. Introduction</a></dt><dt><a href=/types>11.2. Index Types</a></dt>\
+             <dd><dl><dt><a href=/btree>11.2.1. B-Tree</a></dt></dl></dd></dl>{prose}\
+             <dl><dt><a href=/binary><code>WebSocket.binaryType</code></a></dt><dd>The binary data type used by the connection.</dd></dl></article></body>"
+        );
+        let doc = extract_html(&page, None, &ExtractOptions::default()).unwrap();
+        for entry in ["11.1. Introduction", "11.2. Index Types", "11.2.1. B-Tree", "WebSocket.binaryType\n\nThe binary data type"] {
+            assert!(doc.text.contains(entry), "{entry}: {}", doc.text);
+        }
+    }
+
+    #[test]
     fn paragraphs_of_invisible_characters_are_empty() {
         let prose = "<p>Webflow pages space their sections with paragraphs that hold only a zero-width joiner.</p>";
         let page = format!("<article><h1>Spacing</h1>{prose}<p>&zwj;</p><p>\u{200b} </p>{prose}<p>Family: 👨\u{200d}👩\u{200d}👧</p></article>");

@@ -146,9 +146,12 @@ impl<'d, 'a> Renderer<'d, 'a> {
                 let saved_skip = self.skipping;
                 if is_block_tag(tag) {
                     // Inside the region a list of links is the page's own
-                    // (prerequisites, resources, a listing's items): menus
-                    // were dropped or left outside by the earlier stages.
-                    self.skipping = self.analysis.verdict[i] == Verdict::Bad && tag != "li" && self.list_items == 0;
+                    // (prerequisites, resources, a listing's items, a
+                    // chapter's table of contents, the terms of a reference
+                    // page's `<dl>`): menus were dropped or left outside by
+                    // the earlier stages.
+                    let list_entry = matches!(tag, "li" | "dt" | "dd");
+                    self.skipping = self.analysis.verdict[i] == Verdict::Bad && !list_entry && self.list_items == 0;
                 }
                 match tag {
                     "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
