@@ -4,7 +4,8 @@
 Prints: RipTide() construction cold (empty compiled-code cache) and cached;
 the overhead of a trivial call into the component; extract_html ms/page on
 the first N pages of a WCXB-style data set next to trafilatura's
-bare_extraction on the same pages; two threads versus one.
+bare_extraction on the same pages; two threads versus one; the same without
+the link list (`collect_links=False`).
 """
 from __future__ import annotations
 
@@ -130,12 +131,19 @@ def main() -> None:
     except ImportError:
         traf = None
 
+    lean = RipTide(collect_links=False)
+    rip_lean = per_page_ms(lambda h, u: lean.extract_html(h, url=u), pages)
+
     # Interleaved and repeated: this machine's speed drifts between runs.
-    walls = {1: [], 2: []}
-    for _ in range(THREAD_RUNS):
-        for threads in (1, 2):
-            walls[threads].append(threaded_wall(lambda h, u: rt.extract_html(h, url=u), pages, threads, rt.engine_version))
-    one, two = statistics.median(walls[1]), statistics.median(walls[2])
+    def scaling(client):
+        walls = {1: [], 2: []}
+        for _ in range(THREAD_RUNS):
+            for threads in (1, 2):
+                walls[threads].append(threaded_wall(lambda h, u: client.extract_html(h, url=u), pages, threads, client.engine_version))
+        return statistics.median(walls[1]), statistics.median(walls[2])
+
+    one, two = scaling(rt)
+    lean_one, lean_two = scaling(lean)
     control = machine_scaling()
 
     mean = statistics.mean
@@ -147,6 +155,7 @@ def main() -> None:
     print(f"| `RipTide()` cached (median of 5 processes) | {cached * 1000:.1f} ms | ≤ 50 ms |")
     print(f"| trivial call (`engine_version()`) | {trivial_ms:.4f} ms | ≤ 0.1 ms |")
     print(f"| 2 threads vs 1 (extract_html, same pages, median of {THREAD_RUNS}) | {one / two:.2f}x ({one:.2f} s → {two:.2f} s) | ≥ 1.8x |")
+    print(f"| 2 threads vs 1, `collect_links=False` (median of {THREAD_RUNS}) | {lean_one / lean_two:.2f}x ({lean_one:.2f} s → {lean_two:.2f} s) | |")
     print(f"| 2 processes vs 1 (pure Python arithmetic: what this machine's two CPUs give) | {control:.2f}x | |")
     print()
     print("| extractor | mean ms/page | median | p95 | ratio to trafilatura (mean) |")
@@ -158,6 +167,7 @@ def main() -> None:
         print(f"| {name} | {mean(ts):.1f} | {statistics.median(ts):.1f} | {p95:.1f} | {ratio} |")
 
     row("riptide extract_html (sandboxed)", rip)
+    row("riptide extract_html, collect_links=False", rip_lean)
     if traf:
         row("trafilatura bare_extraction", traf)
 

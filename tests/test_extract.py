@@ -81,6 +81,19 @@ def test_extract_html_needs_no_network():
     assert "[link]" not in with_images.markdown and "link inside" in with_images.markdown
 
 
+def test_the_link_list_is_left_empty_when_not_collected():
+    html = ("<html><body><nav><a href='/'>Home</a></nav><article><h1>Tides</h1>"
+            "<p>A paragraph long enough to be content, about tides and <a href='/moon'>the moon</a> that pulls them.</p>"
+            "</article></body></html>")
+    rt = RipTide(collect_links=False)
+    doc = rt.extract_html(html, url="http://127.0.0.1/tides")
+    assert doc.links == [] and "[the moon](http://127.0.0.1/moon)" in doc.markdown
+    # A per-call option overrides the constructor.
+    collected = rt.extract_html(html, url="http://127.0.0.1/tides", collect_links=True)
+    assert {l.url for l in collected.links} == {"http://127.0.0.1/", "http://127.0.0.1/moon"}
+    assert (collected.text, collected.markdown) == (doc.text, doc.markdown)
+
+
 def test_the_package_docstring_example_runs():
     import riptide
 

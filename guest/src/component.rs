@@ -95,6 +95,7 @@ fn extract_options(o: wit::ExtractOptions) -> model::ExtractOptions {
         include_tables: o.include_tables,
         include_images: o.include_images,
         include_links: o.include_links,
+        collect_links: o.collect_links,
     }
 }
 

@@ -54,11 +54,13 @@ pub struct ExtractOptions {
     pub include_tables: bool,
     pub include_images: bool,
     pub include_links: bool,
+    /// Fill `Document::links`.
+    pub collect_links: bool,
 }
 
 impl Default for ExtractOptions {
     fn default() -> Self {
-        Self { focus: Focus::Balanced, include_comments: false, include_tables: true, include_images: false, include_links: true }
+        Self { focus: Focus::Balanced, include_comments: false, include_tables: true, include_images: false, include_links: true, collect_links: true }
     }
 }
 

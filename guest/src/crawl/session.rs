@@ -112,13 +112,16 @@ impl<T: Transport> Session<T> {
                             continue;
                         }
                     }
-                    let result = page.and_then(|page| {
+                    // The spider follows the page's links whether or not
+                    // the caller wants them back.
+                    let extract = ExtractOptions { collect_links: true, ..self.extract };
+                    let mut result = page.and_then(|page| {
                         if !page.is_html() {
                             return Err(Error::UnsupportedContent(page.content_type.clone().unwrap_or_default()));
                         }
-                        page_to_document(entry.url.as_str(), page, &self.extract)
+                        page_to_document(entry.url.as_str(), page, &extract)
                     });
-                    if let Ok(doc) = &result {
+                    if let Ok(doc) = &mut result {
                         *returned += 1;
                         for link in &doc.links {
                             if let Some(u) = normalize(&link.url) {
@@ -127,6 +130,9 @@ impl<T: Transport> Session<T> {
                                     frontier.push(u, entry.depth + 1);
                                 }
                             }
+                        }
+                        if !self.extract.collect_links {
+                            doc.links.clear();
                         }
                     }
                     items.push(Item { url: entry.url.to_string(), depth: entry.depth, index: entry.index, result });
@@ -192,18 +198,30 @@ mod tests {
         Site(m)
     }
 
-    fn spider_urls(max_depth: u32, max_pages: u32) -> Vec<String> {
+    fn spider_documents(max_depth: u32, max_pages: u32, extract: ExtractOptions) -> Vec<(String, Document)> {
         let options = SpiderOptions { max_depth, max_pages, same_host: true, include: vec![], exclude: vec![], concurrency: 2 };
         let client = Client::new(site(), FetchOptions { allow_private_network: true, ..FetchOptions::default() });
-        let mut session = Session::spider("http://site.test/", options, client, ExtractOptions::default()).unwrap();
-        let mut urls = Vec::new();
+        let mut session = Session::spider("http://site.test/", options, client, extract).unwrap();
+        let mut documents = Vec::new();
         loop {
             let items = block_on(session.next_batch());
             if items.is_empty() {
-                return urls;
+                return documents;
             }
-            urls.extend(items.into_iter().filter(|i| i.result.is_ok()).map(|i| i.url));
+            documents.extend(items.into_iter().filter_map(|i| Some((i.url, i.result.ok()?))));
         }
+    }
+
+    fn spider_urls(max_depth: u32, max_pages: u32) -> Vec<String> {
+        spider_documents(max_depth, max_pages, ExtractOptions::default()).into_iter().map(|(url, _)| url).collect()
+    }
+
+    #[test]
+    fn a_spider_not_collecting_links_still_follows_them() {
+        let documents = spider_documents(1, 100, ExtractOptions { collect_links: false, ..ExtractOptions::default() });
+        assert_eq!(documents.len(), 3);
+        assert!(documents.iter().all(|(_, doc)| doc.links.is_empty()));
+        assert!(spider_documents(1, 100, ExtractOptions::default()).iter().all(|(_, doc)| !doc.links.is_empty()));
     }
 
     #[test]

@@ -52,7 +52,7 @@ pub fn extract_html(html: &str, url: Option<&str>, options: &ExtractOptions) -> 
     let text = render::to_text(&rendered.blocks);
     let markdown = render::to_markdown(&rendered.blocks);
     let meta = metadata::extract(&dom, &drop, analysis.region, base.as_ref());
-    let links = links::collect(&dom, base.as_ref());
+    let links = if options.collect_links { links::collect(&dom, base.as_ref()) } else { Vec::new() };
 
     let description = meta.description.or_else(|| first_paragraph(&rendered.blocks));
     let language = meta.language.or_else(|| language::detect(&text).map(str::to_string));
@@ -161,6 +161,11 @@ mod tests {
         assert_eq!(doc.language.as_deref(), Some("en"));
         assert!(doc.links.iter().any(|l| l.url == "https://garden.example/a" && l.internal));
         assert!(doc.word_count > 20);
+        // Without the link list the rest is the same.
+        let without_links =
+            extract_html(PAGE, Some("https://garden.example/ferns"), &ExtractOptions { collect_links: false, ..ExtractOptions::default() }).unwrap();
+        assert!(without_links.links.is_empty());
+        assert_eq!((without_links.text, without_links.markdown), (doc.text, doc.markdown));
     }
 
     #[test]

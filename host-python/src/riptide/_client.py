@@ -61,6 +61,7 @@ class RipTide:
         include_tables: bool = True,
         include_images: bool = False,
         include_links: bool = True,
+        collect_links: bool = True,
     ) -> None:
         if request_timeout <= 0:
             raise ValueError("request_timeout must be positive")
@@ -76,7 +77,7 @@ class RipTide:
             respect_robots=respect_robots)
         self._extract_defaults = dict(focus=focus, include_comments=include_comments,
                                       include_tables=include_tables, include_images=include_images,
-                                      include_links=include_links)
+                                      include_links=include_links, collect_links=collect_links)
         self._extract = _convert.extract_options(**self._extract_defaults)
         self._sandbox = Sandbox(time_limit=time_limit, memory_limit_mb=memory_limit_mb)
 
@@ -103,7 +104,7 @@ class RipTide:
 
         ``options`` override the constructor's extraction options
         (``focus``, ``include_comments``, ``include_tables``,
-        ``include_images``, ``include_links``).
+        ``include_images``, ``include_links``, ``collect_links``).
         """
         result = self._sandbox.call(EXTRACT, "extract-html", _decode(html), url, self._options(options), url=url)
         if _convert.is_error(result):
@@ -169,9 +170,11 @@ class RipTide:
         substrings a URL must / must not contain. robots.txt is obeyed
         unless ``respect_robots=False``.
         """
+        # Only the URLs are returned: the engine follows the links without
+        # handing every page's link list over.
         return [d.url for d in self.iter_spider(url, max_depth=max_depth, max_pages=max_pages,
                                                 same_host=same_host, include=include, exclude=exclude,
-                                                concurrency=concurrency) if d.ok]
+                                                concurrency=concurrency, collect_links=False) if d.ok]
 
     def iter_spider(self, url: str, max_depth: int = 2, max_pages: int = 100, *, same_host: bool = True,
                     include: Sequence[str] = (), exclude: Sequence[str] = (), concurrency: int = 4,

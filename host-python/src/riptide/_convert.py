@@ -32,12 +32,12 @@ def _record(**fields: Any) -> Record:
 
 
 def extract_options(*, focus: str, include_comments: bool, include_tables: bool,
-                    include_images: bool, include_links: bool) -> Record:
+                    include_images: bool, include_links: bool, collect_links: bool) -> Record:
     if focus not in FOCUS_VALUES:
         raise ValueError(f"focus must be one of {FOCUS_VALUES}, not {focus!r}")
     return _record(focus=focus, include_comments=bool(include_comments),
                    include_tables=bool(include_tables), include_images=bool(include_images),
-                   include_links=bool(include_links))
+                   include_links=bool(include_links), collect_links=bool(collect_links))
 
 
 def _ms(seconds: float) -> int:
