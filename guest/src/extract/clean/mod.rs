@@ -258,27 +258,22 @@ fn mark(dom: &Dom, options: &ExtractOptions, page: &Page, check_comments: bool) 
     let n = dom.len();
     let mut dropped_comments = false;
     let mut drop = vec![Drop::Keep; n];
-    let mut inside_article = vec![false; n];
+    let inside_article = dom.within(|i| matches!(dom.tag(i), "article" | "main"));
     for i in 0..n {
         let parent = dom.nodes[i].parent;
-        if parent != usize::MAX {
-            if drop[parent] != Drop::Keep {
-                drop[i] = drop[parent];
-                continue;
-            }
-            inside_article[i] = inside_article[parent];
+        if parent != usize::MAX && drop[parent] != Drop::Keep {
+            drop[i] = drop[parent];
+            continue;
         }
         let tag = dom.tag(i);
         if tag.is_empty() {
             continue;
         }
         let share = page.raw_len[i] as f32 / page.total;
-        if is_junk(dom, i, share, page.raw_len[i], inside_article[i], page.unfolded_ids) {
+        let parent_inside_article = parent != usize::MAX && inside_article[parent];
+        if is_junk(dom, i, share, page.raw_len[i], parent_inside_article, page.unfolded_ids) {
             drop[i] = Drop::Junk;
             continue;
-        }
-        if tag == "article" || tag == "main" {
-            inside_article[i] = true;
         }
         if page.related[i] || (tag == "label" && labels_a_choice(dom, i, page.choice_ids)) {
             drop[i] = Drop::Boilerplate;
