@@ -217,30 +217,36 @@ impl<'a> Dom<'a> {
     fn text_leaving_out(&self, i: usize, controls: bool) -> String {
         let mut out = String::new();
         let left_out = |j: usize| (controls && matches!(self.tag(j), "button" | "time")) || self.is_permalink_mark(j);
-        self.walk_shown(i, left_out, |j| match self.nodes[j].kind {
-            Kind::Text(t) => push_collapsed(&mut out, t),
-            Kind::Element(e) => {
-                if matches!(e.name(), "br" | "p" | "div" | "li" | "td" | "th" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
-                    push_collapsed(&mut out, " ");
+        for j in self.shown_nodes(i, left_out) {
+            match self.nodes[j].kind {
+                Kind::Text(t) => push_collapsed(&mut out, t),
+                Kind::Element(e) => {
+                    if matches!(e.name(), "br" | "p" | "div" | "li" | "td" | "th" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+                        push_collapsed(&mut out, " ");
+                    }
                 }
             }
-        });
+        }
         out.trim().to_string()
     }
 
-    /// Visit the nodes of `i`'s subtree in document order, leaving out the
+    /// The nodes of `i`'s subtree in document order, leaving out the
     /// subtrees of scripts, styles and templates inside it (CSS-in-JS puts a
     /// `<style>` in headings and code) and of the elements `left_out` names.
-    fn walk_shown(&self, i: usize, left_out: impl Fn(usize) -> bool, mut visit: impl FnMut(usize)) {
+    pub fn shown_nodes<'s>(&'s self, i: usize, left_out: impl Fn(usize) -> bool + 's) -> impl Iterator<Item = usize> + 's {
         let mut j = i;
-        while j < self.nodes[i].end {
-            if j != i && (matches!(self.tag(j), "script" | "style" | "template") || left_out(j)) {
-                j = self.nodes[j].end;
-                continue;
+        std::iter::from_fn(move || {
+            while j < self.nodes[i].end {
+                let at = j;
+                if at != i && (matches!(self.tag(at), "script" | "style" | "template") || left_out(at)) {
+                    j = self.nodes[at].end;
+                    continue;
+                }
+                j += 1;
+                return Some(at);
             }
-            visit(j);
-            j += 1;
-        }
+            None
+        })
     }
 
     /// A heading's permalink: a link to a fragment of this page that shows
@@ -269,17 +275,13 @@ impl<'a> Dom<'a> {
     /// each highlighted span).
     pub fn raw_text(&self, i: usize) -> String {
         let mut out = String::new();
-        self.walk_shown(
-            i,
-            |_| false,
-            |j| {
-                if self.tag(j) == "br" {
-                    out.push('\n');
-                } else if let Some(t) = self.text(j) {
-                    out.push_str(t);
-                }
-            },
-        );
+        for j in self.shown_nodes(i, |_| false) {
+            if self.tag(j) == "br" {
+                out.push('\n');
+            } else if let Some(t) = self.text(j) {
+                out.push_str(t);
+            }
+        }
         out
     }
 }

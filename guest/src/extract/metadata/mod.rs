@@ -282,8 +282,7 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
             let named = || (i..dom.nodes[i].end).find(|&j| dom.attr(j, "itemprop") == Some("name")).and_then(|j| dom.attr(j, "content"));
             // Not a script's text, nor a form field's label (a honeypot's
             // "If you are a human, ignore this field" in a "username" box).
-            let shown = |j: &usize| !matches!(dom.tag(dom.nodes[*j].parent), "script" | "style" | "template" | "noscript" | "label");
-            let text = (i..dom.nodes[i].end).filter(shown).filter_map(|j| dom.text(j)).map(str::trim).find(|t| !t.is_empty());
+            let text = dom.shown_nodes(i, |j| matches!(dom.tag(j), "noscript" | "label")).filter_map(|j| dom.text(j)).map(str::trim).find(|t| !t.is_empty());
             let first = text.or_else(named).unwrap_or("");
             let first = if BY_LABELS.contains(&first.to_lowercase().as_str()) { dom.collapsed_text(i) } else { first.to_string() };
             let t = clean_author(&first);
