@@ -264,7 +264,7 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
             // 2022" + "Updated: JANUARY 02, 2026") are read one by one
             // first, so the glue does not hide the first date; a date split
             // over nodes ("<b>Dec</b> 22, 2022") is read whole.
-            let by_node = || (i..dom.nodes[i].end).filter_map(|j| dom.text(j)).find_map(|t| short_date(t, s.numeric_order));
+            let by_node = || dom.shown_nodes(i, |_| false).filter_map(|j| dom.text(j)).find_map(|t| short_date(t, s.numeric_order));
             let date = (t.chars().count() <= MAX_DATE_TEXT_CHARS).then(by_node).flatten();
             if let Some(d) = date.or_else(|| short_date(&t, s.numeric_order)) {
                 s.shown_days.push(day(&d));
@@ -516,6 +516,9 @@ mod tests {
         assert_eq!(meta_of(page).published.as_deref(), Some("2022-12-22"));
         let split = r#"<html><body><h1>Ferns</h1><div class="post-date"><b>Dec</b> 22, 2022</div><p>Text</p></body></html>"#;
         assert_eq!(meta_of(split).published.as_deref(), Some("2022-12-22"));
+        // A script inside the element is not what the reader sees.
+        let scripted = split.replace("<b>Dec</b>", r#"<script>window.built = "2019-05-01";</script><b>Dec</b>"#);
+        assert_eq!(meta_of(&scripted).published.as_deref(), Some("2022-12-22"));
     }
 
     #[test]
