@@ -12,9 +12,11 @@
 //! still holds most of the page's good text: for an article that is the
 //! article body; for a listing, a forum thread or a product page whose text
 //! is spread over many boxes it is their common container, so every item
-//! or post is kept. Inside the region, bad blocks (link-dense paragraphs,
-//! menus) are skipped by the renderer, except list items: a list of links
-//! inside the content is the page's own (prerequisites, resources, items).
+//! or post is kept; an introduction in a box of its own just before that
+//! element (a summary above the body) widens it to their parent. Inside
+//! the region, bad blocks (link-dense paragraphs, menus) are skipped by the
+//! renderer, except list items: a list of links inside the content is the
+//! page's own (prerequisites, resources, items).
 
 use super::clean::Drop;
 use super::dom::{Dom, NONE};
@@ -244,6 +246,7 @@ pub fn analyse(dom: &Dom, drop: &[Drop], options: &ExtractOptions) -> Analysis {
             }
             break;
         }
+        let at = with_intro_before(dom, drop, at, body, &verdict, &text_len, &link_len);
         with_headline_beside(dom, drop, at, &verdict, &text_len, &link_len)
     };
 
@@ -324,6 +327,51 @@ fn the_question(dom: &Dom) -> Option<usize> {
 
 /// Elements the region may be: a paragraph, heading or list item is a
 /// block of the content, never the whole of it (its heading would be lost).
+/// Prose (chars of non-link text in good blocks) an introduction before the
+/// region must hold to join it.
+const INTRO_MIN_CHARS: u32 = 150;
+/// Share of the introduction's text that must be such prose: a summary,
+/// not a byline, a share bar or a gallery.
+const INTRO_PROSE_SHARE: f32 = 0.7;
+
+/// The region widened to its parent when what the parent adds is an
+/// introduction before it: prose in a box of its own ("summary" above the
+/// "articletext" that won), with no good block after the region to pull
+/// in related posts or comments with it.
+fn with_intro_before(dom: &Dom, drop: &[Drop], region: usize, body: usize, verdict: &[Verdict], text_len: &[u32], link_len: &[u32]) -> usize {
+    let parent = dom.nodes[region].parent;
+    if region == body || parent == NONE || drop[parent] != Drop::Keep || !is_container(dom.tag(parent)) {
+        return region;
+    }
+    // Kept text, link text and good prose of the parent's children in `range`.
+    let measure = |range: std::ops::Range<usize>| {
+        let (mut prose, mut text, mut links) = (0, 0, 0);
+        for &c in dom.nodes[parent].children.iter().filter(|&&c| range.contains(&c) && drop[c] == Drop::Keep) {
+            text += text_len[c];
+            links += link_len[c];
+            let mut j = c;
+            while j < dom.nodes[c].end {
+                if verdict[j] == Verdict::Good && drop[j] == Drop::Keep {
+                    prose += text_len[j] - link_len[j];
+                    j = dom.nodes[j].end;
+                } else {
+                    j += 1;
+                }
+            }
+        }
+        (prose, text, links)
+    };
+    let (prose_after, _, _) = measure(dom.nodes[region].end..dom.nodes[parent].end);
+    let (prose, text, links) = measure(parent..region);
+    let is_intro =
+        prose >= INTRO_MIN_CHARS && prose as f32 >= INTRO_PROSE_SHARE * text.saturating_sub(links) as f32 && links as f32 <= GOOD_LINK_DENSITY * text as f32;
+    if prose_after == 0 && is_intro {
+        parent
+    } else {
+        region
+    }
+}
+
 fn is_container(tag: &str) -> bool {
     matches!(tag, "div" | "section" | "article" | "main" | "ul" | "ol" | "dl" | "table" | "tbody" | "center" | "span" | "font" | "form")
 }
@@ -418,6 +466,19 @@ mod tests {
              <div id='side'><p>{PROSE}</p></div></div></body>"
         );
         assert_eq!(region_of(&page), "post");
+    }
+
+    #[test]
+    fn an_introduction_in_its_own_box_joins_the_body() {
+        let body = format!("<div id='body'>{}</div>", format!("<p>{PROSE}</p>").repeat(12));
+        let page = format!("<body><div id='story'><div id='summary'><p>{PROSE}</p><p>{PROSE}</p></div>{body}</div></body>");
+        assert_eq!(region_of(&page), "story");
+        // A byline box before the body is no introduction.
+        let page = format!("<body><div id='story'><div id='meta'>By Ann Lee <a href=/share>Share</a></div>{body}</div></body>");
+        assert_eq!(region_of(&page), "body");
+        // Prose after the body (related posts, comments) keeps the region where it is.
+        let page = format!("<body><div id='story'><div id='summary'><p>{PROSE}</p><p>{PROSE}</p></div>{body}<div id='more'><p>{PROSE}</p></div></div></body>");
+        assert_eq!(region_of(&page), "body");
     }
 
     #[test]
