@@ -171,8 +171,14 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
             "meta" => {
                 let key = e.attr("property").or_else(|| e.attr("name")).or_else(|| e.attr("itemprop")).or_else(|| e.attr("http-equiv"));
                 if let (Some(key), Some(content)) = (key, e.attr("content")) {
-                    for k in key.split_ascii_whitespace() {
-                        s.meta.entry(k.to_ascii_lowercase()).or_insert_with(|| content.to_string());
+                    // Some frameworks carry the JSON-LD in a `<meta
+                    // name="script:ld+json">` rather than a script.
+                    if key.eq_ignore_ascii_case("script:ld+json") {
+                        linked_data(content, &mut s.ld);
+                    } else {
+                        for k in key.split_ascii_whitespace() {
+                            s.meta.entry(k.to_ascii_lowercase()).or_insert_with(|| content.to_string());
+                        }
                     }
                 }
             }
@@ -632,6 +638,15 @@ mod tests {
             <body><h1>Data tools</h1>{body}<span class="date updated">2025-10-30</span></body></html>"#
         );
         assert_eq!(meta_of(&page).published.as_deref(), Some("2025-06-01T08:42:15-04:00"));
+    }
+
+    #[test]
+    fn linked_data_in_a_meta_element_is_read() {
+        let page = r#"<html><head><meta name="script:ld+json" content='{"@type":"Article","headline":"Full EV cars: a 2025 guide","datePublished":"2025-11-17T09:00:00-05:00"}'>
+            </head><body><p>Text</p></body></html>"#;
+        let m = meta_of(page);
+        assert_eq!(m.published.as_deref(), Some("2025-11-17T09:00:00-05:00"));
+        assert_eq!(m.title.as_deref(), Some("Full EV cars: a 2025 guide"));
     }
 
     #[test]
