@@ -1,0 +1,425 @@
+//! Metadata from whole pages: every field's sources weighed as `extract`
+//! weighs them.
+
+use super::*;
+use crate::extract::clean::classify;
+use crate::model::ExtractOptions;
+use scraper::Html;
+
+fn meta_of(html: &str) -> Metadata {
+    meta_at(html, "https://example.com/a/b")
+}
+
+fn meta_at(html: &str, url: &str) -> Metadata {
+    let html = Html::parse_document(html);
+    let dom = Dom::new(&html);
+    let options = ExtractOptions::default();
+    let drop = classify(&dom, &options, false);
+    let region = crate::extract::content::analyse(&dom, &drop, &options).region;
+    extract(&dom, &drop, region, Url::parse(url).ok().as_ref())
+}
+
+#[test]
+fn json_ld_graph_wins() {
+    let m = meta_of(
+        r#"<html lang="en_gb"><head><title>Big News | The Paper</title>
+        <meta property="og:site_name" content="The Paper">
+        <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"The Paper"},
+        {"@type":"NewsArticle","headline":"Big News","author":[{"@type":"Person","name":"Jane Doe"},{"name":"John Roe"}],
+        "datePublished":"2021-04-05T08:00:00Z"}]}</script><link rel="canonical" href="/a/b?x=1#top"></head>
+        <body><h1>Big News</h1><p>Text</p></body></html>"#,
+    );
+    assert_eq!(m.title.as_deref(), Some("Big News"));
+    assert_eq!(m.byline.as_deref(), Some("Jane Doe and John Roe"));
+    assert_eq!(m.published.as_deref(), Some("2021-04-05T08:00:00Z"));
+    assert_eq!(m.site_name.as_deref(), Some("The Paper"));
+    assert_eq!(m.language.as_deref(), Some("en-GB"));
+    assert_eq!(m.canonical_url.as_deref(), Some("https://example.com/a/b?x=1"));
+}
+
+#[test]
+fn json_ld_with_raw_line_breaks_in_strings() {
+    let page = "<html><head><script type=\"application/ld+json\">{\"@type\": \"DiscussionForumPosting\", \"headline\": \"Direct thread\",\n\"articleBody\": \"No stream link.\nThe VOD goes up later.\", \"datePublished\": \"2024-02-21 13:00:00\"}</script></head><body><p>x</p></body></html>";
+    assert_eq!(meta_of(page).published.as_deref(), Some("2024-02-21"));
+}
+
+#[test]
+fn json_ld_inside_cdata() {
+    let m = meta_of(
+        r#"<html><head><meta property="article:published_time" content="2015-12-11">
+        <script type="application/ld+json"><![CDATA[ {"@type":"NewsArticle","headline":"Big News","datePublished":"2015-10-15"} ]]></script>
+        </head><body><p>Text</p></body></html>"#,
+    );
+    assert_eq!(m.published.as_deref(), Some("2015-10-15"));
+}
+
+#[test]
+fn shown_update_date_wins_only_when_alone_and_unlabelled() {
+    let page = r#"<html><head><script type="application/ld+json">{"@type":"Article","headline":"Ferns",
+        "datePublished":"2020-01-01","dateModified":"2021-05-05"}</script></head>
+        <body><h1>Ferns</h1><p><time datetime="2021-05-05">May 5, 2021</time></p><p>Text</p></body></html>"#;
+    assert_eq!(meta_of(page).published.as_deref(), Some("2021-05-05"));
+    let both = page.replace("<p>Text</p>", "<p class='pubdate'>January 1, 2020</p>");
+    assert_eq!(meta_of(&both).published.as_deref(), Some("2020-01-01"));
+    // Labelled as the update, it is not the publication.
+    let labelled = page.replace("<p><time", "<p>Updated <time");
+    assert_eq!(meta_of(&labelled).published.as_deref(), Some("2020-01-01"));
+}
+
+#[test]
+fn older_dateline_under_the_headline_beats_a_reset_declared_date() {
+    let page = |shown: &str| {
+        format!(
+            r#"<html><head><meta property="article:published_time" content="2025-06-24T10:00:00Z"></head>
+            <body><h1>Ferns</h1><div class="meta"><span>Ann Lee</span><span>{shown}</span></div><p>Text</p></body></html>"#
+        )
+    };
+    assert_eq!(meta_of(&page("August 25, 2024")).published.as_deref(), Some("2024-08-25"));
+    // A day apart is the time zone; a sentence that names a date is not a dateline.
+    assert_eq!(meta_of(&page("June 23, 2025")).published.as_deref(), Some("2025-06-24T10:00:00Z"));
+    // A declared day without a time a day off is not a time zone's doing.
+    let day_only = page("June 23, 2025").replace("2025-06-24T10:00:00Z", "2025-06-24");
+    assert_eq!(meta_of(&day_only).published.as_deref(), Some("2025-06-23"));
+    assert_eq!(meta_of(&page("As of July 31, 2024, we had:")).published.as_deref(), Some("2025-06-24T10:00:00Z"));
+    assert_eq!(super::dates::days_apart("2024-12-31", "2025-03-01"), Some(60));
+}
+
+#[test]
+fn a_dated_card_below_the_content_does_not_date_the_page() {
+    let prose = "<p>Filing your own taxes is easier than it looks once the forms are in front of you and sorted.</p>".repeat(130);
+    let page = |top: &str| {
+        format!(
+            r#"<html><body><main><h1>Seven tax services</h1>{top}<article>{prose}</article></main>
+            <aside><h2>Related articles</h2><div class="card"><span class="byline__date">January 31, 2025</span><a href="/other">Filing as a student</a></div></aside></body></html>"#
+        )
+    };
+    assert_eq!(meta_of(&page("")).published, None);
+    assert_eq!(meta_of(&page(r#"<span class="post-date">January 27, 2025</span>"#)).published.as_deref(), Some("2025-01-27"));
+}
+
+#[test]
+fn a_time_in_an_update_wrapper_is_the_update() {
+    let page = |wrapper: &str| {
+        format!(
+            r#"<html><head><meta property="article:published_time" content="2020-03-10T15:30:00+00:00">
+            <meta property="article:modified_time" content="2025-02-12T13:28:34+00:00"></head>
+            <body><h1>Japan for the first time</h1><span class="{wrapper}"><time class="entry-date published updated" datetime="2025-02-12T13:28:34+05:30">12th February 2025</time></span><p>Text</p></body></html>"#
+        )
+    };
+    assert_eq!(meta_of(&page("updated-on")).published.as_deref(), Some("2020-03-10T15:30:00+00:00"));
+    // Unlabelled, the one day shown is the date the page means.
+    assert_eq!(meta_of(&page("posted-on")).published.as_deref(), Some("2025-02-12T13:28:34+00:00"));
+}
+
+#[test]
+fn a_date_element_is_read_node_by_node_before_its_glued_text() {
+    let page = r#"<html><body><header><div class="article-dateline-wrapper"><a href="/c">Mental Health</a><span>DECEMBER 22, 2022</span><span class="updated">Updated: JANUARY 02, 2026</span></div>
+        <h1>Ten ways meditation helps</h1></header><p>Text</p></body></html>"#;
+    assert_eq!(meta_of(page).published.as_deref(), Some("2022-12-22"));
+    let split = r#"<html><body><h1>Ferns</h1><div class="post-date"><b>Dec</b> 22, 2022</div><p>Text</p></body></html>"#;
+    assert_eq!(meta_of(split).published.as_deref(), Some("2022-12-22"));
+    // A script inside the element is not what the reader sees.
+    let scripted = split.replace("<b>Dec</b>", r#"<script>window.built = "2019-05-01";</script><b>Dec</b>"#);
+    assert_eq!(meta_of(&scripted).published.as_deref(), Some("2022-12-22"));
+}
+
+#[test]
+fn the_one_older_day_a_page_shows_beats_a_reset_declared_date() {
+    let prose = "<p>Ferns keep their fronds through the winter in most of the temperate gardens we visited.</p>".repeat(12);
+    let page = |times: &str| {
+        format!(
+            r#"<html><head><meta property="article:published_time" content="2025-06-24T10:00:00Z"></head>
+            <body><h1>Ferns</h1>{prose}<footer>Posted {times}</footer></body></html>"#
+        )
+    };
+    let time = |d: &str| format!("<time datetime={d}>{d}</time>");
+    assert_eq!(meta_of(&page(&time("2022-11-02"))).published.as_deref(), Some("2022-11-02"));
+    // Pages that show several days, or a later one, keep what they declare.
+    let two = format!("{} {}", time("2022-11-02"), time("2023-01-05"));
+    assert_eq!(meta_of(&page(&two)).published.as_deref(), Some("2025-06-24T10:00:00Z"));
+    assert_eq!(meta_of(&page(&time("2025-08-01"))).published.as_deref(), Some("2025-06-24T10:00:00Z"));
+}
+
+#[test]
+fn without_headline_markup_the_date_is_looked_for_at_the_content() {
+    let prose = "<p>Homestead gardening has made rural communities more self-reliant, officials said on Saturday.</p>".repeat(3);
+    let page = format!("<body><div class='menu'><a href='/'>Home</a></div><table><tr><td><div class='news'><b>Gardens thrive</b><div>20 Dec 2025, 11:59</div>{prose}</div></td></tr></table></body>");
+    assert_eq!(meta_of(&page).published.as_deref(), Some("2025-12-20"));
+}
+
+#[test]
+fn a_posted_label_or_a_byline_dates_the_page_far_from_the_headline() {
+    // 200 table-of-contents lines put both dates out of the headline's reach.
+    let contents = "<li><a href='#s'>Section</a></li>".repeat(200);
+    let prose = "<p>Mobile apps take planning, design and testing before they reach the store.</p>".repeat(3);
+    let byline =
+        format!("<body><h1>How apps are made</h1><ul>{contents}</ul><p>Written by</p><p><a href='/a'>Moses Kim</a></p><p>April 8, 2024</p>{prose}</body>");
+    assert_eq!(meta_of(&byline).published.as_deref(), Some("2024-04-08"));
+    let posted = format!("<body><h1>Index types</h1><ul>{contents}</ul><div class='meta'><span>Posted on April 13, 2023</span></div>{prose}</body>");
+    assert_eq!(meta_of(&posted).published.as_deref(), Some("2023-04-13"));
+    // An unlabelled date that far down is no date of the page.
+    let unlabelled = format!("<body><h1>Index types</h1><ul>{contents}</ul><p>April 13, 2023</p>{prose}</body>");
+    assert_eq!(meta_of(&unlabelled).published, None);
+}
+
+#[test]
+fn a_title_naming_only_the_site_gives_way_to_the_headline() {
+    let thread = r#"<html><head><title>Example - The front page of everything</title></head>
+        <body><h1>Cast iron or steel?</h1><p>Which pan do you use?</p></body></html>"#;
+    assert_eq!(meta_of(thread).title.as_deref(), Some("Cast iron or steel?"));
+    // The page shows the rest of its title: it is the page's own.
+    let section = r#"<html><head><title>Example - Clearance Clothing</title></head>
+        <body><h1>Sale</h1><p>Clearance clothing for everyone.</p></body></html>"#;
+    assert_eq!(meta_of(section).title.as_deref(), Some("Clearance Clothing"));
+}
+
+#[test]
+fn an_h1_naming_the_site_is_not_the_headline() {
+    let post = r#"<html><head><title>A brief intro to git • Jane Roe</title></head>
+        <body><h1>Jane Roe</h1><h2>A brief intro to git</h2><p>Git tracks changes.</p></body></html>"#;
+    assert_eq!(meta_of(post).title.as_deref(), Some("A brief intro to git"));
+}
+
+#[test]
+fn soft_hyphens_leave_the_title() {
+    let page = "<html><head><title>Home Repair Assis&shy;tance Program</title></head><body><p>Text</p></body></html>";
+    assert_eq!(meta_of(page).title.as_deref(), Some("Home Repair Assistance Program"));
+}
+
+#[test]
+fn a_hero_header_h1_is_the_headline_but_a_site_header_link_is_not() {
+    let hero = r#"<html><head><title>Rent a car | Cars</title><meta property="og:type" content="article"></head><body>
+        <header class="site"><h1><a href="/">Cars</a></h1></header>
+        <div><header class="article-hero"><h1>Seven tips for renting a car</h1></header>
+        <p>Book early and read the contract before you sign it.</p></div></body></html>"#;
+    assert_eq!(meta_of(hero).title.as_deref(), Some("Seven tips for renting a car"));
+}
+
+#[test]
+fn the_day_the_reader_sees_beats_a_utc_timestamp_a_day_off() {
+    let shown = r#"<html><body><h1>Home gyms</h1><time datetime="2026-02-24T04:13:00Z">February 23, 2026</time><p>Text</p></body></html>"#;
+    assert_eq!(meta_of(shown).published.as_deref(), Some("2026-02-23"));
+    let declared = r#"<html><head><meta property="article:published_time" content="2025-12-19T02:41:41+00:00"></head><body><p>Text</p></body></html>"#;
+    let on_permalink = meta_at(declared, "https://example.com/2025/12/18/comfort-watches/");
+    assert_eq!(on_permalink.published.as_deref(), Some("2025-12-18"));
+    // Farther apart, the declared date stands (the post was redated).
+    let moved = meta_at(declared, "https://example.com/2025/12/10/comfort-watches/");
+    assert_eq!(moved.published.as_deref(), Some("2025-12-19T02:41:41+00:00"));
+}
+
+#[test]
+fn a_reddit_post_is_dated_by_its_creation_timestamp() {
+    let page = r#"<html><body><shreddit-post author="EuroStepJam" created-timestamp="2026-03-04T23:03:50.740000+0000"><h1>Enameled pan</h1>
+        <p>Text</p></shreddit-post><shreddit-comment created-timestamp="2026-03-05T08:00:00.000000+0000"><p>Reply</p></shreddit-comment></body></html>"#;
+    assert_eq!(meta_of(page).published.as_deref(), Some("2026-03-04T23:03:50.740000+00:00"));
+}
+
+#[test]
+fn a_numeric_date_is_read_as_the_page_writes_it() {
+    let page = |lang: &str| format!("<html lang='{lang}'><body><h1>Wine styles</h1><span class='post-date'>03/10/2023</span><p>Text</p></body></html>");
+    assert_eq!(meta_of(&page("en-GB")).published.as_deref(), Some("2023-10-03"));
+    assert_eq!(meta_of(&page("en-US")).published.as_deref(), Some("2023-03-10"));
+    // Without a region, the permalink's named month settles it.
+    let on_permalink = meta_at(&page("en"), "https://example.com/blog/2023/october/03/wine-styles/");
+    assert_eq!(on_permalink.published.as_deref(), Some("2023-10-03"));
+}
+
+#[test]
+fn an_element_classed_as_the_update_does_not_date_the_publication() {
+    // Far below the headline, as a sidebar's "Updated" stamp is.
+    let body = "<p>Text</p>".repeat(150);
+    let page = format!(
+        r#"<html><head><meta property="article:published_time" content="2025-06-01T08:42:15-04:00">
+        <meta property="article:modified_time" content="2025-10-30T10:45:07-04:00"></head>
+        <body><h1>Data tools</h1>{body}<span class="date updated">2025-10-30</span></body></html>"#
+    );
+    assert_eq!(meta_of(&page).published.as_deref(), Some("2025-06-01T08:42:15-04:00"));
+}
+
+#[test]
+fn linked_data_in_a_meta_element_is_read() {
+    let page = r#"<html><head><meta name="script:ld+json" content='{"@type":"Article","headline":"Full EV cars: a 2025 guide","datePublished":"2025-11-17T09:00:00-05:00"}'>
+        </head><body><p>Text</p></body></html>"#;
+    let m = meta_of(page);
+    assert_eq!(m.published.as_deref(), Some("2025-11-17T09:00:00-05:00"));
+    assert_eq!(m.title.as_deref(), Some("Full EV cars: a 2025 guide"));
+}
+
+#[test]
+fn declared_titles_in_readability_order() {
+    let page = r#"<html><head><title>Title Element</title><meta property="x:title dc:title" content="Preferred title">
+        <meta property="og:title twitter:title" content="A title"></head><body><p>Text</p></body></html>"#;
+    assert_eq!(meta_of(page).title.as_deref(), Some("Preferred title"));
+    let parsely = r#"<html><head><meta name="parsely-title" content="Some Other Title"></head><body><h1>Test document title</h1><p>Text</p></body></html>"#;
+    assert_eq!(meta_of(parsely).title.as_deref(), Some("Some Other Title"));
+}
+
+#[test]
+fn character_references_left_in_declared_values_are_decoded() {
+    assert_eq!(html_unescape("&#xg; &#x1F62D; &#128557; &#xFFFFFFFF; &#x0;"), "&#xg; 😭 😭 \u{fffd} \u{fffd}");
+    assert_eq!(html_unescape("Tom &amp; Jerry &rsquo;s &unknown; & more"), "Tom & Jerry ’s &unknown; & more");
+    let hostile = "&".repeat(1_000_000);
+    assert_eq!(html_unescape(&hostile), hostile);
+    let page = r#"<html><head><meta property="dc:creator" content="Creator Name"><meta name="author" content="Other">
+        <meta property="og:description" content="Tom &amp;amp; Jerry"><meta name="description" content="Plain"></head><body><p>Text</p></body></html>"#;
+    let m = meta_of(page);
+    assert_eq!(m.byline.as_deref(), Some("Creator Name"));
+    assert_eq!(m.description.as_deref(), Some("Tom & Jerry"));
+}
+
+#[test]
+fn bylines_lose_stray_punctuation_and_doubled_quotes() {
+    assert_eq!(clean_author("\"David Kim\""), "David Kim");
+    assert_eq!(clean_author(", USA TODAY"), "USA TODAY");
+    assert_eq!(clean_author("By Jane Doe,"), "Jane Doe");
+}
+
+#[test]
+fn post_header_labels_and_initials_are_not_names() {
+    for label in ["Post time", "Topic Author", "via", "Text by", "NB", "J", "Username", "Sign in", "This article was", "Recipe by", "recipient of the"] {
+        assert!(!looks_like_name(label), "{label}");
+    }
+    for name in ["galitsyn", "Nicole Burke", "Ann-Marie O'Neil", "Jo Li"] {
+        assert!(looks_like_name(name), "{name}");
+    }
+    // The rule's cost: a two-letter name standing alone reads as initials.
+    assert!(!looks_like_name("Jo"));
+}
+
+#[test]
+fn form_fields_containers_and_look_alike_classes_are_not_bylines() {
+    let page = |body_class: &str, inside: &str| {
+        format!(r#"<html><body class="{body_class}"><h1>Ferns in winter</h1><p>Ferns keep their fronds.</p>{inside}</body></html>"#)
+    };
+    for (body_class, inside) in [
+        ("single-author", "<div><a href='#content'>Skip to main content</a></div>"),
+        ("", r#"<form><p class="comment-form-author"><label for="author">Name</label><input id="author"></p></form>"#),
+        ("", r#"<div class="username_17660"><label for="username">If you are a human, ignore this field</label><input name="username"></div>"#),
+        ("", r#"<div class="authorized-dealer">Authorized Dealer</div>"#),
+        ("", r#"<article class="entry author-jennifer-charles"><a href="/c">Comment</a></article>"#),
+        ("", r#"<select><option>By Review</option></select>"#),
+        ("", r#"<span class="author-name"><script>Static.COOKIE_BANNER = true;</script></span>"#),
+    ] {
+        assert_eq!(meta_of(&page(body_class, inside)).byline, None, "{inside}");
+    }
+}
+
+#[test]
+fn a_site_standing_in_as_author_gives_way_to_the_byline() {
+    let page = |declared: &str| {
+        format!(
+            r#"<html><head><meta property="og:site_name" content="USA TODAY"><meta name="author" content="{declared}"></head>
+            <body><h1>Review: a film</h1><div class="byline">Brian Truitt</div><p>The film is long.</p></body></html>"#
+        )
+    };
+    assert_eq!(meta_of(&page("USA TODAY")).byline.as_deref(), Some("Brian Truitt"));
+    assert_eq!(meta_of(&page("Jane Roe")).byline.as_deref(), Some("Jane Roe"));
+    // A commenter is nobody's byline.
+    let comment = r#"<html><head><meta property="og:site_name" content="Travel Tips"><meta name="author" content="Travel Tips"></head>
+        <body><h1>Packing</h1><p>Pack light.</p><ol><li class="comment"><div class="comment-author vcard"><b class="fn">copywriter4u</b></div></li></ol></body></html>"#;
+    assert_eq!(meta_of(comment).byline.as_deref(), Some("Travel Tips"));
+}
+
+#[test]
+fn a_by_label_in_a_menu_names_no_author() {
+    let page = |article: &str| {
+        format!(
+            r#"<html><body><nav><ul><li><button>By Gender &amp; Age</button></li><li><span>By Brand</span></li></ul></nav>
+            <div role="menubar"><a href="/a">By Activity</a></div><h1>Kids' jackets</h1>{article}<p>Warm jackets for every age.</p></body></html>"#
+        )
+    };
+    assert_eq!(meta_of(&page("")).byline, None);
+    assert_eq!(meta_of(&page("<p>By Jane Doe</p>")).byline.as_deref(), Some("Jane Doe"));
+}
+
+#[test]
+fn a_forum_poster_or_a_microdata_author_is_the_byline() {
+    let page = |poster: &str| format!("<html><body><h1>Desktop GPUs</h1><ul><li>{poster}</li></ul><p>Which card should I buy?</p></body></html>");
+    let xenforo = page(r#"<a href="/members/samuelmiz.3009205/" class="username u-concealed">SamuelMIz</a>"#);
+    assert_eq!(meta_of(&xenforo).byline.as_deref(), Some("SamuelMIz"));
+    let nodebb = page(r#"<div itemprop="author" itemscope itemtype="https://schema.org/Person"><meta itemprop="name" content="julian"></div>"#);
+    assert_eq!(meta_of(&nodebb).byline.as_deref(), Some("julian"));
+    // The reader's own account box is nobody's byline.
+    let login = page(r#"<div class="username-my-account"><span class="username-sign-in">Sign in</span></div>"#);
+    assert_eq!(meta_of(&login).byline, None);
+}
+
+#[test]
+fn an_h1_spelling_the_domain_is_the_logo() {
+    let thread = r#"<html><head><title>What happened with the ISO / Discussion / Fern Linux Forums</title></head>
+        <body><h1>Fern Linux</h1><p>The ISO was rebuilt twice this year.</p></body></html>"#;
+    let m = meta_at(thread, "https://bbs.fernlinux.co.uk/viewtopic.php?id=1");
+    assert_eq!(m.title.as_deref(), Some("What happened with the ISO"));
+}
+
+#[test]
+fn a_shortened_og_title_gives_way_to_the_full_title() {
+    let page = r#"<html><head><title>What will the watch market do in 2024? | Watch Forums</title>
+        <meta property="og:title" content="What will the watch market do..."></head><body><p>Text</p></body></html>"#;
+    assert_eq!(meta_of(page).title.as_deref(), Some("What will the watch market do in 2024?"));
+}
+
+#[test]
+fn a_title_cut_inside_a_word_gives_way_to_the_headline() {
+    let page = r#"<html><head><title>Set up your monitor, laptop, and k | Desk Shop</title></head>
+        <body><h1>Set up your monitor, laptop, and keyboard</h1><p>Text</p></body></html>"#;
+    assert_eq!(meta_of(page).title.as_deref(), Some("Set up your monitor, laptop, and keyboard"));
+    // A title that stops at a whole word is the page's own choice, not a cut.
+    let whole_word = page.replace("and k |", "and |");
+    assert_eq!(meta_of(&whole_word).title.as_deref(), Some("Set up your monitor, laptop, and"));
+}
+
+#[test]
+fn an_open_numeric_date_takes_the_reading_the_page_writes_in_full() {
+    let page = |sidebar: &str| {
+        format!(
+            r#"<html lang="en"><body><article><h1>Pixel-perfect UI pipelines</h1><time datetime="02-12-2025">02-12-2025</time>
+            <p>The pipeline renders every frame twice.</p></article><aside><ul><li><a href="/blog/pixel">Pixel-perfect UI pipelines</a>
+            {sidebar}</li></ul></aside></body></html>"#
+        )
+    };
+    assert_eq!(meta_of(&page(r#"<time datetime="2025-12-02">December 02, 2025</time>"#)).published.as_deref(), Some("2025-12-02"));
+    // Left open when nothing else on the page settles it.
+    assert_eq!(meta_of(&page("")).published, None);
+}
+
+#[test]
+fn headline_or_page_title() {
+    let article = r#"<html><head><title>Ferns in winter | Garden Notes</title><meta property="og:type" content="article"></head>
+        <body><h1>Why ferns outlast the winter</h1><p>Text</p></body></html>"#;
+    assert_eq!(meta_of(article).title.as_deref(), Some("Why ferns outlast the winter"));
+    // On a landing page the same lone <h1> is a slogan: the title names the page.
+    let landing = article.replace("article", "website").replace("Why ferns outlast the winter", "Build what comes next");
+    assert_eq!(meta_of(&landing).title.as_deref(), Some("Ferns in winter"));
+    // A WordPress page's WebPage with a publication date is not an article; a BlogPosting is.
+    let web_page = r#"{"@graph": [{"@type": "WebPage", "name": "Ferns in winter", "datePublished": "2024-01-02"}]}"#;
+    let with_ld = |ld: &str| landing.replace("</head>", &format!("<script type='application/ld+json'>{ld}</script></head>"));
+    assert_eq!(meta_of(&with_ld(web_page)).title.as_deref(), Some("Ferns in winter"));
+    assert_eq!(meta_of(&with_ld(&web_page.replace("WebPage", "BlogPosting"))).title.as_deref(), Some("Build what comes next"));
+    assert_eq!(strip_site_name("Acme | Cloud hosting for growing teams", None), "Cloud hosting for growing teams");
+}
+
+#[test]
+fn meta_and_visible_fallbacks() {
+    let m = meta_of(
+        r#"<html><head><title>How to bake bread - Kitchen Blog</title>
+        <meta name="description" content="A guide."></head>
+        <body><div class="logo"><h1>Kitchen Blog Home</h1></div><span class="byline">By Ann Smith</span>
+        <time datetime="2019-02-03">Feb 3</time><p>Text</p></body></html>"#,
+    );
+    assert_eq!(m.title.as_deref(), Some("How to bake bread"));
+    assert_eq!(m.byline.as_deref(), Some("Ann Smith"));
+    assert_eq!(m.published.as_deref(), Some("2019-02-03"));
+    assert_eq!(m.description.as_deref(), Some("A guide."));
+}
+
+#[test]
+fn strips_site_suffix() {
+    assert_eq!(strip_site_name("Sudo - ArchWiki", None), "Sudo");
+    assert_eq!(strip_site_name("Hugging Face – The AI community building the future.", None), "Hugging Face");
+    assert_eq!(strip_site_name("No separators here", None), "No separators here");
+    assert_eq!(strip_site_name(" | Nuts & Volts Magazine", None), "Nuts & Volts Magazine");
+    assert_eq!(strip_site_name("Ferns | The Garden Notes Magazine", Some("The Garden Notes Magazine")), "Ferns");
+    assert_eq!(clean_author("By Jane Doe and John Roe"), "Jane Doe and John Roe");
+    assert_eq!(clean_author("Maria &amp; Katerina"), "Maria & Katerina");
+}
