@@ -21,6 +21,7 @@ pub mod language;
 pub mod links;
 pub mod metadata;
 pub mod mojibake;
+pub mod noscript;
 pub mod related;
 pub mod render;
 pub mod streamed;
@@ -42,6 +43,7 @@ pub fn extract_html(html: &str, url: Option<&str>, options: &ExtractOptions) -> 
     };
     let html = mojibake::repair(html);
     let html = depth::cap(&html);
+    let html = noscript::close_frames(&html);
     let parsed = parse(&html);
     let dom = dom::Dom::new(&parsed);
     let base = base_url(&dom, page_url.as_ref());
