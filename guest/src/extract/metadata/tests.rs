@@ -367,6 +367,8 @@ fn a_title_cut_inside_a_word_gives_way_to_the_headline() {
     // A title that stops at a whole word is the page's own choice, not a cut.
     let whole_word = page.replace("and k |", "and |");
     assert_eq!(meta_of(&whole_word).title.as_deref(), Some("Set up your monitor, laptop, and"));
+    let ellipsis = page.replace("and k |", "and … |");
+    assert_eq!(meta_of(&ellipsis).title.as_deref(), Some("Set up your monitor, laptop, and keyboard"));
 }
 
 #[test]

@@ -141,6 +141,7 @@ pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
 
 /// Whether `title` is `headline` cut off inside a word, as templates
 /// truncate a long `<title>` ("…how to set up your monitor, laptop, and k").
+/// A last word of punctuation only ("…") is a cut too.
 fn cut_short(title: &str, headline: &str) -> bool {
     let title: Vec<String> = title.split_whitespace().map(fold).collect();
     let headline: Vec<String> = headline.split_whitespace().map(fold).collect();
