@@ -325,8 +325,6 @@ fn the_question(dom: &Dom) -> Option<usize> {
     questions.next().is_none().then_some(first)
 }
 
-/// Elements the region may be: a paragraph, heading or list item is a
-/// block of the content, never the whole of it (its heading would be lost).
 /// Prose (chars of non-link text in good blocks) an introduction before the
 /// region must hold to join it.
 const INTRO_MIN_CHARS: u32 = 150;
@@ -352,7 +350,7 @@ fn with_intro_before(dom: &Dom, drop: &[Drop], region: usize, body: usize, verdi
             let mut j = c;
             while j < dom.nodes[c].end {
                 if verdict[j] == Verdict::Good && drop[j] == Drop::Keep {
-                    prose += text_len[j] - link_len[j];
+                    prose += text_len[j].saturating_sub(link_len[j]);
                     j = dom.nodes[j].end;
                 } else {
                     j += 1;
@@ -372,6 +370,8 @@ fn with_intro_before(dom: &Dom, drop: &[Drop], region: usize, body: usize, verdi
     }
 }
 
+/// Elements the region may be: a paragraph, heading or list item is a
+/// block of the content, never the whole of it (its heading would be lost).
 fn is_container(tag: &str) -> bool {
     matches!(tag, "div" | "section" | "article" | "main" | "ul" | "ol" | "dl" | "table" | "tbody" | "center" | "span" | "font" | "form")
 }
