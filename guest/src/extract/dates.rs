@@ -250,10 +250,10 @@ fn textual(s: &str, order: NumericOrder) -> Option<String> {
         if parts.len() != 3 || parts[2].len() != 4 {
             return None;
         }
-        let (m, d, y): (u32, u32, u32) = (parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?);
-        if hyphens && order == NumericOrder::MonthFirst && m <= 12 && d <= 12 && m != d {
+        if hyphens && order == NumericOrder::MonthFirst && open_readings(word).is_some() {
             return None;
         }
+        let (m, d, y): (u32, u32, u32) = (parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?);
         let (m, d) = if m > 12 || (order == NumericOrder::DayFirst && d <= 12) { (d, m) } else { (m, d) };
         valid(y, m, d).then(|| ymd(y, m, d))
     })
