@@ -9,6 +9,8 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use super::markup::{find_tag, tag_end};
+
 /// Deepest nesting kept. Real pages stay well under 100.
 pub const MAX_DEPTH: usize = 256;
 
@@ -120,34 +122,10 @@ pub fn cap(html: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Index just past the `>` closing the tag that starts at `at` (a quoted
-/// attribute value may hold `>`), or the end of the input.
-fn tag_end(bytes: &[u8], at: usize) -> usize {
-    let mut k = at + 1;
-    while let Some(offset) = memchr::memchr3(b'>', b'"', b'\'', &bytes[k..]) {
-        let hit = k + offset;
-        let quote = bytes[hit];
-        if quote == b'>' {
-            return hit + 1;
-        }
-        // A quote opens a value only after `=` ("it's" in a bare value does not).
-        let opens_value = bytes[at..hit].iter().rev().find(|b| !b.is_ascii_whitespace()) == Some(&b'=');
-        k = match memchr::memchr(quote, &bytes[hit + 1..]) {
-            Some(close) if opens_value => hit + 1 + close + 1,
-            None if opens_value => return bytes.len(),
-            _ => hit + 1,
-        };
-    }
-    bytes.len()
-}
-
 /// Where the raw text of a `name` element opened before `from` ends: at
 /// its end tag, whatever the case, or at the end of the input.
 fn raw_text_end(bytes: &[u8], from: usize, name: &str) -> usize {
-    memchr::memmem::find_iter(&bytes[from..], b"</")
-        .map(|e| from + e)
-        .find(|&at| bytes.get(at + 2..at + 2 + name.len()).is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes())))
-        .unwrap_or(bytes.len())
+    find_tag(bytes, from, b"</", name).unwrap_or(bytes.len())
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ pub mod depth;
 pub mod dom;
 pub mod language;
 pub mod links;
+pub mod markup;
 pub mod metadata;
 pub mod mojibake;
 pub mod noscript;

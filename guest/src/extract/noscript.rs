@@ -11,22 +11,28 @@
 
 use std::borrow::Cow;
 
+use super::markup::{find_tag, tag_end};
+
 /// The markup with every self-closed `<iframe/>` inside a `<noscript>` closed.
 pub fn close_frames(html: &str) -> Cow<'_, str> {
+    let bytes = html.as_bytes();
     let mut out = String::new();
     let mut copied = 0;
     let mut at = 0;
-    while let Some(start) = find_ascii_ci(html, at, "<noscript") {
-        let end = find_ascii_ci(html, start, "</noscript").unwrap_or(html.len());
+    while let Some(start) = find_tag(bytes, at, b"<", "noscript") {
+        let end = find_tag(bytes, start, b"</", "noscript").unwrap_or(bytes.len());
         let mut tag_at = start;
-        while let Some(frame) = find_ascii_ci(&html[..end], tag_at, "<iframe") {
-            let Some(close) = html[frame..end].find('>').map(|k| frame + k) else { break };
-            if html[frame..close].ends_with('/') {
-                out.push_str(&html[copied..=close]);
-                out.push_str("</iframe>");
-                copied = close + 1;
+        while let Some(frame) = find_tag(&bytes[..end], tag_at, b"<", "iframe") {
+            let close = tag_end(bytes, frame);
+            if close > end {
+                break;
             }
-            tag_at = close + 1;
+            if bytes[..close].ends_with(b"/>") {
+                out.push_str(&html[copied..close]);
+                out.push_str("</iframe>");
+                copied = close;
+            }
+            tag_at = close;
         }
         at = end.max(start + 1);
     }
@@ -35,23 +41,6 @@ pub fn close_frames(html: &str) -> Cow<'_, str> {
     }
     out.push_str(&html[copied..]);
     Cow::Owned(out)
-}
-
-/// Byte offset of the next `needle` (ASCII, lowercase) at or after `from`,
-/// in any case.
-fn find_ascii_ci(haystack: &str, from: usize, needle: &str) -> Option<usize> {
-    let bytes = haystack.as_bytes();
-    let needle = needle.as_bytes();
-    let first = needle[0];
-    let mut i = from;
-    while i + needle.len() <= bytes.len() {
-        let k = memchr::memchr2(first, first.to_ascii_uppercase(), &bytes[i..])? + i;
-        if bytes.get(k..k + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)) {
-            return Some(k);
-        }
-        i = k + 1;
-    }
-    None
 }
 
 #[cfg(test)]
@@ -71,6 +60,7 @@ mod tests {
     fn other_markup_is_left_as_it_is() {
         for page in [
             r#"<noscript><iframe src="/ns.html"></iframe></noscript><p>Text</p>"#,
+            r#"<noscript><iframe title="a /> b" src="/ns.html"></iframe></noscript><p>Text</p>"#,
             r#"<iframe src="/embed" /><p>A browser reads this as the frame's text too.</p>"#,
             "<noscript><img src=/pixel.gif /></noscript><p>Text</p>",
             "<p>No fallbacks at all, and a stray <noscript",
