@@ -225,23 +225,22 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
                     },
                     None => text(),
                 };
-                if let Some(d) = &shown {
-                    s.shown_days.push(day(d));
-                    if in_update_wrapper(dom, i) {
-                        s.updated_classed_days.push(day(d));
+                match &shown {
+                    Some(d) => {
+                        s.shown_days.push(day(d));
+                        s.time_days_anywhere.push(day(d));
+                        if in_update_wrapper(dom, i) {
+                            s.updated_classed_days.push(day(d));
+                        }
                     }
-                }
-                if let Some(d) = &shown {
-                    s.time_days_anywhere.push(day(d));
-                } else if let Some(readings) = e.attr("datetime").and_then(dates::open_readings) {
-                    s.open_time_dates.push(readings);
+                    None => s.open_time_dates.extend(e.attr("datetime").and_then(dates::open_readings)),
                 }
                 if s.time_datetime.is_none() {
                     s.time_datetime = shown;
                 }
             }
             "time" => {
-                if let Some(d) = e.attr("datetime").and_then(dates::normalize) {
+                if let Some(d) = e.attr("datetime").and_then(|d| dates::normalize_as(d, s.numeric_order)) {
                     s.time_days_anywhere.push(day(&d));
                 }
             }
