@@ -534,6 +534,10 @@ mod tests {
         assert!(token_is_boilerplate("message-userextras", true, false));
         assert!(token_is_boilerplate("author_statistics", true, false));
         assert!(!token_is_boilerplate("caravan", true, false));
+        // A qualifying first word: a card that can be subscribed to.
+        assert!(!token_is_boilerplate("subscription-eligible", true, false));
+        assert!(token_is_boilerplate("subscription-form", true, false));
+        assert!(token_is_boilerplate("nav-table", true, false));
     }
 
     #[test]

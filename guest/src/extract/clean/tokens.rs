@@ -77,6 +77,17 @@ pub(super) fn token_is_boilerplate(token: &str, check_comments: bool, aggressive
     } else {
         // The head noun of a BEM-ish name is usually last ("site-nav",
         // "social-share") or first ("nav-wrapper", "footer-inner").
-        hit(last) || (words.len() > 1 && hit(words[0]) && !matches!(words[0], "ad" | "ads" | "tags" | "print"))
+        hit(last) || (words.len() > 1 && hit(words[0]) && !matches!(words[0], "ad" | "ads" | "tags" | "print") && !names_a_property(last))
     }
 }
+
+/// A last word like "eligible" or "printable" says what the element
+/// allows, so the word before it qualifies the element instead of naming
+/// it: "subscription-eligible" is a product card that can be subscribed
+/// to, not a subscription widget.
+fn names_a_property(word: &str) -> bool {
+    word.len() > PROPERTY_SUFFIX_MIN_CHARS && (word.ends_with("able") || word.ends_with("ible"))
+}
+
+/// "table" ends in "able" too; a property word is longer.
+const PROPERTY_SUFFIX_MIN_CHARS: usize = 5;
