@@ -19,7 +19,7 @@ const RELATED_HEADINGS: &[&str] = &[
 const RELATED_PHRASES: &[&str] = &[
     "also viewed", "also bought", "also purchased", "also liked", "also searched", "more like this", "related items", "similar items", "related products",
     "similar products", "related questions", "similar questions", "related searches", "related to this item", "related sponsored", "recently viewed",
-    "similar threads", "similar brands",
+    "similar threads", "similar brands", "you may enjoy", "you might enjoy", "you may also enjoy", "you might also enjoy",
 ];
 
 /// Lines that announce the site's other pages, or a widget beside the
@@ -103,5 +103,7 @@ mod tests {
         assert!(is_related_announcement("More from Eduard Kovacs"));
         assert!(!is_related_announcement("More from the ferns I planted last spring"));
         assert!(!is_related_announcement("Select one or more attributes to find similar products"));
+        assert!(is_related_announcement("Other posts you may enjoy"));
+        assert!(!is_related_announcement("Here are the benefits of freelancing that you might enjoy most"));
     }
 }

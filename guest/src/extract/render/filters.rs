@@ -91,7 +91,8 @@ fn is_unrendered_template(b: &Block) -> bool {
 /// subscribe, share, sign in, comment. Matched on lowercase text.
 const CALL_TO_ACTION_PHRASES: &[&str] = &[
     "subscribe", "sign up", "signup", "newsletter", "mailing list", "share this", "please share", "follow us", "leave a comment", "leave a reply", "log in to",
-    "sign in to", "join our", "join medium", "share on", "like this:", "rate this", "star rating", "skip to", "your question by asking",
+    "sign in to", "join our", "join medium", "share on", "like this:", "rate this", "star rating", "skip to", "your question by asking", "pin for later",
+    "pin it for later", "view on amazon",
     // A form's status messages, hidden until it is sent (Webflow's `w-form-done` and `w-form-fail`).
     "your submission has been received", "something went wrong while submitting", "thank you for your feedback",
     // Screen-reader hints: Medium's on every image, Amazon's on folded text.
@@ -311,6 +312,7 @@ mod tests {
             paragraph("Find the answer to your question by asking."),
             paragraph("Oops! Something went wrong while submitting the form."),
             paragraph("Press enter or click to view image in full size"),
+            paragraph("Did you enjoy this post? Pin it for later!"),
         ];
         let kept: Vec<String> = blocks.into_iter().filter(|b| !is_call_to_action(b)).map(|b| b.plain).collect();
         assert_eq!(kept, vec!["My best month had 54 subscribers per post."]);
