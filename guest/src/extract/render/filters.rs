@@ -15,7 +15,7 @@ const DEDUP_MIN_CHARS: usize = 20;
 
 /// The blocks a reader would call the content, in order.
 pub(super) fn content_blocks(blocks: Vec<Block>) -> Vec<Block> {
-    let mut blocks = dedup(blocks);
+    let mut blocks = dedup(blocks.into_iter().map(undouble).collect());
     blocks.retain(|b| {
         !is_call_to_action(b)
             && !is_dateline(b)
@@ -280,6 +280,40 @@ fn contains_words(text: &str, phrase: &str) -> bool {
     })
 }
 
+/// Words a line must repeat, at least, to be read as said twice: a name
+/// said twice in one word ("Sing Sing", "Talk Talk") is a name.
+const DOUBLED_MIN_WORDS: usize = 2;
+
+/// A line that says the same words twice over ("Best Overall Best
+/// Overall") is one label rendered twice, for small and large screens, in
+/// one block: it is said once.
+fn undouble(mut b: Block) -> Block {
+    if !is_line(&b) {
+        return b;
+    }
+    if let Some(half) = said_twice(&b.plain) {
+        b.md = said_twice(&b.md).unwrap_or(&b.md).to_string();
+        b.plain = half.to_string();
+    }
+    b
+}
+
+/// The first half of `text` when the second repeats it word for word.
+fn said_twice(text: &str) -> Option<&str> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let half = words.len() / 2;
+    let worded = words[..half].iter().filter(|w| w.chars().any(char::is_alphabetic)).count();
+    if words.len() % 2 != 0 || worded < DOUBLED_MIN_WORDS || words[..half] != words[half..] {
+        return None;
+    }
+    // The first half, as written: up to the end of its last word.
+    let mut end = 0;
+    for word in &words[..half] {
+        end = text[end..].find(word).map(|at| end + at + word.len())?;
+    }
+    Some(text[..end].trim_start())
+}
+
 fn dedup(blocks: Vec<Block>) -> Vec<Block> {
     let mut seen = HashSet::new();
     blocks.into_iter().filter(|b| b.plain.chars().count() < DEDUP_MIN_CHARS || matches!(b.kind, BlockKind::Rule) || seen.insert(b.plain.clone())).collect()
@@ -300,6 +334,21 @@ mod tests {
         assert!(is_bare_media_url(&paragraph("https://example.com/videos/daisy.mp4?w=640")));
         assert!(!is_bare_media_url(&paragraph("https://example.com/downloads/")));
         assert!(!is_bare_media_url(&paragraph("See https://example.com/a.jpg for the photo.")));
+    }
+
+    #[test]
+    fn a_line_said_twice_is_said_once() {
+        let said = |text: &str| undouble(paragraph(text)).plain;
+        assert_eq!(said("Best Overall Best Overall"), "Best Overall");
+        assert_eq!(said("  Seller's other items  Seller's other items"), "Seller's other items");
+        // A name said twice in one word, numbers and art stay as written.
+        assert_eq!(said("Sing Sing"), "Sing Sing");
+        assert_eq!(said("1234 1234 1234 1234"), "1234 1234 1234 1234");
+        assert_eq!(said("/ \\ / \\"), "/ \\ / \\");
+        assert_eq!(said("Best Overall Best Value"), "Best Overall Best Value");
+        let mut doubled = paragraph("Talk to an Expert Talk to an Expert");
+        doubled.md = "[Talk to an Expert](/e) [Talk to an Expert](/e)".to_string();
+        assert_eq!(undouble(doubled).md, "[Talk to an Expert](/e)");
     }
 
     #[test]
