@@ -123,7 +123,9 @@ const FURNITURE_LABELS: &[&str] = &[
     "print", "write a review", "buy now", "quick view", "quick shop", "contact us", "get started", "get a quote", "request a quote", "let's connect",
     "request a demo", "start free trial", "play video", "sort and filter", "sort by", "quote", "reply", "permalink", "reply with quote", "multi-quote",
     "add to compare", "clear rating", "like loading", "like loading…", "edited by", "shop now", "apply now", "close", "notify me", "view product",
-    "find out more", "unit price per", "image", "image unavailable", "image not available", "expand description", "start asking to get answers",
+    "find out more", "unit price per", "image", "image unavailable", "image not available", "expand description", "start asking to get answers", "register",
+    "register now", "add a comment", "try for free", "try it free", "start for free", "book a demo", "schedule a demo", "speak to an expert",
+    "talk to an expert", "home", "back to top", "sign in", "log in", "filters", "download",
 ];
 
 /// Labels, counters and status lines are at most this long (bytes);
