@@ -299,12 +299,26 @@ fn mark(dom: &Dom, options: &ExtractOptions, page: &Page, check_comments: bool) 
         // A `<footer>` stays chrome at any share: when it holds nearly all
         // the text, the page is a script shell and the footer is all it has.
         let page_footer = tag == "footer" && !page.holds_main[i];
-        if (share <= max_share || page_footer) && matched && (landmark || !page.holds_main[i] || comments_only) {
+        // A widget name on most of the `<main>` or `<article>` it sits in
+        // names the content itself (a listing in a "related-product"
+        // section, an article's "product-spotlight" blocks).
+        let names_the_landmark = matched && !landmark && !comments_only && !matches!(tag, "header" | "form") && holds_most_of_landmark(dom, page.raw_len, i);
+        if (share <= max_share || page_footer) && matched && (landmark || !page.holds_main[i] || comments_only) && !names_the_landmark {
             drop[i] = Drop::Boilerplate;
             dropped_comments = dropped_comments || comments_only;
         }
     }
     (drop, dropped_comments)
+}
+
+/// Share of its `<main>`/`<article>`'s text beyond which an element is
+/// that landmark's content, whatever its class says.
+const MAX_WIDGET_SHARE_OF_LANDMARK: f32 = 0.7;
+
+fn holds_most_of_landmark(dom: &Dom, raw_len: &[u32], i: usize) -> bool {
+    dom.ancestors(i)
+        .find(|&at| dom.is_main_landmark(at) || dom.tag(at) == "article")
+        .is_some_and(|landmark| raw_len[i] as f32 > MAX_WIDGET_SHARE_OF_LANDMARK * raw_len[landmark] as f32)
 }
 
 /// Links a list needs to be read as a table of contents.
@@ -507,6 +521,20 @@ mod tests {
         let links: String = (0..30).map(|n| format!("<a href='/c{n}'>Category number {n}</a> ")).collect();
         let shell = format!("<html><body><div id='root'>Loading</div><footer>{links}</footer></body></html>");
         assert_eq!(kept_text(&shell).trim(), "Loading");
+    }
+
+    #[test]
+    fn a_widget_name_on_most_of_the_main_landmark_names_its_content() {
+        let items: String = (0..8).map(|n| format!("<h3>Robotic mower model {n}</h3><p>Covers up to {n} acres, quietly.</p>")).collect();
+        // Site chrome outweighs the listing, so the page-wide share guard does not apply.
+        let links: String = (0..40).map(|n| format!("<a href='/c{n}'>Garden tools category {n}</a> ")).collect();
+        let header = format!("<header><nav>{links}</nav></header>");
+        let listing = format!("<body>{header}<main><h1>Mowers</h1><section class='related-product'>{items}</section></main></body>");
+        assert_eq!(drops_of(&listing, "class", &["related-product"]), vec![Drop::Keep]);
+        // Beside an article that outweighs it, the same section is a widget.
+        let body = "<p>Mowing in spirals leaves a cleaner edge than mowing in rows, and it spares the turn marks.</p>".repeat(8);
+        let article = format!("<body>{header}<main><h1>Mowing</h1>{body}<section class='related-product'>{items}</section></main></body>");
+        assert_eq!(drops_of(&article, "class", &["related-product"]), vec![Drop::Boilerplate]);
     }
 
     #[test]
