@@ -6,7 +6,9 @@
 //! 1. `clean`: mark junk (scripts, hidden) and boilerplate (nav, widgets).
 //! 2. `content`: split into text blocks and judge each (length, links).
 //! 3. `content`: choose the main region, the deepest element that keeps
-//!    most of the good text (falls back to `<main>`, then `<body>`).
+//!    most of the good text (falls back to `<main>`, then `<body>`). When
+//!    a widget class dropped most of that region, `clean` judges the page
+//!    once more with the region known, and the region is chosen again.
 //! 4. `render`: walk the region once into blocks → text and Markdown.
 //! 5. `metadata`: title, byline, date, language... layered per field;
 //!    `language` guesses from the text when the markup says nothing.
@@ -49,8 +51,18 @@ pub fn extract_html(html: &str, url: Option<&str>, options: &ExtractOptions) -> 
     let dom = dom::Dom::new(&parsed);
     let base = base_url(&dom, page_url.as_ref());
 
-    let drop = clean::classify(&dom, options, clean::looks_like_thread(url, &html));
-    let analysis = content::analyse(&dom, &drop, options);
+    let thread = clean::looks_like_thread(url, &html);
+    let mut drop = clean::classify(&dom, options, thread);
+    let mut analysis = content::analyse(&dom, &drop, options);
+    // A widget class on most of the chosen region (a listing in a
+    // "related-product" section) named the content: judge the page again.
+    if clean::dropped_most_of_region(&dom, &drop, analysis.region) {
+        let again = clean::classify_in_region(&dom, options, thread, analysis.region);
+        if again != drop {
+            analysis = content::analyse(&dom, &again, options);
+            drop = again;
+        }
+    }
     let rendered = render::render(&dom, &drop, &analysis, options, base.as_ref());
     let text = render::to_text(&rendered.blocks);
     let markdown = render::to_markdown(&rendered.blocks);
@@ -199,6 +211,25 @@ mod tests {
         assert!(doc.markdown.contains("[Ok](https://doc.example/std/result/enum.Result.html#variant.Ok)"), "{}", doc.markdown);
         assert!(doc.markdown.contains("see the examples."), "{}", doc.markdown);
         assert!(doc.links.iter().any(|l| l.url == "https://doc.example/std/result/enum.Result.html"));
+    }
+
+    #[test]
+    fn a_widget_class_on_most_of_the_region_names_the_content() {
+        let links: String = (0..40).map(|n| format!("<li><a href='/c{n}'>Garden tools category {n}</a></li>")).collect();
+        let items: String =
+            (0..8).map(|n| format!("<div class='item'><h3>Mower KR{n}</h3><p>Robotic mower for {n} acres, with obstacle sensing.</p></div>")).collect();
+        let page = format!(
+            "<html><body><header><ul class='menu'>{links}</ul></header><section class='shop'><div class='entry-content'>\
+             <h2>Robotic lawn mowers</h2><section class='related-product'>{items}</section></div></section></body></html>"
+        );
+        let html = parse(&page);
+        let dom = dom::Dom::new(&html);
+        let drop = clean::classify(&dom, &ExtractOptions::default(), false);
+        let analysis = content::analyse(&dom, &drop, &ExtractOptions::default());
+        assert!(clean::dropped_most_of_region(&dom, &drop, analysis.region), "the first pass drops the listing");
+        let doc = extract_html(&page, None, &ExtractOptions::default()).unwrap();
+        assert!(doc.text.contains("Mower KR7"), "{}", doc.text);
+        assert!(!doc.text.contains("Garden tools category"), "{}", doc.text);
     }
 
     #[test]

@@ -111,6 +111,17 @@ pub enum Drop {
 /// `thread` says the page declares itself a discussion (see
 /// `looks_like_thread`): its comment-like containers are then content.
 pub fn classify(dom: &Dom, options: &ExtractOptions, thread: bool) -> Vec<Drop> {
+    classify_around(dom, options, thread, None)
+}
+
+/// `classify` again once the main region is known: a widget name on most
+/// of the region names the region's content, as on most of a landmark
+/// (see `dropped_most_of_region` for when to ask).
+pub fn classify_in_region(dom: &Dom, options: &ExtractOptions, thread: bool, region: usize) -> Vec<Drop> {
+    classify_around(dom, options, thread, Some(region))
+}
+
+fn classify_around(dom: &Dom, options: &ExtractOptions, thread: bool, region: Option<usize>) -> Vec<Drop> {
     let n = dom.len();
     // Text per subtree, leaving out only what is never text (scripts,
     // styles): guards below compare an element's share of the page.
@@ -144,6 +155,7 @@ pub fn classify(dom: &Dom, options: &ExtractOptions, thread: bool) -> Vec<Drop> 
         choice_ids: &choice_ids,
         unfolded_ids: &unfolded_ids,
         total,
+        region,
     };
     let check_comments = !options.include_comments && !thread;
     let (drop, dropped_comments) = mark(dom, options, &page, check_comments);
@@ -246,6 +258,8 @@ struct Page<'p> {
     /// Ids of the panels "Read more" controls unfold (see `ids_a_control_unfolds`).
     unfolded_ids: &'p HashSet<&'p str>,
     total: f32,
+    /// The main region, once chosen (see `classify_in_region`).
+    region: Option<usize>,
 }
 
 fn is_code_tag(tag: &str) -> bool {
@@ -299,11 +313,13 @@ fn mark(dom: &Dom, options: &ExtractOptions, page: &Page, check_comments: bool) 
         // A `<footer>` stays chrome at any share: when it holds nearly all
         // the text, the page is a script shell and the footer is all it has.
         let page_footer = tag == "footer" && !page.holds_main[i];
-        // A widget name on most of the `<main>` or `<article>` it sits in
-        // names the content itself (a listing in a "related-product"
-        // section, an article's "product-spotlight" blocks).
-        let names_the_landmark = matched && !landmark && !comments_only && !matches!(tag, "header" | "form") && holds_most_of_landmark(dom, page.raw_len, i);
-        if (share <= max_share || page_footer) && matched && (landmark || !page.holds_main[i] || comments_only) && !names_the_landmark {
+        // A widget name on most of the `<main>` or `<article>` it sits in,
+        // or of the chosen region, names that content itself (a listing in
+        // a "related-product" section, an article's "product-spotlight"
+        // blocks).
+        let names_the_content =
+            matched && !landmark && !comments_only && !matches!(tag, "header" | "form") && holds_most_of_content(dom, page.raw_len, page.region, i);
+        if (share <= max_share || page_footer) && matched && (landmark || !page.holds_main[i] || comments_only) && !names_the_content {
             drop[i] = Drop::Boilerplate;
             dropped_comments = dropped_comments || comments_only;
         }
@@ -311,14 +327,43 @@ fn mark(dom: &Dom, options: &ExtractOptions, page: &Page, check_comments: bool) 
     (drop, dropped_comments)
 }
 
-/// Share of its `<main>`/`<article>`'s text beyond which an element is
-/// that landmark's content, whatever its class says.
-const MAX_WIDGET_SHARE_OF_LANDMARK: f32 = 0.7;
+/// Share of the text of its `<main>`/`<article>` (or of the chosen
+/// region) beyond which an element is that content, whatever its class
+/// says. A widget beside an article holds less than the article.
+const MAX_WIDGET_SHARE_OF_CONTENT: f32 = 0.6;
 
-fn holds_most_of_landmark(dom: &Dom, raw_len: &[u32], i: usize) -> bool {
-    dom.ancestors(i)
-        .find(|&at| dom.is_main_landmark(at) || dom.tag(at) == "article")
-        .is_some_and(|landmark| raw_len[i] as f32 > MAX_WIDGET_SHARE_OF_LANDMARK * raw_len[landmark] as f32)
+fn holds_most_of_content(dom: &Dom, raw_len: &[u32], region: Option<usize>, i: usize) -> bool {
+    let most_of = |container: usize| raw_len[i] as f32 > MAX_WIDGET_SHARE_OF_CONTENT * raw_len[container] as f32;
+    let landmark = dom.ancestors(i).find(|&at| dom.is_main_landmark(at) || dom.tag(at) == "article");
+    landmark.is_some_and(most_of) || region.is_some_and(|r| r < i && i < dom.nodes[r].end && most_of(r))
+}
+
+/// Whether a dropped subtree inside the chosen `region` holds most of the
+/// region's text: then `classify_in_region` may keep it. Text is counted
+/// as `classify` counts it (everything but scripts and styles).
+pub fn dropped_most_of_region(dom: &Dom, drop: &[Drop], region: usize) -> bool {
+    let end = dom.nodes[region].end;
+    let (mut total, mut dropped, mut widest) = (0u32, 0u32, 0u32);
+    let mut dropped_until = region;
+    for (j, flag) in drop.iter().enumerate().take(end).skip(region) {
+        if j >= dropped_until {
+            widest = widest.max(dropped);
+            dropped = 0;
+            if *flag == Drop::Boilerplate {
+                dropped_until = dom.nodes[j].end;
+            }
+        }
+        let Some(text) = dom.text(j) else { continue };
+        if is_code_tag(dom.tag(dom.nodes[j].parent)) {
+            continue;
+        }
+        let len = text.trim().chars().count() as u32;
+        total += len;
+        if j < dropped_until {
+            dropped += len;
+        }
+    }
+    widest.max(dropped) as f32 > MAX_WIDGET_SHARE_OF_CONTENT * total as f32
 }
 
 /// Links a list needs to be read as a table of contents.
