@@ -217,7 +217,7 @@ mod tests {
     fn a_widget_class_on_most_of_the_region_names_the_content() {
         let links: String = (0..40).map(|n| format!("<li><a href='/c{n}'>Garden tools category {n}</a></li>")).collect();
         let items: String =
-            (0..8).map(|n| format!("<div class='item'><h3>Mower KR{n}</h3><p>Robotic mower for {n} acres, with obstacle sensing.</p></div>")).collect();
+            (0..8).map(|n| format!("<div class='promo'><h3>Mower KR{n}</h3><p>Robotic mower for {n} acres, with obstacle sensing.</p></div>")).collect();
         let page = format!(
             "<html><body><header><ul class='menu'>{links}</ul></header><section class='shop'><div class='entry-content'>\
              <h2>Robotic lawn mowers</h2><section class='related-product'>{items}</section></div></section></body></html>"

@@ -272,9 +272,14 @@ fn mark(dom: &Dom, options: &ExtractOptions, page: &Page, check_comments: bool) 
     let n = dom.len();
     let mut dropped_comments = false;
     let mut drop = vec![Drop::Keep; n];
+    // Inside an element kept by `holds_most_of_region`.
+    let mut in_region_widget = vec![false; n];
     let inside_article = dom.within(|i| matches!(dom.tag(i), "article" | "main"));
     for i in 0..n {
         let parent = dom.nodes[i].parent;
+        if parent != usize::MAX && in_region_widget[parent] {
+            in_region_widget[i] = true;
+        }
         if parent != usize::MAX && drop[parent] != Drop::Keep {
             drop[i] = drop[parent];
             continue;
@@ -316,9 +321,16 @@ fn mark(dom: &Dom, options: &ExtractOptions, page: &Page, check_comments: bool) 
         // A widget name on most of the `<main>` or `<article>` it sits in,
         // or of the chosen region, names that content itself (a listing in
         // a "related-product" section, an article's "product-spotlight"
-        // blocks).
-        let names_the_content =
-            matched && !landmark && !comments_only && !matches!(tag, "header" | "form") && holds_most_of_content(dom, page.raw_len, page.region, i);
+        // blocks). Inside such a region-sized widget, the parts named like
+        // widgets ("promo" cards in a "promo-container") are its parts.
+        let names_the_content = matched
+            && !landmark
+            && !comments_only
+            && !matches!(tag, "header" | "form")
+            && (in_region_widget[i] || holds_most_of_landmark(dom, page.raw_len, i) || holds_most_of_region(dom, page.raw_len, page.region, i));
+        if names_the_content && holds_most_of_region(dom, page.raw_len, page.region, i) {
+            in_region_widget[i] = true;
+        }
         if (share <= max_share || page_footer) && matched && (landmark || !page.holds_main[i] || comments_only) && !names_the_content {
             drop[i] = Drop::Boilerplate;
             dropped_comments = dropped_comments || comments_only;
@@ -332,10 +344,13 @@ fn mark(dom: &Dom, options: &ExtractOptions, page: &Page, check_comments: bool) 
 /// says. A widget beside an article holds less than the article.
 const MAX_WIDGET_SHARE_OF_CONTENT: f32 = 0.6;
 
-fn holds_most_of_content(dom: &Dom, raw_len: &[u32], region: Option<usize>, i: usize) -> bool {
-    let most_of = |container: usize| raw_len[i] as f32 > MAX_WIDGET_SHARE_OF_CONTENT * raw_len[container] as f32;
+fn holds_most_of_landmark(dom: &Dom, raw_len: &[u32], i: usize) -> bool {
     let landmark = dom.ancestors(i).find(|&at| dom.is_main_landmark(at) || dom.tag(at) == "article");
-    landmark.is_some_and(most_of) || region.is_some_and(|r| r < i && i < dom.nodes[r].end && most_of(r))
+    landmark.is_some_and(|l| raw_len[i] as f32 > MAX_WIDGET_SHARE_OF_CONTENT * raw_len[l] as f32)
+}
+
+fn holds_most_of_region(dom: &Dom, raw_len: &[u32], region: Option<usize>, i: usize) -> bool {
+    region.is_some_and(|r| r < i && i < dom.nodes[r].end && raw_len[i] as f32 > MAX_WIDGET_SHARE_OF_CONTENT * raw_len[r] as f32)
 }
 
 /// Whether a dropped subtree inside the chosen `region` holds most of the
