@@ -1,0 +1,1 @@
+"""The compiled RipTide component (`riptide.wasm`), shipped as package data."""
