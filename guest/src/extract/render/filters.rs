@@ -293,9 +293,10 @@ fn undouble(mut b: Block) -> Block {
     if !is_line(&b) {
         return b;
     }
-    if let Some(half) = said_twice(&b.plain) {
-        b.md = said_twice(&b.md).unwrap_or(&b.md).to_string();
-        b.plain = half.to_string();
+    // Both renderings must repeat, so text and Markdown keep saying the
+    // same (two links with one label but different targets are two links).
+    if let (Some(half), Some(md_half)) = (said_twice(&b.plain), said_twice(&b.md)) {
+        (b.plain, b.md) = (half.to_string(), md_half.to_string());
     }
     b
 }
@@ -351,6 +352,9 @@ mod tests {
         let mut doubled = paragraph("Talk to an Expert Talk to an Expert");
         doubled.md = "[Talk to an Expert](/e) [Talk to an Expert](/e)".to_string();
         assert_eq!(undouble(doubled).md, "[Talk to an Expert](/e)");
+        let mut two_links = paragraph("Size guide Size guide");
+        two_links.md = "[Size guide](/men) [Size guide](/women)".to_string();
+        assert_eq!(undouble(two_links).plain, "Size guide Size guide");
     }
 
     #[test]
