@@ -422,6 +422,12 @@ fn strips_site_suffix() {
     assert_eq!(strip_site_name("No separators here", None), "No separators here");
     assert_eq!(strip_site_name(" | Nuts & Volts Magazine", None), "Nuts & Volts Magazine");
     assert_eq!(strip_site_name("Ferns | The Garden Notes Magazine", Some("The Garden Notes Magazine")), "Ferns");
+    // A part that only labels the home page gives way to the site's name.
+    assert_eq!(strip_site_name("Home - Ohio Artisan Collective", None), "Ohio Artisan Collective");
+    assert_eq!(strip_site_name("Home Page | Garden Notes", None), "Garden Notes");
+    assert_eq!(strip_site_name("Home", None), "Home");
+    let home = meta_of(r#"<html><head><title>Home - The Garden Blog</title><meta property="og:title" content="Home"></head><body><p>Hi</p></body></html>"#);
+    assert_eq!(home.title.as_deref(), Some("The Garden Blog"));
     assert_eq!(clean_author("By Jane Doe and John Roe"), "Jane Doe and John Roe");
     assert_eq!(clean_author("Maria &amp; Katerina"), "Maria & Katerina");
 }

@@ -9,6 +9,10 @@ use crate::extract::dom::Dom;
 /// Separators between a page title and the site name in `<title>`.
 const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " / ", " : "];
 
+/// Title parts that only label the home page.
+/// (Compared folded: "Home page" is "homepage".)
+const HOME_PAGE_LABELS: &[&str] = &["home", "homepage"];
+
 /// A `<title>` part longer than this is a description, not a name.
 const TITLE_PART_MAX_CHARS: usize = 90;
 
@@ -32,6 +36,8 @@ pub(super) fn choose_title(
 ) -> Option<String> {
     // A shortened og:title ("What do you think will be the trend in the…",
     // as XenForo writes it) gives way to the full `<title>` it cuts.
+    // An og:title of "Home" only labels the home page (see `HOME_PAGE_LABELS`).
+    let og = og.filter(|o| !HOME_PAGE_LABELS.contains(&fold(o).as_str()));
     let og = og.filter(|o| {
         let stem = o.trim_end().trim_end_matches("...").trim_end_matches('…');
         stem.len() == o.trim_end().len() || !title_tag.is_some_and(|t| fold(t).starts_with(&fold(stem)))
@@ -124,6 +130,11 @@ fn title_parts(title: &str) -> impl Iterator<Item = &str> {
 /// hosting for teams").
 pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
     let mut parts: Vec<&str> = title_parts(title).collect();
+    // "Home - The GitHub Blog": the page part only says this is the home
+    // page; the site's name is its title.
+    if parts.len() > 1 {
+        parts.retain(|p| !HOME_PAGE_LABELS.contains(&fold(p).as_str()));
+    }
     if let Some(site) = site.map(fold).filter(|s| !s.is_empty()) {
         if parts.len() > 1 && parts.iter().any(|p| fold(p) == site) {
             parts.retain(|p| fold(p) != site);
