@@ -23,6 +23,7 @@ pub(super) fn content_blocks(blocks: Vec<Block>) -> Vec<Block> {
             && !is_page_notice(b)
             && !is_post_stat(b)
             && !is_listing_status(b)
+            && !is_position_counter(b)
             && !is_bare_media_url(b)
             && !is_reading_time(b)
             && !is_only_icons(b)
@@ -216,6 +217,19 @@ fn is_listing_status(b: &Block) -> bool {
 
 /// Short notices about the page rather than of it: edit stamps,
 /// copyright and licence lines, "was this helpful?" widgets.
+/// What a carousel or pager counts ("Picture 1 of 4", "Slide 2 of 8",
+/// "Page 1 of 8"): where the reader is among the slides, not content.
+const COUNTED_THINGS: &[&str] = &["picture", "image", "photo", "slide", "page", "video"];
+
+fn is_position_counter(b: &Block) -> bool {
+    if !is_line(b) || b.plain.len() > LABEL_LINE_MAX_LEN {
+        return false;
+    }
+    let lower = b.plain.trim().to_lowercase();
+    let number = |w: &str| !w.is_empty() && w.bytes().all(|c| c.is_ascii_digit());
+    matches!(lower.split_whitespace().collect::<Vec<_>>().as_slice(), [thing, n, "of", total] if COUNTED_THINGS.contains(thing) && number(n) && number(total))
+}
+
 const NOTICE_MAX_CHARS: usize = 300;
 /// How edit stamps start.
 const EDIT_STAMP_PREFIXES: &[&str] = &["last edited by", "last updated", "last modified", "page last edited", "page last modified"];
@@ -337,6 +351,17 @@ mod tests {
         assert!(is_bare_media_url(&paragraph("https://example.com/videos/daisy.mp4?w=640")));
         assert!(!is_bare_media_url(&paragraph("https://example.com/downloads/")));
         assert!(!is_bare_media_url(&paragraph("See https://example.com/a.jpg for the photo.")));
+    }
+
+    #[test]
+    fn carousel_and_pager_positions_are_dropped() {
+        let kept: Vec<String> = ["Picture 1 of 4", "Slide 2 of 8", "Page 1 of 8", "1 of 5", "Chapter 1 of 8", "Page 1 of the manual"]
+            .into_iter()
+            .map(paragraph)
+            .filter(|b| !is_position_counter(b))
+            .map(|b| b.plain)
+            .collect();
+        assert_eq!(kept, vec!["1 of 5", "Chapter 1 of 8", "Page 1 of the manual"]);
     }
 
     #[test]
