@@ -126,7 +126,8 @@ const FURNITURE_LABELS: &[&str] = &[
     "add to compare", "clear rating", "like loading", "like loading…", "edited by", "shop now", "apply now", "close", "notify me", "view product",
     "find out more", "unit price per", "image", "image unavailable", "image not available", "expand description", "start asking to get answers", "register",
     "register now", "add a comment", "try for free", "try it free", "start for free", "book a demo", "schedule a demo", "speak to an expert",
-    "talk to an expert", "home", "back to top", "sign in", "log in", "filters", "download",
+    "talk to an expert", "home", "back to top", "sign in", "log in", "filters", "download", // Badges on product cards.
+    "top rated", "new arrival", "new arrivals", "best seller", "bestseller", "best-seller", "limited edition", "free shipping",
 ];
 
 /// Labels, counters and status lines are at most this long (bytes);
@@ -431,6 +432,9 @@ mod tests {
         assert!(is_furniture_label(&paragraph("Shop now")));
         assert!(is_furniture_label(&paragraph("Unit price per")));
         assert!(is_furniture_label(&paragraph("Start asking to get answers")));
+        assert!(is_furniture_label(&paragraph("Top Rated")));
+        assert!(is_furniture_label(&paragraph("Best Seller")));
+        assert!(!is_furniture_label(&paragraph("New")));
         assert!(!is_furniture_label(&paragraph("Tags are how we group posts.")));
         assert!(!is_furniture_label(&paragraph("Close the lid before you shop.")));
     }
