@@ -24,6 +24,7 @@ pub(super) fn content_blocks(blocks: Vec<Block>) -> Vec<Block> {
             && !is_post_stat(b)
             && !is_listing_status(b)
             && !is_position_counter(b)
+            && !is_image_credit(b)
             && !is_bare_media_url(b)
             && !is_reading_time(b)
             && !is_only_icons(b)
@@ -218,6 +219,27 @@ fn is_listing_status(b: &Block) -> bool {
 
 /// Short notices about the page rather than of it: edit stamps,
 /// copyright and licence lines, "was this helpful?" widgets.
+/// How a line crediting a picture starts ("Credit: Reviewed / Jon
+/// Chan", "Photo courtesy of Noble Desktop", "Image by Freepik").
+const CREDIT_LABELS: &[&str] = &[
+    "credit:", "credits:", "image credit:", "image credits:", "photo credit:", "photo credits:", "picture credit:", "photo:", "photos:", "photograph:",
+    "courtesy of ", "photo courtesy", "image courtesy", "photo by ", "photos by ", "image by ", "images by ", "photograph by ",
+];
+
+/// A credit names who took or owns a picture in a few words; a longer
+/// line is a sentence about photos.
+const CREDIT_MAX_CHARS: usize = 80;
+
+/// A picture's credit line: the picture's metadata, not the text (on the
+/// dev pages 112 such lines on 23 pages, 6 on one page in a reference).
+fn is_image_credit(b: &Block) -> bool {
+    if !is_line(b) || b.plain.chars().count() > CREDIT_MAX_CHARS {
+        return false;
+    }
+    let lower = b.plain.trim().to_lowercase();
+    CREDIT_LABELS.iter().any(|label| lower.strip_prefix(label).is_some_and(|rest| !rest.trim().is_empty()))
+}
+
 /// What a carousel or pager counts ("Picture 1 of 4", "Slide 2 of 8",
 /// "Page 1 of 8"): where the reader is among the slides, not content.
 const COUNTED_THINGS: &[&str] = &["picture", "image", "photo", "slide", "page", "video"];
@@ -352,6 +374,16 @@ mod tests {
         assert!(is_bare_media_url(&paragraph("https://example.com/videos/daisy.mp4?w=640")));
         assert!(!is_bare_media_url(&paragraph("https://example.com/downloads/")));
         assert!(!is_bare_media_url(&paragraph("See https://example.com/a.jpg for the photo.")));
+    }
+
+    #[test]
+    fn picture_credits_are_dropped_but_not_sources_or_prose() {
+        for line in ["Credit: Reviewed / Jonathan Chan", "Photo Courtesy of Noble Desktop", "Image credit: © Depositphotos.com", "Photo: Shutterstock"] {
+            assert!(is_image_credit(&paragraph(line)), "{line}");
+        }
+        for line in ["Source: Bureau of Labor Statistics", "Credit:", "Photo by photo, the album grows over the summer until it fills the shelf by the door."] {
+            assert!(!is_image_credit(&paragraph(line)), "{line}");
+        }
     }
 
     #[test]
