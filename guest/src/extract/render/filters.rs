@@ -127,18 +127,25 @@ const FURNITURE_LABELS: &[&str] = &[
     "add to compare", "clear rating", "like loading", "like loading…", "edited by", "shop now", "apply now", "close", "notify me", "view product",
     "find out more", "unit price per", "image", "image unavailable", "image not available", "expand description", "start asking to get answers", "register",
     "register now", "add a comment", "try for free", "try it free", "start for free", "book a demo", "schedule a demo", "speak to an expert",
-    "talk to an expert", "home", "back to top", "sign in", "log in", "filters", "download", // Badges on product cards.
-    "top rated", "new arrival", "new arrivals", "best seller", "bestseller", "best-seller", "limited edition", "free shipping",
+    "talk to an expert", "home", "back to top", "sign in", "log in", "filters", "download",
 ];
+
+/// Badges on product cards ("New" and "Sale" are not here: references
+/// keep them often enough).
+const CARD_BADGES: &[&str] = &["top rated", "new arrival", "new arrivals", "best seller", "bestseller", "best-seller", "limited edition", "free shipping"];
+
+/// A poster's badges and status next to a post.
+const POSTER_BADGES: &[&str] = &["offline", "online", "original poster", "op", "embed"];
 
 /// Labels, counters and status lines are at most this long (bytes);
 /// longer lines are sentences that happen to start the same way.
 const LABEL_LINE_MAX_LEN: usize = 40;
 
 fn is_furniture_label(b: &Block) -> bool {
-    is_line(b)
-        && b.plain.len() <= LABEL_LINE_MAX_LEN
-        && FURNITURE_LABELS.contains(&b.plain.trim().trim_end_matches([':', '!', '.']).to_lowercase().replace('’', "'").as_str())
+    is_line(b) && b.plain.len() <= LABEL_LINE_MAX_LEN && {
+        let label = b.plain.trim().trim_end_matches([':', '!', '.']).to_lowercase().replace('’', "'");
+        [FURNITURE_LABELS, CARD_BADGES, POSTER_BADGES].iter().any(|labels| labels.contains(&label.as_str()))
+    }
 }
 
 /// Words after a count that make it a post's or poster's statistic
@@ -467,6 +474,8 @@ mod tests {
         assert!(is_furniture_label(&paragraph("Top Rated")));
         assert!(is_furniture_label(&paragraph("Best Seller")));
         assert!(!is_furniture_label(&paragraph("New")));
+        assert!(is_furniture_label(&paragraph("Original Poster")));
+        assert!(is_furniture_label(&paragraph("Offline")));
         assert!(!is_furniture_label(&paragraph("Tags are how we group posts.")));
         assert!(!is_furniture_label(&paragraph("Close the lid before you shop.")));
     }
