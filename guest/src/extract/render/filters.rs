@@ -127,12 +127,13 @@ const FURNITURE_LABELS: &[&str] = &[
     "add to compare", "clear rating", "like loading", "like loading…", "edited by", "shop now", "apply now", "close", "notify me", "view product",
     "find out more", "unit price per", "image", "image unavailable", "image not available", "expand description", "start asking to get answers", "register",
     "register now", "add a comment", "try for free", "try it free", "start for free", "book a demo", "schedule a demo", "speak to an expert",
-    "talk to an expert", "home", "back to top", "sign in", "log in", "filters", "download",
+    "talk to an expert", "home", "back to top", "sign in", "log in", "filters", "download", "ask an expert", "results list", "image not available for",
 ];
 
 /// Badges on product cards ("New" and "Sale" are not here: references
 /// keep them often enough).
-const CARD_BADGES: &[&str] = &["top rated", "new arrival", "new arrivals", "best seller", "bestseller", "best-seller", "limited edition", "free shipping"];
+const CARD_BADGES: &[&str] =
+    &["top rated", "new arrival", "new arrivals", "best seller", "bestseller", "best-seller", "limited edition", "free shipping", "award winner"];
 
 /// A poster's badges and status next to a post.
 const POSTER_BADGES: &[&str] = &["offline", "online", "original poster", "op", "embed"];
@@ -248,7 +249,8 @@ fn is_image_credit(b: &Block) -> bool {
 }
 
 /// What a carousel or pager counts ("Picture 1 of 4", "Slide 2 of 8",
-/// "Page 1 of 8"): where the reader is among the slides, not content.
+/// "Page 1 of 8", a bare "1 of 5"): where the reader is among the
+/// slides, not content.
 const COUNTED_THINGS: &[&str] = &["picture", "image", "photo", "slide", "page", "video"];
 
 fn is_position_counter(b: &Block) -> bool {
@@ -257,7 +259,11 @@ fn is_position_counter(b: &Block) -> bool {
     }
     let lower = b.plain.trim().to_lowercase();
     let number = |w: &str| !w.is_empty() && w.bytes().all(|c| c.is_ascii_digit());
-    matches!(lower.split_whitespace().collect::<Vec<_>>().as_slice(), [thing, n, "of", total] if COUNTED_THINGS.contains(thing) && number(n) && number(total))
+    match lower.split_whitespace().collect::<Vec<_>>().as_slice() {
+        [thing, n, "of", total] => COUNTED_THINGS.contains(thing) && number(n) && number(total),
+        [n, "of", total] => number(n) && number(total),
+        _ => false,
+    }
 }
 
 const NOTICE_MAX_CHARS: usize = 300;
@@ -395,13 +401,13 @@ mod tests {
 
     #[test]
     fn carousel_and_pager_positions_are_dropped() {
-        let kept: Vec<String> = ["Picture 1 of 4", "Slide 2 of 8", "Page 1 of 8", "1 of 5", "Chapter 1 of 8", "Page 1 of the manual"]
+        let kept: Vec<String> = ["Picture 1 of 4", "Slide 2 of 8", "Page 1 of 8", "1 of 5", "Chapter 1 of 8", "Page 1 of the manual", "1 of 5 stars"]
             .into_iter()
             .map(paragraph)
             .filter(|b| !is_position_counter(b))
             .map(|b| b.plain)
             .collect();
-        assert_eq!(kept, vec!["1 of 5", "Chapter 1 of 8", "Page 1 of the manual"]);
+        assert_eq!(kept, vec!["Chapter 1 of 8", "Page 1 of the manual", "1 of 5 stars"]);
     }
 
     #[test]
