@@ -51,13 +51,13 @@ pub fn extract_html(html: &str, url: Option<&str>, options: &ExtractOptions) -> 
     let dom = dom::Dom::new(&parsed);
     let base = base_url(&dom, page_url.as_ref());
 
-    let thread = clean::looks_like_thread(url, &html);
-    let mut drop = clean::classify(&dom, options, thread);
+    let classifier = clean::Classifier::new(&dom, options, clean::looks_like_thread(url, &html));
+    let mut drop = classifier.drops(None);
     let mut analysis = content::analyse(&dom, &drop, options);
     // A widget class on most of the chosen region (a listing in a
     // "related-product" section) named the content: judge the page again.
-    if clean::dropped_most_of_region(&dom, &drop, analysis.region) {
-        let again = clean::classify_in_region(&dom, options, thread, analysis.region);
+    if classifier.dropped_most_of_region(&drop, analysis.region) {
+        let again = classifier.drops(Some(analysis.region));
         if again != drop {
             analysis = content::analyse(&dom, &again, options);
             drop = again;
@@ -224,9 +224,11 @@ mod tests {
         );
         let html = parse(&page);
         let dom = dom::Dom::new(&html);
-        let drop = clean::classify(&dom, &ExtractOptions::default(), false);
-        let analysis = content::analyse(&dom, &drop, &ExtractOptions::default());
-        assert!(clean::dropped_most_of_region(&dom, &drop, analysis.region), "the first pass drops the listing");
+        let options = ExtractOptions::default();
+        let classifier = clean::Classifier::new(&dom, &options, false);
+        let drop = classifier.drops(None);
+        let analysis = content::analyse(&dom, &drop, &options);
+        assert!(classifier.dropped_most_of_region(&drop, analysis.region), "the first pass drops the listing");
         let doc = extract_html(&page, None, &ExtractOptions::default()).unwrap();
         assert!(doc.text.contains("Mower KR7"), "{}", doc.text);
         assert!(!doc.text.contains("Garden tools category"), "{}", doc.text);

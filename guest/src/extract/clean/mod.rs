@@ -111,81 +111,90 @@ pub enum Drop {
 /// `thread` says the page declares itself a discussion (see
 /// `looks_like_thread`): its comment-like containers are then content.
 pub fn classify(dom: &Dom, options: &ExtractOptions, thread: bool) -> Vec<Drop> {
-    classify_around(dom, options, thread, None)
+    Classifier::new(dom, options, thread).drops(None)
 }
 
-/// `classify` again once the main region is known: a widget name on most
-/// of the region names the region's content, as on most of a landmark
-/// (see `dropped_most_of_region` for when to ask).
-pub fn classify_in_region(dom: &Dom, options: &ExtractOptions, thread: bool, region: usize) -> Vec<Drop> {
-    classify_around(dom, options, thread, Some(region))
+/// The drop pass with the page's facts gathered once, so that it can be
+/// asked again once the main region is known (see `dropped_most_of_region`).
+pub struct Classifier<'d, 'a> {
+    dom: &'d Dom<'a>,
+    options: &'d ExtractOptions,
+    thread: bool,
+    page: Page<'a>,
 }
 
-fn classify_around(dom: &Dom, options: &ExtractOptions, thread: bool, region: Option<usize>) -> Vec<Drop> {
-    let n = dom.len();
-    // Text per subtree, leaving out only what is never text (scripts,
-    // styles): guards below compare an element's share of the page.
-    let mut raw_len = vec![0u32; n];
-    for i in (0..n).rev() {
-        if let Some(t) = dom.text(i) {
-            raw_len[i] += t.trim().chars().count() as u32;
+impl<'d, 'a> Classifier<'d, 'a> {
+    pub fn new(dom: &'d Dom<'a>, options: &'d ExtractOptions, thread: bool) -> Self {
+        let n = dom.len();
+        // Text per subtree, leaving out only what is never text (scripts,
+        // styles): guards below compare an element's share of the page.
+        let mut raw_len = vec![0u32; n];
+        for i in (0..n).rev() {
+            if let Some(t) = dom.text(i) {
+                raw_len[i] += t.trim().chars().count() as u32;
+            }
+            let parent = dom.nodes[i].parent;
+            if parent != usize::MAX && !is_code_tag(dom.tag(i)) {
+                raw_len[parent] += raw_len[i];
+            }
         }
-        let parent = dom.nodes[i].parent;
-        if parent != usize::MAX && !is_code_tag(dom.tag(i)) {
-            raw_len[parent] += raw_len[i];
-        }
-    }
-    let total = raw_len.get(dom.root).copied().unwrap_or(0).max(1) as f32;
+        let total = raw_len.get(dom.root).copied().unwrap_or(0).max(1) as f32;
 
-    // Elements holding the page's headline or a full article are not
-    // widgets, whatever their class says ("col-9 sidebar-first-only").
-    let first_h1 = (0..n).find(|&i| dom.tag(i) == "h1" && is_headline(dom, i, options));
-    let first_main = (0..n).find(|&i| dom.is_main_landmark(i));
-    let holds_main = dom
-        .with_ancestors((0..n).map(|i| Some(i) == first_h1 || Some(i) == first_main || (dom.tag(i) == "article" && raw_len[i] >= ARTICLE_MIN_CHARS)).collect());
-    let related = related_sections(dom, &raw_len, &holds_main, total);
-    let attached_comments = if thread && !options.include_comments { comments_on_posts(dom, options, &raw_len) } else { vec![false; n] };
-    let choice_ids = choice_ids(dom);
-    let unfolded_ids = hidden::ids_a_control_unfolds(dom);
-    let page = Page {
-        raw_len: &raw_len,
-        holds_main: &holds_main,
-        related: &related,
-        attached_comments: &attached_comments,
-        choice_ids: &choice_ids,
-        unfolded_ids: &unfolded_ids,
-        total,
-        region,
-    };
-    let check_comments = !options.include_comments && !thread;
-    let (drop, dropped_comments) = mark(dom, options, &page, check_comments);
-    // The second look below is for comment words matched page-wide; on a
-    // thread only the comment lists under its posts went, and they stay gone.
-    if !dropped_comments || !check_comments {
-        return drop;
+        // Elements holding the page's headline or a full article are not
+        // widgets, whatever their class says ("col-9 sidebar-first-only").
+        let first_h1 = (0..n).find(|&i| dom.tag(i) == "h1" && is_headline(dom, i, options));
+        let first_main = (0..n).find(|&i| dom.is_main_landmark(i));
+        let holds_main = dom.with_ancestors(
+            (0..n).map(|i| Some(i) == first_h1 || Some(i) == first_main || (dom.tag(i) == "article" && raw_len[i] >= ARTICLE_MIN_CHARS)).collect(),
+        );
+        let related = related_sections(dom, &raw_len, &holds_main, total);
+        let attached_comments = if thread && !options.include_comments { comments_on_posts(dom, options, &raw_len) } else { vec![false; n] };
+        let page =
+            Page { choice_ids: choice_ids(dom), unfolded_ids: hidden::ids_a_control_unfolds(dom), raw_len, holds_main, related, attached_comments, total };
+        Classifier { dom, options, thread, page }
     }
-    // On a forum or Q&A page the "comments" are the content: when the
-    // comment-like containers hold most of the text and there is no
-    // article of any size outside them, keep them.
-    let mut in_comments = 0u64;
-    let mut kept = 0u64;
-    let (plain, _) = mark(dom, options, &page, false);
-    for i in 0..n {
-        let Some(text) = dom.text(i) else { continue };
-        if plain[i] != Drop::Keep {
-            continue;
+
+    /// The drops, judged without a region (`None`), or again once the main
+    /// region is known: then a widget name on most of the region names
+    /// the region's content, as on most of a landmark.
+    pub fn drops(&self, region: Option<usize>) -> Vec<Drop> {
+        let (dom, options, page) = (self.dom, self.options, &self.page);
+        let check_comments = !options.include_comments && !self.thread;
+        let (drop, dropped_comments) = mark(dom, options, page, region, check_comments);
+        // The second look below is for comment words matched page-wide; on a
+        // thread only the comment lists under its posts went, and they stay gone.
+        if !dropped_comments || !check_comments {
+            return drop;
         }
-        let len = text.trim().len() as u64;
-        if drop[i] == Drop::Keep {
-            kept += len;
+        // On a forum or Q&A page the "comments" are the content: when the
+        // comment-like containers hold most of the text and there is no
+        // article of any size outside them, keep them.
+        let mut in_comments = 0u64;
+        let mut kept = 0u64;
+        let (plain, _) = mark(dom, options, page, region, false);
+        for i in 0..dom.len() {
+            let Some(text) = dom.text(i) else { continue };
+            if plain[i] != Drop::Keep {
+                continue;
+            }
+            let len = text.trim().len() as u64;
+            if drop[i] == Drop::Keep {
+                kept += len;
+            } else {
+                in_comments += len;
+            }
+        }
+        if in_comments > kept && kept < MAX_TEXT_BESIDE_THREAD {
+            plain
         } else {
-            in_comments += len;
+            drop
         }
     }
-    if in_comments > kept && kept < MAX_TEXT_BESIDE_THREAD {
-        plain
-    } else {
-        drop
+
+    /// Whether a dropped element inside the chosen `region` holds most of
+    /// the region's text: then `drops(Some(region))` may keep it.
+    pub fn dropped_most_of_region(&self, drop: &[Drop], region: usize) -> bool {
+        (region..self.dom.nodes[region].end).any(|i| drop[i] == Drop::Boilerplate && holds_most_of_region(self.dom, &self.page.raw_len, Some(region), i))
     }
 }
 
@@ -246,20 +255,18 @@ fn related_sections(dom: &Dom, raw_len: &[u32], holds_main: &[bool], total: f32)
 }
 
 /// Per-page facts the drop pass consults.
-struct Page<'p> {
-    /// Text per subtree (see `classify`).
-    raw_len: &'p [u32],
-    holds_main: &'p [bool],
-    related: &'p [bool],
+struct Page<'a> {
+    /// Text per subtree (see `Classifier::new`).
+    raw_len: Vec<u32>,
+    holds_main: Vec<bool>,
+    related: Vec<bool>,
     /// Comment lists hanging under the posts of a thread (see `comments_on_posts`).
-    attached_comments: &'p [bool],
+    attached_comments: Vec<bool>,
     /// Ids of the radio buttons and checkboxes (see `labels_a_choice`).
-    choice_ids: &'p HashSet<&'p str>,
+    choice_ids: HashSet<&'a str>,
     /// Ids of the panels "Read more" controls unfold (see `ids_a_control_unfolds`).
-    unfolded_ids: &'p HashSet<&'p str>,
+    unfolded_ids: HashSet<&'a str>,
     total: f32,
-    /// The main region, once chosen (see `classify_in_region`).
-    region: Option<usize>,
 }
 
 fn is_code_tag(tag: &str) -> bool {
@@ -268,7 +275,7 @@ fn is_code_tag(tag: &str) -> bool {
 
 /// One top-down pass: an element's flag is inherited by its subtree. Also
 /// says whether some element was dropped only for looking like comments.
-fn mark(dom: &Dom, options: &ExtractOptions, page: &Page, check_comments: bool) -> (Vec<Drop>, bool) {
+fn mark(dom: &Dom, options: &ExtractOptions, page: &Page, region: Option<usize>, check_comments: bool) -> (Vec<Drop>, bool) {
     let n = dom.len();
     let mut dropped_comments = false;
     let mut drop = vec![Drop::Keep; n];
@@ -290,11 +297,11 @@ fn mark(dom: &Dom, options: &ExtractOptions, page: &Page, check_comments: bool) 
         }
         let share = page.raw_len[i] as f32 / page.total;
         let parent_inside_article = parent != usize::MAX && inside_article[parent];
-        if is_junk(dom, i, share, page.raw_len[i], parent_inside_article, page.unfolded_ids) {
+        if is_junk(dom, i, share, page.raw_len[i], parent_inside_article, &page.unfolded_ids) {
             drop[i] = Drop::Junk;
             continue;
         }
-        if page.related[i] || (tag == "label" && labels_a_choice(dom, i, page.choice_ids)) {
+        if page.related[i] || (tag == "label" && labels_a_choice(dom, i, &page.choice_ids)) {
             drop[i] = Drop::Boilerplate;
             continue;
         }
@@ -323,14 +330,13 @@ fn mark(dom: &Dom, options: &ExtractOptions, page: &Page, check_comments: bool) 
         // a "related-product" section, an article's "product-spotlight"
         // blocks). Inside such a region-sized widget, the parts named like
         // widgets ("promo" cards in a "promo-container") are its parts.
+        let region_sized = holds_most_of_region(dom, &page.raw_len, region, i);
         let names_the_content = matched
             && !landmark
             && !comments_only
             && !matches!(tag, "header" | "form")
-            && (in_region_widget[i] || holds_most_of_landmark(dom, page.raw_len, i) || holds_most_of_region(dom, page.raw_len, page.region, i));
-        if names_the_content && holds_most_of_region(dom, page.raw_len, page.region, i) {
-            in_region_widget[i] = true;
-        }
+            && (in_region_widget[i] || holds_most_of_landmark(dom, &page.raw_len, i) || region_sized);
+        in_region_widget[i] = in_region_widget[i] || (names_the_content && region_sized);
         if (share <= max_share || page_footer) && matched && (landmark || !page.holds_main[i] || comments_only) && !names_the_content {
             drop[i] = Drop::Boilerplate;
             dropped_comments = dropped_comments || comments_only;
@@ -351,34 +357,6 @@ fn holds_most_of_landmark(dom: &Dom, raw_len: &[u32], i: usize) -> bool {
 
 fn holds_most_of_region(dom: &Dom, raw_len: &[u32], region: Option<usize>, i: usize) -> bool {
     region.is_some_and(|r| r < i && i < dom.nodes[r].end && raw_len[i] as f32 > MAX_WIDGET_SHARE_OF_CONTENT * raw_len[r] as f32)
-}
-
-/// Whether a dropped subtree inside the chosen `region` holds most of the
-/// region's text: then `classify_in_region` may keep it. Text is counted
-/// as `classify` counts it (everything but scripts and styles).
-pub fn dropped_most_of_region(dom: &Dom, drop: &[Drop], region: usize) -> bool {
-    let end = dom.nodes[region].end;
-    let (mut total, mut dropped, mut widest) = (0u32, 0u32, 0u32);
-    let mut dropped_until = region;
-    for (j, flag) in drop.iter().enumerate().take(end).skip(region) {
-        if j >= dropped_until {
-            widest = widest.max(dropped);
-            dropped = 0;
-            if *flag == Drop::Boilerplate {
-                dropped_until = dom.nodes[j].end;
-            }
-        }
-        let Some(text) = dom.text(j) else { continue };
-        if is_code_tag(dom.tag(dom.nodes[j].parent)) {
-            continue;
-        }
-        let len = text.trim().chars().count() as u32;
-        total += len;
-        if j < dropped_until {
-            dropped += len;
-        }
-    }
-    widest.max(dropped) as f32 > MAX_WIDGET_SHARE_OF_CONTENT * total as f32
 }
 
 /// Links a list needs to be read as a table of contents.
