@@ -9,9 +9,13 @@ use crate::extract::dom::Dom;
 /// Separators between a page title and the site name in `<title>`.
 const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " / ", " : "];
 
-/// Title parts that only label the home page.
-/// (Compared folded: "Home page" is "homepage".)
+/// Titles (or title parts) that only label the home page, folded ("Home
+/// page" is "homepage").
 const HOME_PAGE_LABELS: &[&str] = &["home", "homepage"];
+
+fn labels_home_page(title: &str) -> bool {
+    HOME_PAGE_LABELS.contains(&fold(title).as_str())
+}
 
 /// A `<title>` part longer than this is a description, not a name.
 const TITLE_PART_MAX_CHARS: usize = 90;
@@ -34,13 +38,12 @@ pub(super) fn choose_title(
     article: bool,
     site: Option<&str>,
 ) -> Option<String> {
-    // A shortened og:title ("What do you think will be the trend in the…",
-    // as XenForo writes it) gives way to the full `<title>` it cuts.
-    // An og:title of "Home" only labels the home page (see `HOME_PAGE_LABELS`).
-    let og = og.filter(|o| !HOME_PAGE_LABELS.contains(&fold(o).as_str()));
+    // An og:title of "Home" only labels the home page; a shortened one
+    // ("What do you think will be the trend in the…", as XenForo writes it)
+    // gives way to the full `<title>` it cuts.
     let og = og.filter(|o| {
         let stem = o.trim_end().trim_end_matches("...").trim_end_matches('…');
-        stem.len() == o.trim_end().len() || !title_tag.is_some_and(|t| fold(t).starts_with(&fold(stem)))
+        !labels_home_page(o) && (stem.len() == o.trim_end().len() || !title_tag.is_some_and(|t| fold(t).starts_with(&fold(stem))))
     });
     // An `<h1>` that is the title's site part ("Cory Dransfeldt" in "A
     // brief intro to git • Cory Dransfeldt") or the site name is the
@@ -133,7 +136,7 @@ pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
     // "Home - The GitHub Blog": the page part only says this is the home
     // page; the site's name is its title.
     if parts.len() > 1 {
-        parts.retain(|p| !HOME_PAGE_LABELS.contains(&fold(p).as_str()));
+        parts.retain(|p| !labels_home_page(p));
     }
     if let Some(site) = site.map(fold).filter(|s| !s.is_empty()) {
         if parts.len() > 1 && parts.iter().any(|p| fold(p) == site) {
