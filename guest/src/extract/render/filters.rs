@@ -142,11 +142,18 @@ const POSTER_BADGES: &[&str] = &["offline", "online", "original poster", "op", "
 /// longer lines are sentences that happen to start the same way.
 const LABEL_LINE_MAX_LEN: usize = 40;
 
+/// A line short enough to be a label, counter or status, lowercased: what
+/// those filters compare.
+fn short_line(b: &Block) -> Option<String> {
+    let text = b.plain.trim();
+    (is_line(b) && text.len() <= LABEL_LINE_MAX_LEN).then(|| text.to_lowercase())
+}
+
 fn is_furniture_label(b: &Block) -> bool {
-    is_line(b) && b.plain.len() <= LABEL_LINE_MAX_LEN && {
-        let label = b.plain.trim().trim_end_matches([':', '!', '.']).to_lowercase().replace('’', "'");
+    short_line(b).is_some_and(|line| {
+        let label = line.trim_end_matches([':', '!', '.']).replace('’', "'");
         [FURNITURE_LABELS, CARD_BADGES, POSTER_BADGES].iter().any(|labels| labels.contains(&label.as_str()))
-    }
+    })
 }
 
 /// Words after a count that make it a post's or poster's statistic
@@ -160,12 +167,8 @@ const POST_STAT_WORDS: &[&str] = &[
 /// poster's record ("Posts: 120", "1,204 posts · Joined 2019"); a product
 /// card's review count. Never part of what was said.
 fn is_post_stat(b: &Block) -> bool {
-    let text = b.plain.trim();
-    // Stack Exchange heads its answers with their count ("11 Answers").
-    if !is_line(b) || text.len() > LABEL_LINE_MAX_LEN {
-        return false;
-    }
-    let lower = text.to_lowercase();
+    // A heading too: Stack Exchange heads its answers with their count ("11 Answers").
+    let Some(lower) = short_line(b) else { return false };
     let count =
         |w: &str| !w.is_empty() && w.bytes().all(|c| c.is_ascii_digit() || c == b',' || c == b'.') && w.bytes().next().is_some_and(|c| c.is_ascii_digit());
     let words: Vec<&str> = lower.split_whitespace().collect();
@@ -204,11 +207,7 @@ const LISTED_THINGS: &[&str] = &["products", "results", "items"];
 /// ("Showing 1–24 of 120 products", "Products (36)"), sort pickers
 /// ("Sort: Best Match"), "Loading..." placeholders.
 fn is_listing_status(b: &Block) -> bool {
-    let text = b.plain.trim();
-    if !is_line(b) || text.len() > LABEL_LINE_MAX_LEN {
-        return false;
-    }
-    let lower = text.to_lowercase();
+    let Some(lower) = short_line(b) else { return false };
     let count = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '-' | '–' | '(' | ')'));
     let mut words: Vec<&str> = lower.split_whitespace().collect();
     if words.first().is_some_and(|w| matches!(*w, "showing" | "loaded")) {
@@ -254,10 +253,7 @@ fn is_image_credit(b: &Block) -> bool {
 const COUNTED_THINGS: &[&str] = &["picture", "image", "photo", "slide", "page", "video"];
 
 fn is_position_counter(b: &Block) -> bool {
-    if !is_line(b) || b.plain.len() > LABEL_LINE_MAX_LEN {
-        return false;
-    }
-    let lower = b.plain.trim().to_lowercase();
+    let Some(lower) = short_line(b) else { return false };
     let number = |w: &str| !w.is_empty() && w.bytes().all(|c| c.is_ascii_digit());
     match lower.split_whitespace().collect::<Vec<_>>().as_slice() {
         [thing, n, "of", total] => COUNTED_THINGS.contains(thing) && number(n) && number(total),
