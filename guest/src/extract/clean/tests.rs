@@ -243,6 +243,18 @@ fn streamed_react_chunks_are_the_page() {
 }
 
 #[test]
+fn a_copy_no_one_is_shown_goes_however_long_it_is() {
+    let story = "The story itself, told once for the reader in a paragraph of prose.";
+    let copy = "# The story, again, as raw Markdown kept for a script to read. ".repeat(4);
+    let kept = kept_text(&format!(
+        "<body><article><p>{story}</p></article><pre hidden aria-hidden='true'>{copy}</pre>\
+         <div role='dialog' style='display:none'><p>Republish: {copy}</p></div><div hidden>{copy}</div></body>"
+    ));
+    // The plain `hidden` copy may be one a script reveals or moves: it stays.
+    assert_eq!(kept, format!("{story}{copy}"));
+}
+
+#[test]
 fn misused_widget_roles_do_not_drop_prose() {
     let answer = "An answer of real prose that a visitor reads once the panel is open. ".repeat(8);
     let page = format!(
