@@ -137,6 +137,10 @@ fn boilerplate_tokens() {
     assert!(token_is_boilerplate("post-share", true, false));
     assert!(token_is_boilerplate("comments", true, false));
     assert!(!token_is_boilerplate("comments", false, false));
+    // A comment's own body, beside the article in one column (Movable Type).
+    assert!(token_is_boilerplate("comments-body", true, false));
+    assert!(!token_is_boilerplate("comments-body", false, false));
+    assert!(!token_is_boilerplate("post-body", true, false));
     assert!(!token_is_boilerplate("entry-content", true, false));
     assert!(!token_is_boilerplate("shared-content", true, false));
     assert!(!token_is_boilerplate("header-title-large", true, false));

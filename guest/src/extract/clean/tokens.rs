@@ -69,8 +69,9 @@ pub(super) fn token_is_boilerplate(token: &str, check_comments: bool, aggressive
     let last = words[words.len() - 1];
     let hit = |w: &str| BOILERPLATE_WORDS.contains(&w) || (check_comments && COMMENT_WORDS.contains(&w)) || is_compound_menu(w);
     if has_content_word {
-        // "post-share", "article-related" still name a widget by their last word.
-        return hit(last) && last != "ad";
+        // "post-share", "article-related" still name a widget by their last
+        // word; "comments-body", "comment-content" are a comment's own body.
+        return hit(last) && last != "ad" || (check_comments && matches!(words[0], "comment" | "comments"));
     }
     if aggressive {
         words.iter().any(|w| hit(w))
