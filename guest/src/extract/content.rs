@@ -20,6 +20,7 @@
 
 use super::clean::Drop;
 use super::dom::{Dom, NONE};
+use super::introduction::introduction;
 use crate::model::{ExtractOptions, Focus};
 
 /// Elements that start a new text block.
@@ -127,6 +128,9 @@ pub struct Analysis {
     pub text_len: Vec<u32>,
     /// Characters of kept link text per subtree.
     pub link_len: Vec<u32>,
+    /// Prose between the headline and the region (see `introduction`),
+    /// rendered before it; none in precision focus.
+    pub lead: Vec<usize>,
 }
 
 pub fn analyse(dom: &Dom, drop: &[Drop], options: &ExtractOptions) -> Analysis {
@@ -250,7 +254,10 @@ pub fn analyse(dom: &Dom, drop: &[Drop], options: &ExtractOptions) -> Analysis {
         with_headline_beside(dom, drop, at, &verdict, &text_len, &link_len)
     };
 
-    Analysis { region, verdict, text_len, link_len }
+    // An introduction is left out more often than the body's doubtful
+    // blocks are: precision goes without it.
+    let lead = if options.focus == Focus::Precision { Vec::new() } else { introduction(dom, drop, region, &verdict) };
+    Analysis { region, verdict, text_len, link_len, lead }
 }
 
 /// A summary paragraph this long (chars of non-link text) beside the

@@ -19,6 +19,7 @@ pub mod content;
 pub mod dates;
 pub mod depth;
 pub mod dom;
+pub mod introduction;
 pub mod language;
 pub mod links;
 pub mod markup;

@@ -120,6 +120,10 @@ pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOp
         open_marks: Vec::new(),
         after_break: false,
     };
+    for &block in &analysis.lead {
+        r.walk(block, 0);
+        r.flush();
+    }
     r.walk(analysis.region, 0);
     r.flush();
     Rendered { blocks: filters::content_blocks(r.blocks), images: r.images }

@@ -1,0 +1,108 @@
+//! The article's introduction when it sits outside the region: prose
+//! between the headline and the body (a standfirst, a summary box, "key
+//! takeaways"), which themes put in the header beside the `<h1>` or in a
+//! box of its own above the body. Readers see it as the start of the
+//! article; the region, chosen for the body's weight, leaves it out.
+
+use crate::extract::clean::Drop;
+use crate::extract::content::Verdict;
+use crate::extract::dates;
+use crate::extract::dom::{class_and_id, Dom};
+
+/// Class/id words (whole `-`/`_`-separated words) of the page furniture
+/// that sits between a headline and the body: author boxes, bylines,
+/// disclosures, picture captions and credits, calls to action.
+const FURNITURE_WORDS: &[&str] = &["meta", "bio", "credit", "credits", "thumbnail", "cta"];
+/// The same, matched anywhere in a class or id ("artByline",
+/// "mntl-author-tooltip__bio", "affiliate-disclaimer").
+const FURNITURE_PARTS: &[&str] = &["byline", "author", "disclaimer", "disclosure", "affiliate", "caption", "tooltip"];
+/// How far up from a block its furniture class is looked for.
+const FURNITURE_DEPTH: usize = 6;
+/// A block this short with a date in it is a dateline or a byline.
+const DATELINE_MAX_CHARS: usize = 120;
+/// Openings of a byline or dateline block.
+const BYLINE_OPENINGS: &[&str] = &["by ", "written by", "posted by", "reviewed by", "updated", "last updated", "published"];
+
+/// The prose blocks after the page's first kept `<h1>` and before the
+/// region, outside it, in document order; none when the `<h1>` is not
+/// before the region.
+pub fn introduction(dom: &Dom, drop: &[Drop], region: usize, verdict: &[Verdict]) -> Vec<usize> {
+    let Some(h1) = (0..region).find(|&i| dom.tag(i) == "h1" && drop[i] == Drop::Keep) else { return Vec::new() };
+    if dom.nodes[h1].end > region {
+        return Vec::new();
+    }
+    let mut blocks = Vec::new();
+    let mut i = dom.nodes[h1].end;
+    while i < region {
+        let whole_block = dom.nodes[i].end <= region;
+        if verdict[i] == Verdict::Good && drop[i] == Drop::Keep && whole_block {
+            if introduces(dom, i, region) {
+                blocks.push(i);
+            }
+            i = dom.nodes[i].end;
+        } else {
+            i += 1;
+        }
+    }
+    blocks
+}
+
+/// Whether a prose block before the region reads as the introduction, not
+/// as a caption, quote, byline or disclosure.
+fn introduces(dom: &Dom, block: usize, region: usize) -> bool {
+    let outside_region = |&at: &usize| !dom.contains(at, region);
+    let furniture = dom
+        .self_and_ancestors(block)
+        .take_while(outside_region)
+        .take(FURNITURE_DEPTH)
+        .any(|at| matches!(dom.tag(at), "figure" | "figcaption" | "blockquote") || dom.element(at).is_some_and(|e| class_and_id(e).any(names_furniture)));
+    !furniture && !is_byline(&dom.collapsed_text(block))
+}
+
+fn names_furniture(token: &str) -> bool {
+    let token = token.to_ascii_lowercase();
+    token.split(['-', '_']).any(|w| FURNITURE_WORDS.contains(&w)) || FURNITURE_PARTS.iter().any(|part| token.contains(part))
+}
+
+fn is_byline(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    BYLINE_OPENINGS.iter().any(|opening| lower.starts_with(opening)) || (text.chars().count() <= DATELINE_MAX_CHARS && dates::normalize(text).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{clean, content, dom::Dom, parse};
+    use crate::model::ExtractOptions;
+
+    /// The introduction's text, block by block.
+    fn introduction_of(html: &str) -> Vec<String> {
+        let parsed = parse(html);
+        let dom = Dom::new(&parsed);
+        let options = ExtractOptions::default();
+        let drop = clean::classify(&dom, &options, false);
+        let analysis = content::analyse(&dom, &drop, &options);
+        analysis.lead.iter().map(|&i| dom.collapsed_text(i)).collect()
+    }
+
+    const PROSE: &str = "This is a long paragraph of the article's body, with commas, full stops and enough words to count as content.";
+
+    #[test]
+    fn a_standfirst_between_headline_and_body_introduces_it() {
+        let body = format!("<div class='body'>{}</div>", format!("<p>{PROSE}</p>").repeat(12));
+        let page = format!(
+            "<body><div class='hero'><h1>The headline</h1><p class='dek'>What the story says, in one sentence that a reader sees first.</p>\
+             <div class='byline'><p>A writer who covers the beat, and has for many years, in many places.</p></div>\
+             <p>By Ann Writer, Updated December 4, 2025 at 9:00 in the morning, Eastern time.</p>\
+             <figure><figcaption>A picture of the scene, taken by a photographer on the day.</figcaption></figure></div>{body}</body>"
+        );
+        assert_eq!(introduction_of(&page), ["What the story says, in one sentence that a reader sees first."]);
+    }
+
+    #[test]
+    fn no_introduction_when_the_headline_is_in_the_region() {
+        let page = format!(
+            "<body><p>A promo line before the article, long enough to be a sentence.</p><article><h1>Title</h1><p>{PROSE}</p><p>{PROSE}</p></article></body>"
+        );
+        assert!(introduction_of(&page).is_empty());
+    }
+}
