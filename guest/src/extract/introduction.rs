@@ -21,7 +21,11 @@ const FURNITURE_DEPTH: usize = 6;
 /// A block this short with a date in it is a dateline or a byline.
 const DATELINE_MAX_CHARS: usize = 120;
 /// Openings of a byline or dateline block.
-const BYLINE_OPENINGS: &[&str] = &["by ", "written by", "posted by", "reviewed by", "updated", "last updated", "published"];
+const BYLINE_OPENINGS: &[&str] = &["by ", "written by", "posted", "reviewed by", "updated", "last updated", "published"];
+/// Words of an affiliate disclosure ("We may earn a commission...").
+const DISCLOSURE_WORDS: &[&str] = &["commission", "affiliate"];
+/// A block longer than this that mentions commissions is prose about them.
+const DISCLOSURE_MAX_CHARS: usize = 400;
 
 /// The prose blocks after the page's first kept `<h1>` and before the
 /// region, outside it, in document order; none when the `<h1>` is not
@@ -56,7 +60,8 @@ fn introduces(dom: &Dom, block: usize, region: usize) -> bool {
         .take_while(outside_region)
         .take(FURNITURE_DEPTH)
         .any(|at| matches!(dom.tag(at), "figure" | "figcaption" | "blockquote") || dom.element(at).is_some_and(|e| class_and_id(e).any(names_furniture)));
-    !furniture && !is_byline(&dom.collapsed_text(block))
+    let text = dom.collapsed_text(block);
+    !furniture && !is_byline(&text) && !is_disclosure(&text)
 }
 
 fn names_furniture(token: &str) -> bool {
@@ -66,7 +71,14 @@ fn names_furniture(token: &str) -> bool {
 
 fn is_byline(text: &str) -> bool {
     let lower = text.to_lowercase();
-    BYLINE_OPENINGS.iter().any(|opening| lower.starts_with(opening)) || (text.chars().count() <= DATELINE_MAX_CHARS && dates::normalize(text).is_some())
+    BYLINE_OPENINGS.iter().any(|opening| lower.starts_with(opening))
+        || (text.chars().count() <= DATELINE_MAX_CHARS && dates::normalize(text).is_some())
+        || dates::is_relative_time(text)
+}
+
+fn is_disclosure(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    text.chars().count() <= DISCLOSURE_MAX_CHARS && DISCLOSURE_WORDS.iter().any(|w| lower.contains(w))
 }
 
 #[cfg(test)]
@@ -93,6 +105,7 @@ mod tests {
             "<body><div class='hero'><h1>The headline</h1><p class='dek'>What the story says, in one sentence that a reader sees first.</p>\
              <div class='byline'><p>A writer who covers the beat, and has for many years, in many places.</p></div>\
              <p>By Ann Writer, Updated December 4, 2025 at 9:00 in the morning, Eastern time.</p>\
+             <p>We may earn a commission when you buy through the links on this page, at no cost to you.</p>\
              <figure><figcaption>A picture of the scene, taken by a photographer on the day.</figcaption></figure></div>{body}</body>"
         );
         assert_eq!(introduction_of(&page), ["What the story says, in one sentence that a reader sees first."]);
