@@ -8,6 +8,7 @@ use crate::extract::clean::Drop;
 use crate::extract::content::Verdict;
 use crate::extract::dates;
 use crate::extract::dom::{class_and_id, Dom};
+use crate::extract::metadata::in_logo;
 
 /// Class/id words (whole `-`/`_`-separated words) of the page furniture
 /// that sits between a headline and the body: author boxes, bylines,
@@ -27,11 +28,11 @@ const DISCLOSURE_WORDS: &[&str] = &["commission", "affiliate"];
 /// A block longer than this that mentions commissions is prose about them.
 const DISCLOSURE_MAX_CHARS: usize = 400;
 
-/// The prose blocks after the page's first kept `<h1>` and before the
-/// region, outside it, in document order; none when the `<h1>` is not
-/// before the region.
+/// The prose blocks after the page's first kept `<h1>` (not the site's
+/// logo) and before the region, outside it, in document order; none when
+/// that `<h1>` is not before the region.
 pub fn introduction(dom: &Dom, drop: &[Drop], region: usize, verdict: &[Verdict]) -> Vec<usize> {
-    let Some(h1) = (0..region).find(|&i| dom.tag(i) == "h1" && drop[i] == Drop::Keep) else { return Vec::new() };
+    let Some(h1) = (0..region).find(|&i| dom.tag(i) == "h1" && drop[i] == Drop::Keep && !in_logo(dom, i)) else { return Vec::new() };
     if dom.nodes[h1].end > region {
         return Vec::new();
     }

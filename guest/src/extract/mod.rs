@@ -9,7 +9,9 @@
 //!    most of the good text (falls back to `<main>`, then `<body>`). When
 //!    a widget class dropped most of that region, `clean` judges the page
 //!    once more with the region known, and the region is chosen again.
-//! 4. `render`: walk the region once into blocks → text and Markdown.
+//!    `introduction` adds the prose between the headline and the region.
+//! 4. `render`: walk the introduction and the region once into blocks →
+//!    text and Markdown.
 //! 5. `metadata`: title, byline, date, language... layered per field;
 //!    `language` guesses from the text when the markup says nothing.
 //! 6. `links`: every link of the page.

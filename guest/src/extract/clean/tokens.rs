@@ -71,7 +71,7 @@ pub(super) fn token_is_boilerplate(token: &str, check_comments: bool, aggressive
     if has_content_word {
         // "post-share", "article-related" still name a widget by their last
         // word; "comments-body", "comment-content" are a comment's own body.
-        return hit(last) && last != "ad" || (check_comments && matches!(words[0], "comment" | "comments"));
+        return (hit(last) && last != "ad") || (check_comments && matches!(words[0], "comment" | "comments"));
     }
     if aggressive {
         words.iter().any(|w| hit(w))
