@@ -28,16 +28,16 @@ const DISCLOSURE_WORDS: &[&str] = &["commission", "affiliate"];
 /// A block longer than this that mentions commissions is prose about them.
 const DISCLOSURE_MAX_CHARS: usize = 400;
 
-/// The prose blocks after the page's first kept `<h1>` (not the site's
-/// logo) and before the region, outside it, in document order; none when
-/// that `<h1>` is not before the region.
+/// The prose blocks after the page's headline (see `headline`) and before
+/// the region, outside it, in document order; none when the headline is
+/// not before the region.
 pub fn introduction(dom: &Dom, drop: &[Drop], region: usize, verdict: &[Verdict]) -> Vec<usize> {
-    let Some(h1) = (0..region).find(|&i| dom.tag(i) == "h1" && drop[i] == Drop::Keep && !in_logo(dom, i)) else { return Vec::new() };
-    if dom.nodes[h1].end > region {
+    let Some(headline) = headline(dom, drop, region) else { return Vec::new() };
+    if dom.nodes[headline].end > region {
         return Vec::new();
     }
     let mut blocks = Vec::new();
-    let mut i = dom.nodes[h1].end;
+    let mut i = dom.nodes[headline].end;
     while i < region {
         let whole_block = dom.nodes[i].end <= region;
         if verdict[i] == Verdict::Good && drop[i] == Drop::Keep && whole_block {
@@ -50,6 +50,18 @@ pub fn introduction(dom: &Dom, drop: &[Drop], region: usize, verdict: &[Verdict]
         }
     }
     blocks
+}
+
+/// The headline before `region`: the first kept `<h1>` that is not the
+/// site's logo or, on a page with no `<h1>` at all, the first such `<h2>`.
+fn headline(dom: &Dom, drop: &[Drop], region: usize) -> Option<usize> {
+    let first = |tag: &str| (0..region).find(|&i| dom.tag(i) == tag && drop[i] == Drop::Keep && !in_logo(dom, i));
+    let has_h1 = (0..dom.len()).any(|i| dom.tag(i) == "h1");
+    if has_h1 {
+        first("h1")
+    } else {
+        first("h2")
+    }
 }
 
 /// Whether a prose block before the region reads as the introduction, not
@@ -110,6 +122,16 @@ mod tests {
              <figure><figcaption>A picture of the scene, taken by a photographer on the day.</figcaption></figure></div>{body}</body>"
         );
         assert_eq!(introduction_of(&page), ["What the story says, in one sentence that a reader sees first."]);
+    }
+
+    #[test]
+    fn without_an_h1_the_first_h2_is_the_headline() {
+        let body = format!("<div class='body'>{}</div>", format!("<p>{PROSE}</p>").repeat(12));
+        let dek = "What the story says, in one sentence that a reader sees first.";
+        let page = |heading: &str| format!("<body><div class='hero'>{heading}<p>{dek}</p></div>{body}</body>");
+        assert_eq!(introduction_of(&page("<h2>The headline</h2>")), [dek]);
+        // With an `<h1>` elsewhere on the page (here after the body), an `<h2>` opens nothing.
+        assert!(introduction_of(&(page("<h2>A section</h2>").replace("</body>", "<h1>Elsewhere</h1></body>"))).is_empty());
     }
 
     #[test]
