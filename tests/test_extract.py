@@ -137,6 +137,21 @@ def test_focus_options_change_the_cut(rt, base_url):
     assert len(precision.text) <= len(recall.text)
 
 
+def test_the_introduction_before_the_body_opens_the_text(rt):
+    # A standfirst beside the headline, outside the body the region is cut
+    # from; the byline and the disclosure beside it stay out.
+    body = "<p>The body of the story, told at length, with commas, clauses and full stops.</p>" * 12
+    page = ("<html><body><div class='hero'><h1>Gulls at the harbour</h1>"
+            "<p class='standfirst'>Why the harbour's gulls have learnt to open bins, and what the town does now.</p>"
+            "<p>By Ann Writer, updated 4 December 2025</p>"
+            "<p>We may earn a commission when you buy through links on this page.</p></div>"
+            f"<div class='story-body'>{body}</div></body></html>")
+    text = rt.extract_html(page, url="https://example.org/gulls").text
+    assert text.startswith("Why the harbour's gulls have learnt to open bins"), text[:200]
+    assert "Ann Writer" not in text and "commission" not in text
+    assert "Why the harbour" not in rt.extract_html(page, url="https://example.org/gulls", focus="precision").text
+
+
 def test_non_utf8_pages(rt, base_url):
     assert "le café du port reste ouvert" in rt.extract(base_url + "/legacy/harbour.html").text
     assert rt.extract(base_url + "/legacy/harbour.html").language == "fr"
