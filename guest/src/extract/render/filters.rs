@@ -224,8 +224,6 @@ fn is_listing_status(b: &Block) -> bool {
     counted || lower.trim_end_matches(['.', '…']) == "loading" || lower.starts_with("sort:") || lower.starts_with("sort by:")
 }
 
-/// Short notices about the page rather than of it: edit stamps,
-/// copyright and licence lines, "was this helpful?" widgets.
 /// How a line crediting a picture starts ("Credit: Reviewed / Jon
 /// Chan", "Photo courtesy of Noble Desktop", "Image by Freepik").
 const CREDIT_LABELS: &[&str] = &[
@@ -262,6 +260,8 @@ fn is_position_counter(b: &Block) -> bool {
     }
 }
 
+/// Short notices about the page rather than of it: edit stamps,
+/// copyright and licence lines, "was this helpful?" widgets.
 const NOTICE_MAX_CHARS: usize = 300;
 /// How edit stamps start.
 const EDIT_STAMP_PREFIXES: &[&str] = &["last edited by", "last updated", "last modified", "page last edited", "page last modified"];
