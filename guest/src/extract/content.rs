@@ -354,15 +354,7 @@ fn with_intro_before(dom: &Dom, drop: &[Drop], region: usize, body: usize, verdi
         for &c in dom.nodes[parent].children.iter().filter(|&&c| range.contains(&c) && drop[c] == Drop::Keep) {
             text += text_len[c];
             links += link_len[c];
-            let mut j = c;
-            while j < dom.nodes[c].end {
-                if verdict[j] == Verdict::Good && drop[j] == Drop::Keep {
-                    prose += text_len[j].saturating_sub(link_len[j]);
-                    j = dom.nodes[j].end;
-                } else {
-                    j += 1;
-                }
-            }
+            prose += good_blocks(dom, drop, verdict, c..dom.nodes[c].end).map(|j| text_len[j].saturating_sub(link_len[j])).sum::<u32>();
         }
         (prose, text, links)
     };
@@ -375,6 +367,24 @@ fn with_intro_before(dom: &Dom, drop: &[Drop], region: usize, body: usize, verdi
     } else {
         region
     }
+}
+
+/// The outermost kept good blocks lying wholly within the nodes `range`,
+/// in document order: a good block's inner blocks are part of its text,
+/// not more blocks.
+pub fn good_blocks<'a>(dom: &'a Dom, drop: &'a [Drop], verdict: &'a [Verdict], range: std::ops::Range<usize>) -> impl Iterator<Item = usize> + 'a {
+    let mut i = range.start;
+    std::iter::from_fn(move || {
+        while i < range.end {
+            let block = i;
+            if verdict[block] == Verdict::Good && drop[block] == Drop::Keep && dom.nodes[block].end <= range.end {
+                i = dom.nodes[block].end;
+                return Some(block);
+            }
+            i += 1;
+        }
+        None
+    })
 }
 
 /// Elements the region may be: a paragraph, heading or list item is a

@@ -5,7 +5,7 @@
 //! article; the region, chosen for the body's weight, leaves it out.
 
 use crate::extract::clean::Drop;
-use crate::extract::content::Verdict;
+use crate::extract::content::{good_blocks, Verdict};
 use crate::extract::dates;
 use crate::extract::dom::{class_and_id, Dom};
 use crate::extract::metadata::in_logo;
@@ -36,20 +36,7 @@ pub fn introduction(dom: &Dom, drop: &[Drop], region: usize, verdict: &[Verdict]
     if dom.nodes[headline].end > region {
         return Vec::new();
     }
-    let mut blocks = Vec::new();
-    let mut i = dom.nodes[headline].end;
-    while i < region {
-        let whole_block = dom.nodes[i].end <= region;
-        if verdict[i] == Verdict::Good && drop[i] == Drop::Keep && whole_block {
-            if introduces(dom, i, region) {
-                blocks.push(i);
-            }
-            i = dom.nodes[i].end;
-        } else {
-            i += 1;
-        }
-    }
-    blocks
+    good_blocks(dom, drop, verdict, dom.nodes[headline].end..region).filter(|&block| introduces(dom, block, region)).collect()
 }
 
 /// The headline before `region`: the first kept `<h1>` that is not the
