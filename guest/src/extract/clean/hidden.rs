@@ -31,13 +31,17 @@ pub(super) fn is_junk(dom: &Dom, i: usize, share: f32, chars: u32, inside_articl
     // visual duplicates of screen-reader text, unless it holds a sentence
     // (a teaser's second link to the same story, kept out of the reader's
     // tab order but shown).
-    let hidden = hidden_outright(dom, i)
+    let outright = hidden_outright(dom, i);
+    let hidden = outright
         || (e.attr("aria-hidden") == Some("true") && !is_block_tag(tag) && (chars < ARIA_HIDDEN_SHOWN_CHARS || e.attr("class").is_some_and(hidden_by_class)));
     // React streams server-rendered chunks as `<div hidden id="S:3">` and
     // moves them into place with a script (`streamed` does that for the
     // ones whose placeholder we find): even unplaced, they are the page.
     let hidden = hidden && !(tag == "div" && e.attr("id").is_some_and(streamed::is_segment_id));
-    if hidden && (share <= MAX_HIDDEN_SHARE || never_shown(dom, i)) && !(is_block_tag(tag) && is_disclosure_panel(dom, i, inside_article, unfolded_ids)) {
+    if hidden
+        && (share <= MAX_HIDDEN_SHARE || (outright && unseen_by_anyone(e)))
+        && !(is_block_tag(tag) && is_disclosure_panel(dom, i, inside_article, unfolded_ids))
+    {
         return true;
     }
     if tag == "input" || e.attr("type") == Some("hidden") || dom.is_permalink_mark(i) {
@@ -116,14 +120,13 @@ fn open_panel_beside(dom: &Dom, i: usize) -> bool {
 /// one (and scanning them for every hidden child would be quadratic).
 const TAB_SET_MAX_CHILDREN: usize = 32;
 
-/// Hidden from sight and from screen readers too, or a hidden modal
-/// dialog: text no one is shown however much of the page it holds, unlike
-/// a hidden chunk a script moves into place. A raw-Markdown copy of the
-/// article kept for scripts (`<pre hidden aria-hidden=true>`), a
+/// Whether a hidden element is kept from screen readers too, or is a
+/// modal dialog: text no one is shown however much of the page it holds,
+/// unlike a hidden chunk a script moves into place. A raw-Markdown copy of
+/// the article kept for scripts (`<pre hidden aria-hidden=true>`), a
 /// "republish this story" dialog holding the whole story.
-fn never_shown(dom: &Dom, i: usize) -> bool {
-    hidden_outright(dom, i)
-        && (dom.attr(i, "aria-hidden") == Some("true") || dom.attr(i, "role") == Some("dialog") || dom.attr(i, "aria-modal") == Some("true"))
+fn unseen_by_anyone(e: &scraper::node::Element) -> bool {
+    e.attr("aria-hidden") == Some("true") || e.attr("role") == Some("dialog") || e.attr("aria-modal") == Some("true")
 }
 
 /// Hidden by the `hidden` attribute or an inline style, whatever the
