@@ -377,6 +377,16 @@ mod tests {
         Block { kind: BlockKind::Paragraph, quote: 0, quote_of: NO_QUOTE, plain: text.to_string(), md: text.to_string() }
     }
 
+    /// `filter` drops each line of `dropped` and keeps each of `kept`, as paragraphs.
+    fn assert_filter(filter: fn(&Block) -> bool, dropped: &[&str], kept: &[&str]) {
+        for line in dropped {
+            assert!(filter(&paragraph(line)), "should drop {line:?}");
+        }
+        for line in kept {
+            assert!(!filter(&paragraph(line)), "should keep {line:?}");
+        }
+    }
+
     #[test]
     fn bare_media_addresses_are_not_text() {
         assert!(is_bare_media_url(&paragraph("https://cdn11.example.com/images/5001_TEE_BONE_THUMB_1.jpg")));
@@ -387,12 +397,11 @@ mod tests {
 
     #[test]
     fn picture_credits_are_dropped_but_not_sources_or_prose() {
-        for line in ["Credit: Reviewed / Jonathan Chan", "Photo Courtesy of Noble Desktop", "Image credit: © Depositphotos.com", "Photo: Shutterstock"] {
-            assert!(is_image_credit(&paragraph(line)), "{line}");
-        }
-        for line in ["Source: Bureau of Labor Statistics", "Credit:", "Photo by photo, the album grows over the summer until it fills the shelf by the door."] {
-            assert!(!is_image_credit(&paragraph(line)), "{line}");
-        }
+        assert_filter(
+            is_image_credit,
+            &["Credit: Reviewed / Jonathan Chan", "Photo Courtesy of Noble Desktop", "Image credit: © Depositphotos.com", "Photo: Shutterstock"],
+            &["Source: Bureau of Labor Statistics", "Credit:", "Photo by photo, the album grows over the summer until it fills the shelf by the door."],
+        );
     }
 
     #[test]
@@ -452,44 +461,34 @@ mod tests {
 
     #[test]
     fn unrendered_template_placeholders_are_dropped_but_not_code_or_prose() {
-        for line in ["{{ DiscussionBoard.errors[11793116].message }}", "{{price.total}} {{price.monthly}}", "{{banner=\"/case-banners/hire\"}}"] {
-            assert!(is_unrendered_template(&paragraph(line)), "{line:?}");
-        }
-        for line in ["Original price: {{price.original}}", "Write {{ name }} to print the name.", "{{ unclosed", "}}"] {
-            assert!(!is_unrendered_template(&paragraph(line)), "{line:?}");
-        }
+        assert_filter(
+            is_unrendered_template,
+            &["{{ DiscussionBoard.errors[11793116].message }}", "{{price.total}} {{price.monthly}}", "{{banner=\"/case-banners/hire\"}}"],
+            &["Original price: {{price.original}}", "Write {{ name }} to print the name.", "{{ unclosed", "}}"],
+        );
         let code = Block { md: "`{{ field.label }}`".into(), ..paragraph("{{ field.label }}") };
         assert!(!is_unrendered_template(&code));
     }
 
     #[test]
     fn furniture_labels_are_dropped() {
-        assert!(is_furniture_label(&paragraph("Advertisement")));
-        assert!(is_furniture_label(&paragraph("Tags:")));
-        assert!(is_furniture_label(&paragraph("Read more")));
-        assert!(is_furniture_label(&paragraph("Table of Contents")));
-        assert!(is_furniture_label(&paragraph("Reply With Quote")));
-        assert!(is_furniture_label(&paragraph("Add to Compare")));
-        assert!(is_furniture_label(&paragraph("Shop now")));
-        assert!(is_furniture_label(&paragraph("Unit price per")));
-        assert!(is_furniture_label(&paragraph("Start asking to get answers")));
-        assert!(is_furniture_label(&paragraph("Top Rated")));
-        assert!(is_furniture_label(&paragraph("Best Seller")));
-        assert!(!is_furniture_label(&paragraph("New")));
-        assert!(is_furniture_label(&paragraph("Original Poster")));
-        assert!(is_furniture_label(&paragraph("Offline")));
-        assert!(!is_furniture_label(&paragraph("Tags are how we group posts.")));
-        assert!(!is_furniture_label(&paragraph("Close the lid before you shop.")));
+        assert_filter(
+            is_furniture_label,
+            &[
+                "Advertisement", "Tags:", "Read more", "Table of Contents", "Reply With Quote", "Add to Compare", "Shop now", "Unit price per",
+                "Start asking to get answers", "Top Rated", "Best Seller", "Original Poster", "Offline",
+            ],
+            &["New", "Tags are how we group posts.", "Close the lid before you shop."],
+        );
     }
 
     #[test]
     fn post_statistics_are_dropped() {
-        for line in ["3 likes", "1 Like", "12 replies", "0 reviews", "1,204 posts", "Posts: 120", "1,204 posts · Joined 2019", "Joined: Nov 4, 2011"] {
-            assert!(is_post_stat(&paragraph(line)), "{line}");
-        }
-        for line in ["3 likes and a reply", "Posts are moderated.", "Most people liked it"] {
-            assert!(!is_post_stat(&paragraph(line)), "{line}");
-        }
+        assert_filter(
+            is_post_stat,
+            &["3 likes", "1 Like", "12 replies", "0 reviews", "1,204 posts", "Posts: 120", "1,204 posts · Joined 2019", "Joined: Nov 4, 2011"],
+            &["3 likes and a reply", "Posts are moderated.", "Most people liked it"],
+        );
         let answers = Block { kind: BlockKind::Heading(2), ..paragraph("11 Answers") };
         assert!(is_post_stat(&answers));
         assert!(is_post_stat(&paragraph("1,693 views")));
@@ -497,22 +496,20 @@ mod tests {
 
     #[test]
     fn listing_status_lines_are_dropped() {
-        for line in ["Showing 1–24 of 120 products", "Products (36)", "Loaded 24 results", "1,204 results", "Sort: Best Match", "Loading..."] {
-            assert!(is_listing_status(&paragraph(line)), "{line}");
-        }
-        for line in ["24 products for the kitchen", "Results", "Loading docks and ramps"] {
-            assert!(!is_listing_status(&paragraph(line)), "{line}");
-        }
+        assert_filter(
+            is_listing_status,
+            &["Showing 1–24 of 120 products", "Products (36)", "Loaded 24 results", "1,204 results", "Sort: Best Match", "Loading..."],
+            &["24 products for the kitchen", "Results", "Loading docks and ramps"],
+        );
     }
 
     #[test]
     fn reading_times_are_dropped_but_durations_stay() {
-        for line in ["5 min read", "3 MIN. READ", "Reading time: 11 minutes", "14 minute read"] {
-            assert!(is_reading_time(&paragraph(line)), "{line}");
-        }
-        for line in ["15 minutes", "Bake for 25 min", "Read time matters"] {
-            assert!(!is_reading_time(&paragraph(line)), "{line}");
-        }
+        assert_filter(
+            is_reading_time,
+            &["5 min read", "3 MIN. READ", "Reading time: 11 minutes", "14 minute read"],
+            &["15 minutes", "Bake for 25 min", "Read time matters"],
+        );
     }
 
     #[test]
