@@ -221,14 +221,28 @@ fn is_listing_status(b: &Block) -> bool {
         [n, "of", total, thing] => count(n) && count(total) && LISTED_THINGS.contains(thing),
         _ => false,
     };
-    counted || lower.trim_end_matches(['.', '…']) == "loading" || lower.starts_with("sort:") || lower.starts_with("sort by:")
+    counted || is_loading_placeholder(&lower) || lower.starts_with("sort:") || lower.starts_with("sort by:")
+}
+
+/// Words a "Loading…" placeholder may name ("Loading prices for your
+/// region…"); a longer line is a sentence.
+const PLACEHOLDER_MAX_WORDS: usize = 6;
+
+/// What a script shows until it fills a box in: "Loading...", "Loading
+/// image…". Without the trailing dots it may be a heading about loading
+/// ("Loading an image with XHR").
+fn is_loading_placeholder(lower: &str) -> bool {
+    let Some(rest) = lower.strip_prefix("loading") else { return false };
+    let trailing_dots = lower.ends_with("...") || lower.ends_with('…');
+    rest.trim_end_matches(['.', '…']).is_empty() || (trailing_dots && lower.split_whitespace().count() <= PLACEHOLDER_MAX_WORDS)
 }
 
 /// How a line crediting a picture starts ("Credit: Reviewed / Jon
 /// Chan", "Photo courtesy of Noble Desktop", "Image by Freepik").
 const CREDIT_LABELS: &[&str] = &[
     "credit:", "credits:", "image credit:", "image credits:", "photo credit:", "photo credits:", "picture credit:", "photo:", "photos:", "photograph:",
-    "courtesy of ", "photo courtesy", "image courtesy", "photo by ", "photos by ", "image by ", "images by ", "photograph by ",
+    "courtesy of ", "photo courtesy", "image courtesy", "photo by ", "photos by ", "image by ", "images by ", "photograph by ", "image:", "images:",
+    "image source:", "photo source:",
 ];
 
 /// A credit names who took or owns a picture in a few words; a longer
@@ -241,7 +255,8 @@ fn is_image_credit(b: &Block) -> bool {
     if !is_line(b) || b.plain.chars().count() > CREDIT_MAX_CHARS {
         return false;
     }
-    let lower = b.plain.trim().to_lowercase();
+    // Credits often sit in parentheses under the picture ("(Image credit: Wareable)").
+    let lower = b.plain.trim().trim_start_matches('(').trim_end_matches(')').to_lowercase();
     CREDIT_LABELS.iter().any(|label| lower.strip_prefix(label).is_some_and(|rest| !rest.trim().is_empty()))
 }
 
@@ -399,7 +414,10 @@ mod tests {
     fn picture_credits_are_dropped_but_not_sources_or_prose() {
         assert_filter(
             is_image_credit,
-            &["Credit: Reviewed / Jonathan Chan", "Photo Courtesy of Noble Desktop", "Image credit: © Depositphotos.com", "Photo: Shutterstock"],
+            &[
+                "Credit: Reviewed / Jonathan Chan", "Photo Courtesy of Noble Desktop", "Image credit: © Depositphotos.com", "Photo: Shutterstock",
+                "(Image credit: Wareable)", "Image source: Getty Images.",
+            ],
             &["Source: Bureau of Labor Statistics", "Credit:", "Photo by photo, the album grows over the summer until it fills the shelf by the door."],
         );
     }
@@ -498,8 +516,11 @@ mod tests {
     fn listing_status_lines_are_dropped() {
         assert_filter(
             is_listing_status,
-            &["Showing 1–24 of 120 products", "Products (36)", "Loaded 24 results", "1,204 results", "Sort: Best Match", "Loading..."],
-            &["24 products for the kitchen", "Results", "Loading docks and ramps"],
+            &[
+                "Showing 1–24 of 120 products", "Products (36)", "Loaded 24 results", "1,204 results", "Sort: Best Match", "Loading...", "Loading image…",
+                "Loading prices for your region...",
+            ],
+            &["24 products for the kitchen", "Results", "Loading docks and ramps", "Loading an image with XHR", "Loading the truck: what goes in first..."],
         );
     }
 
