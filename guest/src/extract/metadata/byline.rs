@@ -43,7 +43,7 @@ const NOT_NAMES: &[&str] = &[
     "by", "author", "authors", "the author", "role", "abstract", "written by", "posted by", "share", "follow", "about the author", "contributor", "editor",
     "staff", "post", "posted", "post time", "topic author", "original poster", "via", "text by", "photo by", "photos by", "article by", "words by", "reply",
     "quote", "username", "user name", "sign in", "log in", "name", "undefined", "null", "default", "follow the author", "get in touch", "home", "category",
-    "collection", "shop", "full bio", "bio",
+    "collection", "shop", "full bio", "bio", "updated", "last updated", "published", "view more posts", "view all posts", "more posts", "all posts",
 ];
 
 /// Words a name never ends with: a text ending with one is a cut sentence
@@ -65,6 +65,22 @@ pub(super) fn looks_like_name(t: &str) -> bool {
         && !t.ends_with('.')
         && !t.split_whitespace().last().is_some_and(|w| SENTENCE_TAIL_WORDS.contains(&w))
         && t.chars().filter(|c| c.is_ascii_digit()).count() < 3
+}
+
+/// Minimum dots in a dotted key ("page.head.extra.author"); one dot may
+/// be a username ("jane.doe").
+const KEY_MIN_DOTS: usize = 2;
+
+/// A declared author that is a machine's value, not a name: a numeric
+/// profile id (`article:author` "262588213843476"), a template's
+/// unfilled key ("page.head.extra.author", "{{ author }}").
+pub(super) fn is_machine_token(value: &str) -> bool {
+    let v = value.trim();
+    let numeric = !v.is_empty() && v.bytes().all(|c| c.is_ascii_digit());
+    let dotted_key = !v.contains(char::is_whitespace)
+        && v.matches('.').count() >= KEY_MIN_DOTS
+        && v.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'.' | b'_'));
+    numeric || dotted_key || v.contains("{{") || v.contains("}}")
 }
 
 /// Labels that precede the author's name in a byline.
@@ -96,9 +112,28 @@ pub(super) fn written_by_card(meta: &HashMap<String, String>) -> Option<String> 
     })
 }
 
+/// How an author page's link names the author ("Articles by Juliette",
+/// "Read the latest from Jane Doe"): the name follows.
+const AUTHOR_PAGE_LEADS: &[&str] =
+    &["articles by ", "more articles by ", "posts by ", "all posts by ", "view all posts by ", "more from ", "read more from ", "read the latest from "];
+
+/// Where a byline goes on to name who checked the page ("Jane Doe, DVM.
+/// Reviewed by John Roe"): the writer is before it.
+const REVIEWER_LABELS: &[&str] = &["reviewed by ", "fact checked by ", "fact-checked by "];
+
 /// "By Jane Doe" → "Jane Doe".
 pub(super) fn clean_author(raw: &str) -> String {
     let mut s = collapse(raw);
+    if let Some(lead) = AUTHOR_PAGE_LEADS.iter().find(|lead| s.is_char_boundary(lead.len()) && s[..lead.len()].eq_ignore_ascii_case(lead)) {
+        s = s[lead.len()..].to_string();
+    }
+    let lower = s.to_lowercase();
+    if let Some(at) = REVIEWER_LABELS.iter().filter_map(|label| lower.find(label)).filter(|&at| at > 0).min() {
+        // Lower-casing keeps byte offsets for the ASCII labels found.
+        if s.is_char_boundary(at) {
+            s = s[..at].trim_end().trim_end_matches(['.', ',', ';', '|']).to_string();
+        }
+    }
     // Labels, case-insensitively, with or without a colon.
     for label in ["written by", "posted by", "reviewed by", "authored by", "author", "autor", "by", "von", "par", "por"] {
         if s.is_char_boundary(label.len()) && s[..label.len()].eq_ignore_ascii_case(label) {

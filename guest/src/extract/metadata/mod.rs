@@ -16,7 +16,7 @@ mod entities;
 mod linked_data;
 mod title;
 
-use byline::{clean_author, looks_like_byline, looks_like_name, name_after_by_label, written_by_card, BY_LABELS, MAX_BYLINE_CHARS};
+use byline::{clean_author, is_machine_token, looks_like_byline, looks_like_name, name_after_by_label, written_by_card, BY_LABELS, MAX_BYLINE_CHARS};
 use dated::{
     day, in_update_wrapper, names_a_date, short_date, visible_posted_date, visible_updated_date, DATE_BEFORE_TITLE_NODES, DATE_NEAR_TITLE_NODES,
     MAX_DATE_TEXT_CHARS,
@@ -112,7 +112,7 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> M
             .clone()
             .or_else(|| {
                 meta(&["dc:creator", "dcterm:creator", "author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author", "byl"])
-                    .filter(|a| !a.starts_with("http"))
+                    .filter(|a| !a.starts_with("http") && !is_machine_token(a))
             })
             .or_else(|| written_by_card(&s.meta))
             .or_else(|| s.rel_author.clone())

@@ -275,8 +275,35 @@ fn bylines_lose_stray_punctuation_and_doubled_quotes() {
 }
 
 #[test]
+fn author_page_links_and_reviewers_leave_the_writers_name() {
+    assert_eq!(clean_author("Read the latest from Zackery Cuevas"), "Zackery Cuevas");
+    assert_eq!(clean_author("Articles by Juliette"), "Juliette");
+    assert_eq!(clean_author("By Shelby Loos, DVM. Reviewed by Molly Price, DVM"), "Shelby Loos, DVM");
+    assert_eq!(clean_author("Jane Doe | Fact checked by John Roe"), "Jane Doe");
+    // An editor credited beside the writers is part of the byline.
+    assert_eq!(clean_author("The Team, edited by Walter"), "The Team, edited by Walter");
+    assert_eq!(clean_author("Reviewed by Molly Price"), "Molly Price");
+}
+
+#[test]
+fn machine_values_are_not_declared_authors() {
+    for token in ["262588213843476", "page.head.extra.author", "{{ author }}"] {
+        assert!(is_machine_token(token), "{token}");
+    }
+    for name in ["jane.doe", "J. R. R. Tolkien", "Dr. Jane Doe", "5ive"] {
+        assert!(!is_machine_token(name), "{name}");
+    }
+    let page = r#"<html><head><meta name="author" content="page.head.extra.author"></head>
+        <body><article><h1>Mesh networks explained</h1><div class="byline">By Tim Enwall</div><p>Text</p></article></body></html>"#;
+    assert_eq!(meta_of(page).byline.as_deref(), Some("Tim Enwall"));
+}
+
+#[test]
 fn post_header_labels_and_initials_are_not_names() {
-    for label in ["Post time", "Topic Author", "via", "Text by", "NB", "J", "Username", "Sign in", "This article was", "Recipe by", "recipient of the"] {
+    for label in [
+        "Post time", "Topic Author", "via", "Text by", "NB", "J", "Username", "Sign in", "This article was", "Recipe by", "recipient of the", "Updated",
+        "View more posts",
+    ] {
         assert!(!looks_like_name(label), "{label}");
     }
     for name in ["galitsyn", "Nicole Burke", "Ann-Marie O'Neil", "Jo Li"] {
