@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use url::Url;
 
 use super::clean::Drop;
+use super::content::is_block_tag;
 use super::dates::{self, NumericOrder};
 use super::dom::{class_and_id, collapse, Dom};
 
@@ -289,7 +290,7 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
             // "If you are a human, ignore this field" in a "username" box).
             let text = dom.shown_nodes(i, |j| matches!(dom.tag(j), "noscript" | "label")).filter_map(|j| dom.text(j)).map(str::trim).find(|t| !t.is_empty());
             let first = text.or_else(named).unwrap_or("");
-            let first = if BY_LABELS.contains(&first.to_lowercase().as_str()) { dom.collapsed_text(i) } else { first.to_string() };
+            let first = if BY_LABELS.contains(&first.to_lowercase().as_str()) { name_after_label(dom, i) } else { first.to_string() };
             let t = clean_author(&first);
             // A commenter did not write the page.
             if looks_like_name(&t) && !in_comment[i] {
@@ -349,6 +350,41 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
 
 /// A menu: a `<nav>`, a `<button>`, a `<select>` ("Sort: By Review"), an
 /// element with role `navigation` or `menu…`.
+/// Class words of the element after a byline's name that holds the
+/// writer's job ("byline-author__title", "author-role").
+const JOB_CLASS_WORDS: &[&str] = &["title", "role", "job", "position"];
+
+/// The name a byline element gives after its "By" label: the texts that
+/// follow it, up to a line break, a block (a tooltip card repeating the
+/// name, the "Last updated" row) or the writer's job ("By <a>Keith
+/// Barry</a><br><span class=byline-author__title>Senior Autos
+/// Reporter</span>"). Names joined by text stay together ("By <a>Jane
+/// Doe</a> and <a>John Roe</a>").
+fn name_after_label(dom: &Dom, byline: usize) -> String {
+    let mut name = String::new();
+    let mut past_label = false;
+    for j in dom.shown_nodes(byline, |j| matches!(dom.tag(j), "noscript" | "label")) {
+        if let Some(t) = dom.text(j).map(str::trim).filter(|t| !t.is_empty()) {
+            if past_label {
+                name.push(' ');
+                name.push_str(t);
+            }
+            past_label = true;
+            continue;
+        }
+        let ends_name = dom.tag(j) == "br"
+            || is_block_tag(dom.tag(j))
+            || dom.attr(j, "class").is_some_and(|c| {
+                let c = c.to_ascii_lowercase();
+                JOB_CLASS_WORDS.iter().any(|w| c.contains(w))
+            });
+        if j != byline && !name.is_empty() && ends_name {
+            break;
+        }
+    }
+    collapse(&name)
+}
+
 fn is_menu(dom: &Dom, i: usize) -> bool {
     matches!(dom.tag(i), "nav" | "button" | "select") || dom.attr(i, "role").is_some_and(|r| r == "navigation" || r.starts_with("menu"))
 }

@@ -286,6 +286,21 @@ fn author_page_links_and_reviewers_leave_the_writers_name() {
 }
 
 #[test]
+fn a_byline_label_is_followed_by_the_name_not_the_job_or_the_next_row() {
+    let byline = |inner: &str| {
+        let page = format!("<html><body><article><h1>Headline of the story</h1><div class=\"byline\">{inner}</div><p>Text</p></article></body></html>");
+        meta_of(&page).byline
+    };
+    assert_eq!(byline("By <a href=/k>Keith Barry</a><br><span class=byline-author__title>Senior Autos Reporter</span>").as_deref(), Some("Keith Barry"));
+    assert_eq!(
+        byline("<span>Written By:</span> <a href=/c>Celeste Longacre</a> <span class=author-title>Gardener</span>").as_deref(),
+        Some("Celeste Longacre")
+    );
+    assert_eq!(byline("<span>By</span> <a href=/m>Meghan Holmes</a><div class=tooltip><a href=/m>Meghan Holmes</a></div>").as_deref(), Some("Meghan Holmes"));
+    assert_eq!(byline("By <a href=/j>Jane Doe</a> and <a href=/r>John Roe</a>").as_deref(), Some("Jane Doe and John Roe"));
+}
+
+#[test]
 fn machine_values_are_not_declared_authors() {
     for token in ["262588213843476", "page.head.extra.author", "{{ author }}"] {
         assert!(is_machine_token(token), "{token}");
