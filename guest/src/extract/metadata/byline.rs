@@ -84,13 +84,19 @@ pub(super) fn is_machine_token(value: &str) -> bool {
 }
 
 /// Labels that precede the author's name in a byline.
-pub(super) const BY_LABELS: &[&str] = &["by", "by:", "written by", "written by:", "author", "author:", "authors:", "posted by", "words by"];
+pub(super) const BY_LABELS: &[&str] =
+    &["by", "by:", "written by", "written by:", "author", "author:", "authors:", "posted by", "words by", "article by", "text by", "story by"];
+
+/// How a dated line that ends with "by" and the author's name starts
+/// ("Last updated March 3, 2025 by <a>Erik Demaine</a>").
+const DATED_BY_OPENINGS: &[&str] = &["last updated", "updated", "last modified", "posted", "published", "written"];
 
 /// The name right after a "By" label, or in a short "By Jane Doe" text.
 pub(super) fn name_after_by_label(texts: &[&str]) -> Option<String> {
     for (k, t) in texts.iter().enumerate() {
         let lower = t.to_lowercase();
-        if BY_LABELS.contains(&lower.as_str()) {
+        let dated_by = lower.ends_with(" by") && DATED_BY_OPENINGS.iter().any(|o| lower.starts_with(o)) && t.chars().count() <= MAX_BYLINE_CHARS;
+        if BY_LABELS.contains(&lower.as_str()) || dated_by {
             if let Some(next) = texts.get(k + 1).map(|n| clean_author(n)).filter(|n| looks_like_name(n)) {
                 return Some(next);
             }

@@ -301,6 +301,16 @@ fn a_byline_label_is_followed_by_the_name_not_the_job_or_the_next_row() {
 }
 
 #[test]
+fn a_name_after_a_credit_label_or_a_dated_by_is_the_author() {
+    assert_eq!(name_after_by_label(&["Article by", "Matias Heikkilä"]).as_deref(), Some("Matias Heikkilä"));
+    assert_eq!(name_after_by_label(&["Text by", "Hunter Dukes"]).as_deref(), Some("Hunter Dukes"));
+    assert_eq!(name_after_by_label(&["Last updated March 3, 2025 by", "Erik Demaine", "."]).as_deref(), Some("Erik Demaine"));
+    // A picture's credit or a sentence ending in "by" names no author.
+    assert_eq!(name_after_by_label(&["Photo by", "Jane Doe"]), None);
+    assert_eq!(name_after_by_label(&["The ferry is run by", "Island Lines"]), None);
+}
+
+#[test]
 fn machine_values_are_not_declared_authors() {
     for token in ["262588213843476", "page.head.extra.author", "{{ author }}"] {
         assert!(is_machine_token(token), "{token}");
