@@ -134,9 +134,36 @@ pub struct Analysis {
 }
 
 pub fn analyse(dom: &Dom, drop: &[Drop], options: &ExtractOptions) -> Analysis {
-    let n = dom.len();
-    let focus = focus_index(options.focus);
+    let m = measure_blocks(dom, drop);
+    let verdict = judge_blocks(dom, drop, &m, options.focus);
+    let good = good_weight(dom, &m, &verdict);
+    let region = choose_region(dom, drop, &m, &verdict, &good, options.focus);
+    // An introduction is left out more often than the body's doubtful
+    // blocks are: precision goes without it.
+    let lead = if options.focus == Focus::Precision { Vec::new() } else { introduction(dom, drop, region, &verdict) };
+    Analysis { region, verdict, text_len: m.text_len, link_len: m.link_len, lead }
+}
 
+/// Stage 2: the text of each block and of each subtree.
+struct Measures {
+    /// Kept chars owned by each block (its own text, not its inner blocks').
+    own_len: Vec<u32>,
+    /// Of those, chars inside links (card links excepted).
+    own_link: Vec<u32>,
+    /// Links each block owns.
+    own_links: Vec<u32>,
+    /// Sentence punctuation each block owns.
+    own_punct: Vec<u32>,
+    /// Whether a node sits inside a link.
+    in_link: Vec<bool>,
+    /// Kept chars per subtree.
+    text_len: Vec<u32>,
+    /// Kept link chars per subtree.
+    link_len: Vec<u32>,
+}
+
+fn measure_blocks(dom: &Dom, drop: &[Drop]) -> Measures {
+    let n = dom.len();
     let card = card_links(dom, drop);
     // Block owner of every node and whether it sits inside a link.
     let mut owner = vec![NONE; n];
@@ -194,36 +221,43 @@ pub fn analyse(dom: &Dom, drop: &[Drop], options: &ExtractOptions) -> Analysis {
             link_len[parent] += link_len[i];
         }
     }
+    Measures { own_len, own_link, own_links, own_punct, in_link, text_len, link_len }
+}
 
-    // Stage 3: a verdict per block.
-    let mut verdict = vec![Verdict::None; n];
-    for i in 0..n {
-        if own_len[i] == 0 || drop[i] != Drop::Keep {
+/// Stage 3: a verdict per block, from its length, punctuation and link
+/// density.
+fn judge_blocks(dom: &Dom, drop: &[Drop], m: &Measures, focus: Focus) -> Vec<Verdict> {
+    let mut verdict = vec![Verdict::None; dom.len()];
+    for (i, v) in verdict.iter_mut().enumerate() {
+        if m.own_len[i] == 0 || drop[i] != Drop::Keep {
             continue;
         }
-        let density = own_link[i] as f32 / own_len[i] as f32;
+        let density = m.own_link[i] as f32 / m.own_len[i] as f32;
         let tag = dom.tag(i);
         // A block inside a link (a card's title row) is one link's text.
-        let links = if in_link[i] && own_links[i] == 0 { 1 } else { own_links[i] };
-        let headline_links = links > 0 && own_link[i] / links >= HEADLINE_LINK_CHARS && options.focus != Focus::Precision;
-        verdict[i] = if is_heading(tag) || (headline_links && links <= 2) {
+        let links = if m.in_link[i] && m.own_links[i] == 0 { 1 } else { m.own_links[i] };
+        let headline_links = links > 0 && m.own_link[i] / links >= HEADLINE_LINK_CHARS && focus != Focus::Precision;
+        *v = if is_heading(tag) || (headline_links && links <= 2) {
             Verdict::Short
-        } else if density > MAX_LINK_DENSITY[focus] {
+        } else if density > MAX_LINK_DENSITY[focus_index(focus)] {
             Verdict::Bad
-        } else if density <= GOOD_LINK_DENSITY && (own_len[i] >= GOOD_BLOCK_CHARS || (own_len[i] >= SENTENCE_BLOCK_CHARS && own_punct[i] >= 1)) {
+        } else if density <= GOOD_LINK_DENSITY && (m.own_len[i] >= GOOD_BLOCK_CHARS || (m.own_len[i] >= SENTENCE_BLOCK_CHARS && m.own_punct[i] >= 1)) {
             Verdict::Good
         } else {
             Verdict::Short
         };
     }
+    verdict
+}
 
-    // Stage 4: good text per subtree, then the deepest element that keeps
-    // most of it.
-    let mut good = vec![0u64; n];
-    for i in (0..n).rev() {
+/// Stage 4a: good text per subtree, prose weighing `SHORT_WEIGHT_DIV`
+/// times as much as short text and link text in short blocks half.
+fn good_weight(dom: &Dom, m: &Measures, verdict: &[Verdict]) -> Vec<u64> {
+    let mut good = vec![0u64; dom.len()];
+    for i in (0..dom.len()).rev() {
         match verdict[i] {
-            Verdict::Good => good[i] += ((own_len[i] - own_link[i]) * SHORT_WEIGHT_DIV) as u64,
-            Verdict::Short => good[i] += (own_len[i] - own_link[i] + own_link[i] / 2) as u64,
+            Verdict::Good => good[i] += ((m.own_len[i] - m.own_link[i]) * SHORT_WEIGHT_DIV) as u64,
+            Verdict::Short => good[i] += (m.own_len[i] - m.own_link[i] + m.own_link[i] / 2) as u64,
             _ => {}
         }
         let parent = dom.nodes[i].parent;
@@ -231,33 +265,34 @@ pub fn analyse(dom: &Dom, drop: &[Drop], options: &ExtractOptions) -> Analysis {
             good[parent] += good[i];
         }
     }
-    let body = dom.find("body").unwrap_or(dom.root);
-    let body = main_landmark(dom, drop, body, &good).unwrap_or(body);
-    let region = if good.get(body).copied().unwrap_or(0) == 0 {
-        fallback_region(dom, drop, body, &text_len)
-    } else {
-        let need = (good[body] as f32 * REGION_COVERAGE[focus]) as u64;
-        // The question's first good block (its answers may be nested in it).
-        let question = the_question(dom).and_then(|q| (q..dom.nodes[q].end).find(|&i| verdict[i] == Verdict::Good && drop[i] == Drop::Keep));
-        let mut at = body;
-        'descend: loop {
-            for &c in &dom.nodes[at].children {
-                let keeps_question = question.is_none_or(|q| !dom.contains(at, q) || dom.contains(c, q));
-                if good[c] >= need && drop[c] == Drop::Keep && is_container(dom.tag(c)) && keeps_question {
-                    at = c;
-                    continue 'descend;
-                }
-            }
-            break;
-        }
-        let at = with_intro_before(dom, drop, at, body, &verdict, &text_len, &link_len);
-        with_headline_beside(dom, drop, at, &verdict, &text_len, &link_len)
-    };
+    good
+}
 
-    // An introduction is left out more often than the body's doubtful
-    // blocks are: precision goes without it.
-    let lead = if options.focus == Focus::Precision { Vec::new() } else { introduction(dom, drop, region, &verdict) };
-    Analysis { region, verdict, text_len, link_len, lead }
+/// Stage 4b: the deepest container that keeps `REGION_COVERAGE` of the
+/// good text (never leaving out a Q&A page's question), widened to an
+/// introduction before it or a headline beside it.
+fn choose_region(dom: &Dom, drop: &[Drop], m: &Measures, verdict: &[Verdict], good: &[u64], focus: Focus) -> usize {
+    let body = dom.find("body").unwrap_or(dom.root);
+    let body = main_landmark(dom, drop, body, good).unwrap_or(body);
+    if good.get(body).copied().unwrap_or(0) == 0 {
+        return fallback_region(dom, drop, body, &m.text_len);
+    }
+    let need = (good[body] as f32 * REGION_COVERAGE[focus_index(focus)]) as u64;
+    // The question's first good block (its answers may be nested in it).
+    let question = the_question(dom).and_then(|q| (q..dom.nodes[q].end).find(|&i| verdict[i] == Verdict::Good && drop[i] == Drop::Keep));
+    let mut at = body;
+    'descend: loop {
+        for &c in &dom.nodes[at].children {
+            let keeps_question = question.is_none_or(|q| !dom.contains(at, q) || dom.contains(c, q));
+            if good[c] >= need && drop[c] == Drop::Keep && is_container(dom.tag(c)) && keeps_question {
+                at = c;
+                continue 'descend;
+            }
+        }
+        break;
+    }
+    let at = with_intro_before(dom, drop, at, body, verdict, &m.text_len, &m.link_len);
+    with_headline_beside(dom, drop, at, verdict, &m.text_len, &m.link_len)
 }
 
 /// A summary paragraph this long (chars of non-link text) beside the
