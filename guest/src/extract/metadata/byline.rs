@@ -73,14 +73,16 @@ const KEY_MIN_DOTS: usize = 2;
 
 /// A declared author that is a machine's value, not a name: a numeric
 /// profile id (`article:author` "262588213843476"), a template's
-/// unfilled key ("page.head.extra.author", "{{ author }}").
+/// unfilled key ("page.head.extra.author", "{{ author }}") or a script's
+/// unset value ("undefined", "null").
 pub(super) fn is_machine_token(value: &str) -> bool {
     let v = value.trim();
     let numeric = !v.is_empty() && v.bytes().all(|c| c.is_ascii_digit());
     let dotted_key = !v.contains(char::is_whitespace)
         && v.matches('.').count() >= KEY_MIN_DOTS
         && v.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'.' | b'_'));
-    numeric || dotted_key || v.contains("{{") || v.contains("}}")
+    let unset = ["undefined", "null", "none", "n/a"].contains(&v.to_ascii_lowercase().as_str());
+    numeric || dotted_key || unset || v.contains("{{") || v.contains("}}")
 }
 
 /// Labels that precede the author's name in a byline.

@@ -111,6 +111,7 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> M
     let byline =
         s.ld.author
             .clone()
+            .filter(|a| !is_machine_token(a))
             .or_else(|| {
                 meta(&["dc:creator", "dcterm:creator", "author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author", "byl"])
                     .filter(|a| !a.starts_with("http") && !is_machine_token(a))

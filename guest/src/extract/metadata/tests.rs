@@ -312,7 +312,7 @@ fn a_name_after_a_credit_label_or_a_dated_by_is_the_author() {
 
 #[test]
 fn machine_values_are_not_declared_authors() {
-    for token in ["262588213843476", "page.head.extra.author", "{{ author }}"] {
+    for token in ["262588213843476", "page.head.extra.author", "{{ author }}", "undefined", "NULL"] {
         assert!(is_machine_token(token), "{token}");
     }
     for name in ["jane.doe", "J. R. R. Tolkien", "Dr. Jane Doe", "5ive"] {
@@ -321,6 +321,9 @@ fn machine_values_are_not_declared_authors() {
     let page = r#"<html><head><meta name="author" content="page.head.extra.author"></head>
         <body><article><h1>Mesh networks explained</h1><div class="byline">By Tim Enwall</div><p>Text</p></article></body></html>"#;
     assert_eq!(meta_of(page).byline.as_deref(), Some("Tim Enwall"));
+    let unset = r#"<html><head><script type="application/ld+json">{"@type":"BlogPosting","headline":"Trends","author":{"@type":"Person","name":"undefined"}}</script></head>
+        <body><article><h1>Trends</h1><p>Text</p></article></body></html>"#;
+    assert_eq!(meta_of(unset).byline, None);
 }
 
 #[test]
