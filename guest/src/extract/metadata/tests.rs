@@ -454,6 +454,11 @@ fn headline_or_page_title() {
     assert_eq!(meta_of(&with_ld(web_page)).title.as_deref(), Some("Ferns in winter"));
     assert_eq!(meta_of(&with_ld(&web_page.replace("WebPage", "BlogPosting"))).title.as_deref(), Some("Build what comes next"));
     assert_eq!(strip_site_name("Acme | Cloud hosting for growing teams", None), "Cloud hosting for growing teams");
+    // A teaser of several sentences set as the <h1> is no headline.
+    let teaser = article.replace("Why ferns outlast the winter", "Which ferns survive? Read our tips. We'll show you how.");
+    assert_eq!(meta_of(&teaser).title.as_deref(), Some("Ferns in winter"));
+    let kicker = article.replace("Why ferns outlast the winter", "Cold snap. Why ferns outlast the winter");
+    assert_eq!(meta_of(&kicker).title.as_deref(), Some("Cold snap. Why ferns outlast the winter"));
 }
 
 #[test]

@@ -65,7 +65,7 @@ pub(super) fn choose_title(
         agrees || [title_tag, og].iter().flatten().any(|t| cut_short(&strip_site_name(t, site), headline))
     };
     if let Some(h) = h1 {
-        let headline = h1_count == 1 && h.split_whitespace().count() >= HEADLINE_MIN_WORDS && article;
+        let headline = h1_count == 1 && h.split_whitespace().count() >= HEADLINE_MIN_WORDS && article && !is_paragraph(h);
         if confirmed(h) || headline {
             return Some(h.to_string());
         }
@@ -75,6 +75,17 @@ pub(super) fn choose_title(
         .or_else(|| ld_headline.map(str::to_string))
         .or_else(|| h1.map(str::to_string))
         .filter(|t| !t.is_empty())
+}
+
+/// Sentence breaks inside a headline that make it a paragraph: a teaser
+/// set as the `<h1>` ("Learn which renovations pay off? Get expert tips…
+/// We'll…"); a headline has at most a kicker and a sentence.
+const PARAGRAPH_MIN_BREAKS: usize = 2;
+
+fn is_paragraph(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let breaks = words.windows(2).filter(|pair| pair[0].ends_with(['.', '?', '!']) && pair[1].chars().next().is_some_and(char::is_uppercase)).count();
+    breaks >= PARAGRAPH_MIN_BREAKS
 }
 
 /// True when a page below the site's root has a title that starts with
