@@ -62,7 +62,7 @@ pub(super) fn looks_like_name(t: &str) -> bool {
         && chars <= MAX_BYLINE_CHARS
         && (1..=8).contains(&words)
         && t.chars().any(char::is_alphabetic)
-        && !t.ends_with('.')
+        && !t.ends_with(['.', ':'])
         && !t.split_whitespace().last().is_some_and(|w| SENTENCE_TAIL_WORDS.contains(&w))
         && t.chars().filter(|c| c.is_ascii_digit()).count() < 3
 }
@@ -154,7 +154,8 @@ pub(super) fn clean_author(raw: &str) -> String {
     }
     let s = s.trim_start_matches(|c: char| matches!(c, ':' | '-' | '|' | ',') || c.is_whitespace());
     let s = html_unescape(s);
-    let s = s.trim().trim_end_matches(',');
+    // Separators the byline row puts after the name ("Haley Hoekstra •").
+    let s = s.trim().trim_end_matches(|c: char| matches!(c, ',' | '•' | '·' | '|' | '-' | '–' | '—') || c.is_whitespace());
     // A value quoted twice in JSON-LD ("\"David Kim\"").
     let s = s.strip_prefix('"').and_then(|t| t.strip_suffix('"')).unwrap_or(s);
     s.trim().to_string()

@@ -272,6 +272,8 @@ fn bylines_lose_stray_punctuation_and_doubled_quotes() {
     assert_eq!(clean_author("\"David Kim\""), "David Kim");
     assert_eq!(clean_author(", USA TODAY"), "USA TODAY");
     assert_eq!(clean_author("By Jane Doe,"), "Jane Doe");
+    assert_eq!(clean_author("Haley Hoekstra •"), "Haley Hoekstra");
+    assert_eq!(clean_author("Ann-Marie O'Neil |"), "Ann-Marie O'Neil");
 }
 
 #[test]
@@ -457,6 +459,8 @@ fn headline_or_page_title() {
     // A teaser of several sentences set as the <h1> is no headline.
     let teaser = article.replace("Why ferns outlast the winter", "Which ferns survive? Read our tips. We'll show you how.");
     assert_eq!(meta_of(&teaser).title.as_deref(), Some("Ferns in winter"));
+    let label = article.replace("Why ferns outlast the winter", "A message from our founder:");
+    assert_eq!(meta_of(&label).title.as_deref(), Some("Ferns in winter"));
     let kicker = article.replace("Why ferns outlast the winter", "Cold snap. Why ferns outlast the winter");
     assert_eq!(meta_of(&kicker).title.as_deref(), Some("Cold snap. Why ferns outlast the winter"));
 }

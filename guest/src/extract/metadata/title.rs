@@ -65,7 +65,7 @@ pub(super) fn choose_title(
         agrees || [title_tag, og].iter().flatten().any(|t| cut_short(&strip_site_name(t, site), headline))
     };
     if let Some(h) = h1 {
-        let headline = h1_count == 1 && h.split_whitespace().count() >= HEADLINE_MIN_WORDS && article && !is_paragraph(h);
+        let headline = h1_count == 1 && article && reads_as_headline(h);
         if confirmed(h) || headline {
             return Some(h.to_string());
         }
@@ -77,15 +77,17 @@ pub(super) fn choose_title(
         .filter(|t| !t.is_empty())
 }
 
-/// Sentence breaks inside a headline that make it a paragraph: a teaser
-/// set as the `<h1>` ("Learn which renovations pay off? Get expert tips…
-/// We'll…"); a headline has at most a kicker and a sentence.
+/// Sentence breaks that make an `<h1>` a paragraph: a headline has at
+/// most a kicker and a sentence.
 const PARAGRAPH_MIN_BREAKS: usize = 2;
 
-fn is_paragraph(text: &str) -> bool {
+/// Whether an `<h1>` reads as a headline: not a teaser of several
+/// sentences ("Learn which renovations pay off? Get expert tips… We'll…")
+/// nor a label introducing a box ("A message from our founder:").
+fn reads_as_headline(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     let breaks = words.windows(2).filter(|pair| pair[0].ends_with(['.', '?', '!']) && pair[1].chars().next().is_some_and(char::is_uppercase)).count();
-    breaks >= PARAGRAPH_MIN_BREAKS
+    words.len() >= HEADLINE_MIN_WORDS && breaks < PARAGRAPH_MIN_BREAKS && !text.trim_end().ends_with(':')
 }
 
 /// True when a page below the site's root has a title that starts with
