@@ -30,6 +30,9 @@ const BOILERPLATE_TAGS: &[&str] = &["nav", "footer", "aside", "menu"];
 const BOILERPLATE_ROLES: &[&str] =
     &["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog", "alertdialog", "tablist", "toolbar", "tooltip"];
 
+/// Class words of pagers, which hold short labels only.
+const PAGER_WORDS: &[&str] = &["pagination", "pager"];
+
 /// Roles of widgets that hold short labels only. Pages put them on
 /// accordions and tab panels full of text; such an element is not one.
 const WIDGET_ROLES: &[&str] = &["tablist", "menu", "menubar", "toolbar", "tooltip"];
@@ -432,6 +435,12 @@ fn is_boilerplate(dom: &Dom, i: usize, inside_article: bool, options: &ExtractOp
         // "Product details" and size guide), not a sign-up prompt. "popup",
         // "overlay" and "drawer" held with prose are still chrome (dev: 2 lost).
         if token.split(['-', '_']).any(|w| w == "modal") && holds_prose(dom, i) {
+            continue;
+        }
+        // A pager holds page numbers and a "next" link; one holding the
+        // listing it pages through (an infinite-scroll wrapper classed
+        // "pagination" around the product grid) is the content.
+        if token.split(['-', '_']).any(|w| PAGER_WORDS.contains(&w)) && holds_prose(dom, i) {
             continue;
         }
         if token_is_boilerplate(&token, check_comments, aggressive) {

@@ -68,6 +68,21 @@ fn a_modal_of_prose_is_content_but_a_sign_up_modal_is_not() {
 }
 
 #[test]
+fn a_pager_wrapping_the_listing_is_content_but_a_pager_is_not() {
+    let cards: String =
+        (1..=20).map(|n| format!("<article><h4><a href='/p{n}'>Seamless training tee number {n}</a></h4><p>slim fit</p><p>$36</p></article>")).collect();
+    let page = format!(
+        "<body><main><h1>T-Shirts & Tops</h1><div class='pagination_wrapper'>{cards}</div>\
+        <nav><ul class='pager'><li><a href='?page=2'>Next page</a></li></ul></nav><div class='pagination'><a href='?page=3'>Page three</a></div>\
+        <div class='seo'><p>{}</p></div></main></body>",
+        "Our training tees keep you cool from the first set to the last. ".repeat(20)
+    );
+    let kept = kept_text(&page);
+    assert!(kept.contains("training tee number 12"), "{kept}");
+    assert!(!kept.contains("Page three"), "{kept}");
+}
+
+#[test]
 fn size_and_colour_pickers_are_not_content() {
     let page = "<body><main><h1>Arrival T-Shirt</h1><p>A slim training tee in sweat-wicking fabric.</p>\
         <fieldset><legend>Size</legend><input type=radio id=s-xs><label for=s-xs>xs</label><input type=radio id=s-xl><label for=s-xl>xl</label></fieldset>\
