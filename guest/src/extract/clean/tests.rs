@@ -162,6 +162,9 @@ fn boilerplate_tokens() {
     assert!(!token_is_boilerplate("badge", true, false));
     assert!(!token_is_boilerplate("wsite-not-footer", true, false));
     assert!(!token_is_boilerplate("no-sidebar", true, false));
+    // "hide-read-more-ad": the grid hides its ad slot; it is not one.
+    assert!(!token_is_boilerplate("hide-read-more-ad", true, false));
+    assert!(token_is_boilerplate("read-more-ad", true, false));
     assert!(!token_is_boilerplate("container--section-more-ads", true, false));
     assert!(token_is_boilerplate("menu--open", true, false));
     // Skip-link *targets* are content sections ("skip-item").

@@ -49,9 +49,9 @@ pub(super) fn token_is_boilerplate(token: &str, check_comments: bool, aggressive
     // only says which variant ("container--more-ads" is a container).
     let token = token.split("--").find(|part| !part.is_empty()).unwrap_or(token);
     let words: Vec<&str> = token.split(['-', '_']).filter(|w| !w.is_empty()).collect();
-    // "wsite-not-footer", "no-sidebar": a negated widget word says the
-    // opposite.
-    if words.is_empty() || words.iter().any(|w| matches!(*w, "not" | "no" | "non" | "without")) {
+    // "wsite-not-footer", "no-sidebar", "hide-read-more-ad": a negated or
+    // hidden widget word says the opposite.
+    if words.is_empty() || words.iter().any(|w| matches!(*w, "not" | "no" | "non" | "without" | "hide")) {
         return false;
     }
     // Accordions and FAQs fold content away; their menus and dropdowns
