@@ -16,6 +16,7 @@ mod tokens;
 use std::collections::HashSet;
 
 use super::dom::{class_and_id, Dom};
+use super::related;
 use crate::model::{ExtractOptions, Focus};
 use hidden::{folded_by_accordion, is_junk};
 pub use threads::looks_like_thread;
@@ -394,6 +395,32 @@ fn is_table_of_contents(dom: &Dom, i: usize) -> bool {
     links >= TOC_MIN_LINKS && link_chars * 10 >= chars * 9
 }
 
+/// Words an id must have to be read as a heading's slug.
+const SLUG_MIN_WORDS: usize = 3;
+/// How far into a section its heading may sit (nodes).
+const SLUG_HEADING_WITHIN: usize = 12;
+
+/// Whether an id is the slug of the section's own heading, an anchor to
+/// link to ("menu-innovation-strategies-building-memorable-…" over
+/// "<h2>Menu Innovation Strategies: Building Memorable…"): its first word
+/// names the section's topic, not a widget, unless the heading announces
+/// related pages.
+fn is_heading_anchor(dom: &Dom, i: usize, id: &str) -> bool {
+    let id_words: Vec<&str> = id.split(['-', '_']).filter(|w| !w.is_empty()).collect();
+    if id_words.len() < SLUG_MIN_WORDS {
+        return false;
+    }
+    let end = dom.nodes[i].end.min(i + SLUG_HEADING_WITHIN);
+    let Some(heading) = (i + 1..end).find(|&j| matches!(dom.tag(j), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")) else { return false };
+    let text = dom.collapsed_text(heading).to_lowercase();
+    // A section headed "Related products" is the widget its id says.
+    if related::is_announcement(&text) {
+        return false;
+    }
+    let heading_words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    heading_words.len() >= id_words.len() && heading_words.iter().zip(&id_words).all(|(h, w)| h == w)
+}
+
 /// `<article>` items inside a `<form>` that make it a listing.
 const FORM_LISTING_MIN_ITEMS: usize = 3;
 
@@ -441,6 +468,9 @@ fn is_boilerplate(dom: &Dom, i: usize, inside_article: bool, options: &ExtractOp
         // listing it pages through (an infinite-scroll wrapper classed
         // "pagination" around the product grid) is the content.
         if token.split(['-', '_']).any(|w| PAGER_WORDS.contains(&w)) && holds_prose(dom, i) {
+            continue;
+        }
+        if e.attr("id").is_some_and(|id| id.eq_ignore_ascii_case(&token)) && is_heading_anchor(dom, i, &token) {
             continue;
         }
         if token_is_boilerplate(&token, check_comments, aggressive) {

@@ -83,6 +83,21 @@ fn a_pager_wrapping_the_listing_is_content_but_a_pager_is_not() {
 }
 
 #[test]
+fn an_id_slugged_from_its_heading_names_a_topic_not_a_widget() {
+    let prose = "Plan a menu around what your guests can eat and what the season brings. ".repeat(6);
+    let page = format!(
+        "<body><main><h1>Catering trends</h1><p>{prose}</p>\
+        <div id='menu-innovation-strategies-for-caterers'><h2>Menu Innovation Strategies for Caterers</h2><p>Rotate two seasonal dishes a quarter. {prose}</p></div>\
+        <div id='site-menu'><a href='/a'>About us</a></div>\
+        <section id='related-products-and-services'><h2>Related products and services</h2><p>Cloud catering software for every kitchen, {prose}</p></section></main></body>"
+    );
+    let kept = kept_text(&page);
+    assert!(kept.contains("Rotate two seasonal dishes"), "{kept}");
+    assert!(!kept.contains("About us"), "{kept}");
+    assert!(!kept.contains("Cloud catering software"), "{kept}");
+}
+
+#[test]
 fn size_and_colour_pickers_are_not_content() {
     let page = "<body><main><h1>Arrival T-Shirt</h1><p>A slim training tee in sweat-wicking fabric.</p>\
         <fieldset><legend>Size</legend><input type=radio id=s-xs><label for=s-xs>xs</label><input type=radio id=s-xl><label for=s-xl>xl</label></fieldset>\
