@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 
 use super::entities::html_unescape;
-use crate::extract::dom::{class_and_id, collapse};
+use crate::extract::content::is_block_tag;
+use crate::extract::dom::{class_and_id, collapse, Dom};
 
 /// A visible byline longer than this is a sentence, not a name.
 pub(super) const MAX_BYLINE_CHARS: usize = 80;
@@ -129,18 +130,20 @@ const AUTHOR_PAGE_LEADS: &[&str] =
 /// Reviewed by John Roe"): the writer is before it.
 const REVIEWER_LABELS: &[&str] = &["reviewed by ", "fact checked by ", "fact-checked by "];
 
+/// Where the ASCII `needle` first occurs in `haystack`, ignoring ASCII case
+/// (a char boundary: the needle starts with an ASCII byte).
+fn find_ignoring_ascii_case(haystack: &str, needle: &str) -> Option<usize> {
+    haystack.as_bytes().windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// "By Jane Doe" → "Jane Doe".
 pub(super) fn clean_author(raw: &str) -> String {
     let mut s = collapse(raw);
     if let Some(lead) = AUTHOR_PAGE_LEADS.iter().find(|lead| s.is_char_boundary(lead.len()) && s[..lead.len()].eq_ignore_ascii_case(lead)) {
         s = s[lead.len()..].to_string();
     }
-    let lower = s.to_lowercase();
-    if let Some(at) = REVIEWER_LABELS.iter().filter_map(|label| lower.find(label)).filter(|&at| at > 0).min() {
-        // Lower-casing keeps byte offsets for the ASCII labels found.
-        if s.is_char_boundary(at) {
-            s = s[..at].trim_end().trim_end_matches(['.', ',', ';', '|']).to_string();
-        }
+    if let Some(at) = REVIEWER_LABELS.iter().filter_map(|label| find_ignoring_ascii_case(&s, label)).filter(|&at| at > 0).min() {
+        s = s[..at].trim_end().trim_end_matches(['.', ',', ';', '|']).to_string();
     }
     // Labels, case-insensitively, with or without a colon.
     for label in ["written by", "posted by", "reviewed by", "authored by", "author", "autor", "by", "von", "par", "por"] {
@@ -159,4 +162,39 @@ pub(super) fn clean_author(raw: &str) -> String {
     // A value quoted twice in JSON-LD ("\"David Kim\"").
     let s = s.strip_prefix('"').and_then(|t| t.strip_suffix('"')).unwrap_or(s);
     s.trim().to_string()
+}
+
+/// Class words of the element after a byline's name that holds the
+/// writer's job ("byline-author__title", "author-role").
+const JOB_CLASS_WORDS: &[&str] = &["title", "role", "job", "position"];
+
+/// The name a byline element gives after its "By" label: the texts that
+/// follow it, up to a line break, a block (a tooltip card repeating the
+/// name, the "Last updated" row) or the writer's job ("By <a>Keith
+/// Barry</a><br><span class=byline-author__title>Senior Autos
+/// Reporter</span>"). Names joined by text stay together ("By <a>Jane
+/// Doe</a> and <a>John Roe</a>").
+pub(super) fn name_after_label(dom: &Dom, byline: usize) -> String {
+    let mut name = String::new();
+    let mut past_label = false;
+    for j in dom.shown_nodes(byline, |j| matches!(dom.tag(j), "noscript" | "label")) {
+        if let Some(t) = dom.text(j).map(str::trim).filter(|t| !t.is_empty()) {
+            if past_label {
+                name.push(' ');
+                name.push_str(t);
+            }
+            past_label = true;
+            continue;
+        }
+        let ends_name = dom.tag(j) == "br"
+            || is_block_tag(dom.tag(j))
+            || dom.attr(j, "class").is_some_and(|c| {
+                let c = c.to_ascii_lowercase();
+                JOB_CLASS_WORDS.iter().any(|w| c.contains(w))
+            });
+        if j != byline && !name.is_empty() && ends_name {
+            break;
+        }
+    }
+    collapse(&name)
 }

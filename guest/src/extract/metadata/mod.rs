@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use url::Url;
 
 use super::clean::Drop;
-use super::content::is_block_tag;
 use super::dates::{self, NumericOrder};
 use super::dom::{class_and_id, collapse, Dom};
 
@@ -17,7 +16,9 @@ mod entities;
 mod linked_data;
 mod title;
 
-use byline::{clean_author, is_machine_token, looks_like_byline, looks_like_name, name_after_by_label, written_by_card, BY_LABELS, MAX_BYLINE_CHARS};
+use byline::{
+    clean_author, is_machine_token, looks_like_byline, looks_like_name, name_after_by_label, name_after_label, written_by_card, BY_LABELS, MAX_BYLINE_CHARS,
+};
 use dated::{
     day, in_update_wrapper, names_a_date, short_date, visible_posted_date, visible_updated_date, DATE_BEFORE_TITLE_NODES, DATE_NEAR_TITLE_NODES,
     MAX_DATE_TEXT_CHARS,
@@ -351,41 +352,6 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
 
 /// A menu: a `<nav>`, a `<button>`, a `<select>` ("Sort: By Review"), an
 /// element with role `navigation` or `menu…`.
-/// Class words of the element after a byline's name that holds the
-/// writer's job ("byline-author__title", "author-role").
-const JOB_CLASS_WORDS: &[&str] = &["title", "role", "job", "position"];
-
-/// The name a byline element gives after its "By" label: the texts that
-/// follow it, up to a line break, a block (a tooltip card repeating the
-/// name, the "Last updated" row) or the writer's job ("By <a>Keith
-/// Barry</a><br><span class=byline-author__title>Senior Autos
-/// Reporter</span>"). Names joined by text stay together ("By <a>Jane
-/// Doe</a> and <a>John Roe</a>").
-fn name_after_label(dom: &Dom, byline: usize) -> String {
-    let mut name = String::new();
-    let mut past_label = false;
-    for j in dom.shown_nodes(byline, |j| matches!(dom.tag(j), "noscript" | "label")) {
-        if let Some(t) = dom.text(j).map(str::trim).filter(|t| !t.is_empty()) {
-            if past_label {
-                name.push(' ');
-                name.push_str(t);
-            }
-            past_label = true;
-            continue;
-        }
-        let ends_name = dom.tag(j) == "br"
-            || is_block_tag(dom.tag(j))
-            || dom.attr(j, "class").is_some_and(|c| {
-                let c = c.to_ascii_lowercase();
-                JOB_CLASS_WORDS.iter().any(|w| c.contains(w))
-            });
-        if j != byline && !name.is_empty() && ends_name {
-            break;
-        }
-    }
-    collapse(&name)
-}
-
 fn is_menu(dom: &Dom, i: usize) -> bool {
     matches!(dom.tag(i), "nav" | "button" | "select") || dom.attr(i, "role").is_some_and(|r| r == "navigation" || r.starts_with("menu"))
 }

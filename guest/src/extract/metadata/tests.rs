@@ -282,6 +282,8 @@ fn author_page_links_and_reviewers_leave_the_writers_name() {
     assert_eq!(clean_author("Articles by Juliette"), "Juliette");
     assert_eq!(clean_author("By Shelby Loos, DVM. Reviewed by Molly Price, DVM"), "Shelby Loos, DVM");
     assert_eq!(clean_author("Jane Doe | Fact checked by John Roe"), "Jane Doe");
+    // Letters that change length when lower-cased do not shift the cut.
+    assert_eq!(clean_author("İlker Öztürk. Reviewed by Ann Lee"), "İlker Öztürk");
     // An editor credited beside the writers is part of the byline.
     assert_eq!(clean_author("The Team, edited by Walter"), "The Team, edited by Walter");
     assert_eq!(clean_author("Reviewed by Molly Price"), "Molly Price");
