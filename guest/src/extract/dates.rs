@@ -299,6 +299,34 @@ pub fn days_apart(a: &str, b: &str) -> Option<i64> {
     Some(day_number(b)? - day_number(a)?)
 }
 
+/// The furthest UTC offsets in use, in minutes (UTC−12:00 to UTC+14:00).
+const EARLIEST_OFFSET_MINUTES: i64 = -12 * 60;
+const LATEST_OFFSET_MINUTES: i64 = 14 * 60;
+
+/// The calendar days, counted from the timestamp's own day, on which an
+/// instant written with a UTC offset ("2025-12-19T22:02:58Z") falls in
+/// some time zone: 22:02 UTC is the 19th or the 20th somewhere, never the
+/// 18th. `None` without a time and an offset (a day, or a local time).
+pub fn days_reachable(timestamp: &str) -> Option<std::ops::RangeInclusive<i64>> {
+    let number = |range: std::ops::Range<usize>| timestamp.get(range).and_then(|t| t.parse::<i64>().ok());
+    if timestamp.get(10..11) != Some("T") {
+        return None;
+    }
+    let minutes = number(11..13)? * 60 + number(14..16)?;
+    let zone = timestamp.get(16..)?;
+    let offset = if zone.ends_with('Z') {
+        0
+    } else {
+        let at = zone.rfind(['+', '-'])?;
+        let sign = if zone[at..].starts_with('-') { -1 } else { 1 };
+        let digits: String = zone[at + 1..].chars().filter(char::is_ascii_digit).collect();
+        let (hours, mins) = (digits.get(..2)?.parse::<i64>().ok()?, digits.get(2..4).map_or(Some(0), |m| m.parse::<i64>().ok())?);
+        sign * (hours * 60 + mins)
+    };
+    let utc = minutes - offset;
+    Some((utc + EARLIEST_OFFSET_MINUTES).div_euclid(1440)..=(utc + LATEST_OFFSET_MINUTES).div_euclid(1440))
+}
+
 /// Days since 1970-01-01 of a `YYYY-MM-DD` date (proleptic Gregorian).
 fn day_number(date: &str) -> Option<i64> {
     let mut parts = date.get(..10)?.split('-').map(|p| p.parse::<i64>().ok());
@@ -361,7 +389,17 @@ pub fn is_relative_time(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{in_url_path, is_dateline, is_relative_time, normalize, normalize_as, open_readings, NumericOrder};
+    use super::{days_reachable, in_url_path, is_dateline, is_relative_time, normalize, normalize_as, open_readings, NumericOrder};
+
+    #[test]
+    fn an_instant_reaches_the_days_some_time_zone_gives_it() {
+        assert_eq!(days_reachable("2025-12-19T22:02:58.705Z"), Some(0..=1));
+        assert_eq!(days_reachable("2025-12-19T04:25:38+05:00"), Some(-1..=0));
+        assert_eq!(days_reachable("2025-05-14T19:30:03-07:00"), Some(0..=1));
+        assert_eq!(days_reachable("2025-05-14T12:00:00+0000"), Some(0..=1));
+        assert_eq!(days_reachable("2025-05-14"), None);
+        assert_eq!(days_reachable("2025-05-14T19:30:03"), None);
+    }
 
     #[test]
     fn relative_times() {

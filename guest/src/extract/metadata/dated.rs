@@ -51,11 +51,13 @@ pub(super) fn publication_date(s: &Sources, meta: &dyn Fn(&[&str]) -> Option<Str
     // older than the declared date is the original publication; the
     // declared one was reset by a republish or a CMS migration (an update
     // stamp is never older). A day apart is the time zone of a declared
-    // timestamp; a declared day without a time, a day off what the reader
-    // sees, was cut from a UTC timestamp, and the reader's day stands.
+    // timestamp, if some zone puts it on the reader's day (22:02 UTC on
+    // the 19th is the 18th nowhere); a declared day without a time, a day
+    // off what the reader sees, was cut from a UTC timestamp, and the
+    // reader's day stands.
     let shown_wins = |shown: &String, declared: &String| match dates::days_apart(&day(shown), &day(declared)) {
         Some(n) if n > 1 => true,
-        Some(n) if n.abs() == 1 => declared.len() == day(declared).len(),
+        Some(n) if n.abs() == 1 => declared.len() == day(declared).len() || dates::days_reachable(declared).is_some_and(|days| !days.contains(&-n)),
         _ => false,
     };
     let shown_instead =

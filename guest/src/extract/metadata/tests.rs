@@ -80,6 +80,9 @@ fn older_dateline_under_the_headline_beats_a_reset_declared_date() {
     // A declared day without a time a day off is not a time zone's doing.
     let day_only = page("June 23, 2025").replace("2025-06-24T10:00:00Z", "2025-06-24");
     assert_eq!(meta_of(&day_only).published.as_deref(), Some("2025-06-23"));
+    // Nor is a day no time zone reaches: 22:02 UTC on the 24th is the 23rd nowhere.
+    let late = page("June 23, 2025").replace("2025-06-24T10:00:00Z", "2025-06-24T22:02:58Z");
+    assert_eq!(meta_of(&late).published.as_deref(), Some("2025-06-23"));
     assert_eq!(meta_of(&page("As of July 31, 2024, we had:")).published.as_deref(), Some("2025-06-24T10:00:00Z"));
     assert_eq!(super::dates::days_apart("2024-12-31", "2025-03-01"), Some(60));
 }
