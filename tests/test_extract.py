@@ -152,6 +152,17 @@ def test_the_introduction_before_the_body_opens_the_text(rt):
     assert "Why the harbour" not in rt.extract_html(page, url="https://example.org/gulls", focus="precision").text
 
 
+def test_the_byline_names_the_writer_not_a_placeholder_or_a_job(rt):
+    # A template's unfilled author key, then a byline with the writer's job
+    # and a reviewer after the name: the name alone is the byline.
+    body = "<p>How mesh networks hand your laptop from one node to the next, with care.</p>" * 6
+    page = ('<html><head><meta name="author" content="page.head.extra.author"></head><body><article>'
+            '<h1>Mesh networks explained</h1><div class="byline">By <a href="/a/tim">Tim Enwall</a><br>'
+            '<span class="author-title">Senior Networking Reporter</span>. Reviewed by Ann Lee</div>'
+            f"{body}</article></body></html>")
+    assert rt.extract_html(page, url="https://example.org/mesh").byline == "Tim Enwall"
+
+
 def test_non_utf8_pages(rt, base_url):
     assert "le café du port reste ouvert" in rt.extract(base_url + "/legacy/harbour.html").text
     assert rt.extract(base_url + "/legacy/harbour.html").language == "fr"
