@@ -26,7 +26,7 @@ use dated::{
 use entities::html_unescape;
 use linked_data::{linked_data, LinkedData};
 pub use title::strip_site_name;
-use title::{choose_title, in_hero_header, site_wide_title};
+use title::{choose_title, in_hero_header, site_wide_title, TitleSources};
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Metadata {
@@ -53,6 +53,9 @@ struct Sources {
     h1_in_hero: Option<String>,
     /// Visible `<h1>` elements with text.
     h1_count: usize,
+    /// The first `<h1>` dropped with the chrome around it (a `<header>`
+    /// outside the article), which the page's title may confirm.
+    h1_dropped: Option<String>,
     html_lang: Option<String>,
     /// How the page writes numeric dates, from its `<html lang>`.
     numeric_order: NumericOrder,
@@ -106,8 +109,17 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> M
     // Soft hyphens (break hints inside long words, "Assis&shy;tance") are
     // invisible; a title is a field to match and search, so they go. The
     // text keeps them, as the page does.
-    let title =
-        choose_title(title_tag, og_title.as_deref(), s.ld.headline.as_deref(), h1, s.h1_count, article, site_name.as_deref()).map(|t| t.replace('\u{ad}', ""));
+    let title = choose_title(&TitleSources {
+        title_tag,
+        og: og_title.as_deref(),
+        ld_headline: s.ld.headline.as_deref(),
+        h1,
+        h1_count: s.h1_count,
+        dropped_h1: s.h1_dropped.as_deref(),
+        article,
+        site: site_name.as_deref(),
+    })
+    .map(|t| t.replace('\u{ad}', ""));
 
     let byline =
         s.ld.author
@@ -207,10 +219,13 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
                     s.h1.get_or_insert(t);
                 }
             }
-            "h1" if s.h1_in_hero.is_none() && drop[i] == Drop::Boilerplate && in_hero_header(dom, i) => {
+            "h1" if drop[i] == Drop::Boilerplate && !in_logo(dom, i) => {
                 let t = dom.heading_text(i);
                 if !t.is_empty() {
-                    s.h1_in_hero = Some(t);
+                    if s.h1_in_hero.is_none() && in_hero_header(dom, i) {
+                        s.h1_in_hero = Some(t.clone());
+                    }
+                    s.h1_dropped.get_or_insert(t);
                 }
             }
             "abbr" if s.time_datetime.is_none() && drop[i] == Drop::Keep && e.attr("class").is_some_and(|c| c.contains("published")) => {

@@ -466,6 +466,12 @@ fn headline_or_page_title() {
     assert_eq!(meta_of(&teaser).title.as_deref(), Some("Ferns in winter"));
     let label = article.replace("Why ferns outlast the winter", "A message from our founder:");
     assert_eq!(meta_of(&label).title.as_deref(), Some("Ferns in winter"));
+    // A headline dropped with a page header outside the article, spelling the
+    // title, beats a lone kept <h1> the title does not name (a hidden show name).
+    let yahoo = r#"<html><head><title>Veteran wraps baby in flag - Yahoo</title><meta property="og:type" content="article"></head>
+        <body><h1 class="Hidden">Good Morning America</h1><section class="yom-article"><header class="header"><h1>Veteran wraps baby in flag</h1></header>
+        <p>A photographer and Navy veteran is fighting back after a photo she posted drew criticism.</p></section></body></html>"#;
+    assert_eq!(meta_of(yahoo).title.as_deref(), Some("Veteran wraps baby in flag"));
     let kicker = article.replace("Why ferns outlast the winter", "Cold snap. Why ferns outlast the winter");
     assert_eq!(meta_of(&kicker).title.as_deref(), Some("Cold snap. Why ferns outlast the winter"));
 }

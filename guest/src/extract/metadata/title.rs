@@ -23,21 +23,32 @@ const TITLE_PART_MAX_CHARS: usize = 90;
 /// An `<h1>` with at least this many words reads as a headline, not a logo.
 const HEADLINE_MIN_WORDS: usize = 3;
 
+/// Where a page states its title.
+#[derive(Clone, Copy)]
+pub(super) struct TitleSources<'a> {
+    pub title_tag: Option<&'a str>,
+    /// og:title, or Dublin Core's or Twitter's title.
+    pub og: Option<&'a str>,
+    pub ld_headline: Option<&'a str>,
+    /// The first kept `<h1>`, and how many are kept.
+    pub h1: Option<&'a str>,
+    pub h1_count: usize,
+    /// The first `<h1>` dropped with the chrome around it.
+    pub dropped_h1: Option<&'a str>,
+    /// The page declares itself an article (og:type, JSON-LD).
+    pub article: bool,
+    /// The site's name (og:site_name…).
+    pub site: Option<&'a str>,
+}
+
 /// Pick the title: the `<h1>` when the page's own `<title>`/og:title
 /// confirm it, or when the page declares itself an article and has one
 /// `<h1>` that reads as a headline (there the visible headline beat a
 /// differing `<title>` 128 to 41 on the dev pages; elsewhere the `<h1>` is
-/// often a slogan and it was a coin toss); else the title without its
-/// " | Site" part.
-pub(super) fn choose_title(
-    title_tag: Option<&str>,
-    og: Option<&str>,
-    ld_headline: Option<&str>,
-    h1: Option<&str>,
-    h1_count: usize,
-    article: bool,
-    site: Option<&str>,
-) -> Option<String> {
+/// often a slogan and it was a coin toss), unless an `<h1>` dropped with
+/// the chrome spells the title; else the title without its " | Site" part.
+pub(super) fn choose_title(sources: &TitleSources) -> Option<String> {
+    let TitleSources { title_tag, og, ld_headline, h1, h1_count, dropped_h1, article, site } = *sources;
     // An og:title of "Home" only labels the home page; a shortened one
     // ("What do you think will be the trend in the…", as XenForo writes it)
     // gives way to the full `<title>` it cuts.
@@ -64,11 +75,19 @@ pub(super) fn choose_title(
             });
         agrees || [title_tag, og].iter().flatten().any(|t| cut_short(&strip_site_name(t, site), headline))
     };
-    if let Some(h) = h1 {
-        let headline = h1_count == 1 && article && reads_as_headline(h);
-        if confirmed(h) || headline {
-            return Some(h.to_string());
-        }
+    if let Some(h) = h1.filter(|h| confirmed(h)) {
+        return Some(h.to_string());
+    }
+    // An `<h1>` dropped with a page `<header>` outside the article that
+    // spells the page's own title (Yahoo's story headline) shows the title
+    // is the headline; a lone kept `<h1>` then is something else (the
+    // hidden show name above it), so the unconfirmed rule below is not for it.
+    let headline_dropped = dropped_h1.is_some_and(|h| {
+        let h = fold(h);
+        !site_part(&h) && [title_tag.map(|t| strip_site_name(t, site)), og.map(str::to_string)].iter().flatten().any(|t| fold(t) == h)
+    });
+    if let Some(h) = h1.filter(|h| h1_count == 1 && article && !headline_dropped && reads_as_headline(h)) {
+        return Some(h.to_string());
     }
     og.map(|t| strip_site_name(t, site))
         .or_else(|| title_tag.map(|t| strip_site_name(t, site)))
