@@ -117,7 +117,8 @@ fn is_call_to_action(b: &Block) -> bool {
 /// times, never in a reference; "Read more" 56 to 3). "Like loading" is
 /// WordPress's like button before its script runs, "Edited by" the label
 /// of an editor credit, "Unit price per" Shopify's empty unit-price row,
-/// "Start asking to get answers" Stack Exchange's prompt under a thread.
+/// "Start asking to get answers" Stack Exchange's prompt under a thread;
+/// "Pin this for later!" and "Share it!" label share buttons.
 const FURNITURE_LABELS: &[&str] = &[
     "advertisement", "advertisements", "sponsored", "share", "tags", "written by", "author", "in this article", "table of contents", "contents",
     "on this page", "jump to", "related topics", "about the author", "article continues below", "compare", "add to wishlist", "add to wish list",
@@ -128,6 +129,8 @@ const FURNITURE_LABELS: &[&str] = &[
     "find out more", "unit price per", "image", "image unavailable", "image not available", "expand description", "start asking to get answers", "register",
     "register now", "add a comment", "try for free", "try it free", "start for free", "book a demo", "schedule a demo", "speak to an expert",
     "talk to an expert", "home", "back to top", "sign in", "log in", "filters", "download", "ask an expert", "results list", "image not available for",
+    "pin it", "pin it here", "pin this", "pin this for later", "pin for later", "save to pinterest", "share it", "share this", "share this article",
+    "share this post", "share this page", "print this page", "print this article",
 ];
 
 /// Badges on product cards ("New" and "Sale" are not here: references
@@ -494,9 +497,9 @@ mod tests {
             is_furniture_label,
             &[
                 "Advertisement", "Tags:", "Read more", "Table of Contents", "Reply With Quote", "Add to Compare", "Shop now", "Unit price per",
-                "Start asking to get answers", "Top Rated", "Best Seller", "Original Poster", "Offline",
+                "Start asking to get answers", "Top Rated", "Best Seller", "Original Poster", "Offline", "Pin this for later!", "Share it!",
             ],
-            &["New", "Tags are how we group posts.", "Close the lid before you shop."],
+            &["New", "Tags are how we group posts.", "Close the lid before you shop.", "Share with a friend", "Pin the hem before you sew it."],
         );
     }
 
