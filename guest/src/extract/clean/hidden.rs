@@ -2,7 +2,7 @@
 //! hidden elements), and the hidden ones that are content all the same:
 //! folded accordion and FAQ panels, tab panels, `<noscript>` pages.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::tokens::FOLDED_CONTENT_WORDS;
 use crate::extract::content::is_block_tag;
@@ -179,12 +179,24 @@ pub(super) fn folded_by_accordion(dom: &Dom, i: usize) -> bool {
 /// Ids of the blocks a control unfolds in place: the ARIA disclosure
 /// pattern, an element with `aria-expanded` naming them in
 /// `aria-controls` ("Read more" under a description, a delivery option's
-/// details). Content a click away, even when hidden. Controls that open a
-/// pop-up (`aria-haspopup`: menus, list boxes) do not count.
+/// details), or a button and the panel it controls naming each other
+/// (`aria-controls` one way, `aria-labelledby` back). Content a click away,
+/// even when hidden. Controls that open a pop-up (`aria-haspopup`: menus,
+/// list boxes) do not count.
 pub(super) fn ids_a_control_unfolds<'a>(dom: &Dom<'a>) -> HashSet<&'a str> {
-    (0..dom.len())
-        .filter(|&i| dom.attr(i, "aria-expanded").is_some() && dom.attr(i, "aria-haspopup").is_none_or(|h| h.trim() == "false"))
+    let opens_no_popup = |i: usize| dom.attr(i, "aria-haspopup").is_none_or(|h| h.trim() == "false");
+    let mut ids: HashSet<&str> = (0..dom.len())
+        .filter(|&i| dom.attr(i, "aria-expanded").is_some() && opens_no_popup(i))
         .filter_map(|i| dom.attr(i, "aria-controls"))
         .flat_map(str::split_ascii_whitespace)
-        .collect()
+        .collect();
+    // An accordion that keeps its state elsewhere (`data-expanded`): a
+    // button controlling a panel labelled by that same button. Tabs have
+    // their own rule (see `is_disclosure_panel`).
+    let labelled_by: HashMap<&str, &str> = (0..dom.len()).filter_map(|i| Some((dom.attr(i, "id")?, dom.attr(i, "aria-labelledby")?))).collect();
+    for i in (0..dom.len()).filter(|&i| dom.tag(i) == "button" && opens_no_popup(i) && dom.attr(i, "role").is_none_or(|r| r.trim() != "tab")) {
+        let (Some(button), Some(controls)) = (dom.attr(i, "id"), dom.attr(i, "aria-controls")) else { continue };
+        ids.extend(controls.split_ascii_whitespace().filter(|panel| labelled_by.get(panel).is_some_and(|l| l.split_ascii_whitespace().any(|id| id == button))));
+    }
+    ids
 }

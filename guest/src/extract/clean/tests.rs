@@ -130,6 +130,18 @@ fn a_panel_a_read_more_control_unfolds_is_content_but_a_pop_up_menu_is_not() {
 }
 
 #[test]
+fn a_panel_and_its_button_naming_each_other_is_an_accordion_but_a_tab_panel_outside_content_is_not() {
+    let page = "<body><div class='hero'><h1>Learn design</h1><p>Courses for working designers.</p></div>\
+        <div><button id='q1' aria-controls='a1' data-expanded='false'>Learn fast</button>\
+        <div id='a1' aria-labelledby='q1' hidden aria-hidden='true'><p>Twelve weeks, full time, with a mentor.</p></div></div>\
+        <div><button id='t1' role='tab' aria-controls='p1'>Chrome</button>\
+        <div id='p1' aria-labelledby='t1' hidden aria-hidden='true'><p>Tap the menu to install the app.</p></div></div></body>";
+    let kept = kept_text(page);
+    assert!(kept.contains("Twelve weeks"), "{kept}");
+    assert!(!kept.contains("install the app"), "{kept}");
+}
+
+#[test]
 fn an_accordion_panel_that_opens_as_a_sheet_is_content() {
     let page = "<body><main><h1>Arrival T-Shirt</h1><div class='accordion_item'><button>Description</button>\
         <div role='dialog'><aside class='sheet'><p>Sweat-wicking, slim fit training top.</p></aside></div></div>\
