@@ -15,6 +15,7 @@ mod tokens;
 
 use std::collections::HashSet;
 
+use super::content::is_heading;
 use super::dom::{class_and_id, Dom};
 use super::related;
 use crate::model::{ExtractOptions, Focus};
@@ -31,8 +32,14 @@ const BOILERPLATE_TAGS: &[&str] = &["nav", "footer", "aside", "menu"];
 const BOILERPLATE_ROLES: &[&str] =
     &["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog", "alertdialog", "tablist", "toolbar", "tooltip"];
 
-/// Class words of pagers, which hold short labels only.
-const PAGER_WORDS: &[&str] = &["pagination", "pager"];
+/// Class words of widgets that hold a few short lines, so that one holding
+/// prose is content under a widget's name. A modal holding prose is content
+/// folded into a dialog (a shop's "Product details" and size guide), not a
+/// sign-up prompt; "popup", "overlay" and "drawer" held with prose are
+/// still chrome (dev: 2 lost). A pager holds page numbers and a "next"
+/// link; one holding the listing it pages through (an infinite-scroll
+/// wrapper classed "pagination" around the product grid) is the content.
+const HOLDERS_OF_SHORT_TEXT: &[&str] = &["modal", "pagination", "pager"];
 
 /// Roles of widgets that hold short labels only. Pages put them on
 /// accordions and tab panels full of text; such an element is not one.
@@ -411,7 +418,7 @@ fn is_heading_anchor(dom: &Dom, i: usize, id: &str) -> bool {
         return false;
     }
     let end = dom.nodes[i].end.min(i + SLUG_HEADING_WITHIN);
-    let Some(heading) = (i + 1..end).find(|&j| matches!(dom.tag(j), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")) else { return false };
+    let Some(heading) = (i + 1..end).find(|&j| is_heading(dom.tag(j))) else { return false };
     let text = dom.collapsed_text(heading).to_lowercase();
     // A section headed "Related products" is the widget its id says.
     if related::is_announcement(&text) {
@@ -458,16 +465,7 @@ fn is_boilerplate(dom: &Dom, i: usize, inside_article: bool, options: &ExtractOp
     let aggressive = options.focus == Focus::Precision;
     for token in class_and_id(e) {
         let token = token.to_ascii_lowercase();
-        // A modal holding prose is content folded into a dialog (a shop's
-        // "Product details" and size guide), not a sign-up prompt. "popup",
-        // "overlay" and "drawer" held with prose are still chrome (dev: 2 lost).
-        if token.split(['-', '_']).any(|w| w == "modal") && holds_prose(dom, i) {
-            continue;
-        }
-        // A pager holds page numbers and a "next" link; one holding the
-        // listing it pages through (an infinite-scroll wrapper classed
-        // "pagination" around the product grid) is the content.
-        if token.split(['-', '_']).any(|w| PAGER_WORDS.contains(&w)) && holds_prose(dom, i) {
+        if token.split(['-', '_']).any(|w| HOLDERS_OF_SHORT_TEXT.contains(&w)) && holds_prose(dom, i) {
             continue;
         }
         if e.attr("id").is_some_and(|id| id.eq_ignore_ascii_case(&token)) && is_heading_anchor(dom, i, &token) {
