@@ -136,19 +136,23 @@ fn find_ignoring_ascii_case(haystack: &str, needle: &str) -> Option<usize> {
     haystack.as_bytes().windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
+/// `text` after an ASCII `prefix`, ignoring ASCII case.
+fn strip_prefix_ignoring_ascii_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    (text.is_char_boundary(prefix.len()) && text[..prefix.len()].eq_ignore_ascii_case(prefix)).then(|| &text[prefix.len()..])
+}
+
 /// "By Jane Doe" → "Jane Doe".
 pub(super) fn clean_author(raw: &str) -> String {
     let mut s = collapse(raw);
-    if let Some(lead) = AUTHOR_PAGE_LEADS.iter().find(|lead| s.is_char_boundary(lead.len()) && s[..lead.len()].eq_ignore_ascii_case(lead)) {
-        s = s[lead.len()..].to_string();
+    if let Some(name) = AUTHOR_PAGE_LEADS.iter().find_map(|lead| strip_prefix_ignoring_ascii_case(&s, lead)) {
+        s = name.to_string();
     }
     if let Some(at) = REVIEWER_LABELS.iter().filter_map(|label| find_ignoring_ascii_case(&s, label)).filter(|&at| at > 0).min() {
         s = s[..at].trim_end().trim_end_matches(['.', ',', ';', '|']).to_string();
     }
     // Labels, case-insensitively, with or without a colon.
     for label in ["written by", "posted by", "reviewed by", "authored by", "author", "autor", "by", "von", "par", "por"] {
-        if s.is_char_boundary(label.len()) && s[..label.len()].eq_ignore_ascii_case(label) {
-            let rest = &s[label.len()..];
+        if let Some(rest) = strip_prefix_ignoring_ascii_case(&s, label) {
             if rest.starts_with(':') || rest.starts_with(' ') {
                 s = rest.trim_start_matches(':').trim().to_string();
                 break;
