@@ -427,13 +427,11 @@ mod tests {
 
     #[test]
     fn carousel_and_pager_positions_are_dropped() {
-        let kept: Vec<String> = ["Picture 1 of 4", "Slide 2 of 8", "Page 1 of 8", "1 of 5", "Chapter 1 of 8", "Page 1 of the manual", "1 of 5 stars"]
-            .into_iter()
-            .map(paragraph)
-            .filter(|b| !is_position_counter(b))
-            .map(|b| b.plain)
-            .collect();
-        assert_eq!(kept, vec!["Chapter 1 of 8", "Page 1 of the manual", "1 of 5 stars"]);
+        assert_filter(
+            is_position_counter,
+            &["Picture 1 of 4", "Slide 2 of 8", "Page 1 of 8", "1 of 5"],
+            &["Chapter 1 of 8", "Page 1 of the manual", "1 of 5 stars"],
+        );
     }
 
     #[test]
