@@ -422,6 +422,22 @@ fn a_shortened_og_title_gives_way_to_the_full_title() {
 }
 
 #[test]
+fn an_og_title_sharing_few_words_with_the_title_is_a_teaser() {
+    let page = |title: &str| {
+        format!(
+            r#"<html><head><title>{title}</title><meta property="og:site_name" content="Mailchimp">
+            <meta property="og:title" content="We're Really Good at Email | Mailchimp"></head><body><p>Text</p></body></html>"#
+        )
+    };
+    assert_eq!(meta_of(&page("Email Marketing Tools | Mailchimp")).title.as_deref(), Some("Email Marketing Tools"));
+    // An og:title that shares most of its words with the title stands.
+    assert_eq!(meta_of(&page("Email Marketing Tools: We're Really Good at Email")).title.as_deref(), Some("We're Really Good at Email"));
+    // A title naming only the site, or the home page, names no page to prefer.
+    assert_eq!(meta_of(&page("Mailchimp")).title.as_deref(), Some("We're Really Good at Email"));
+    assert_eq!(meta_of(&page("Home | Mailchimp")).title.as_deref(), Some("We're Really Good at Email"));
+}
+
+#[test]
 fn a_title_cut_inside_a_word_gives_way_to_the_headline() {
     let page = r#"<html><head><title>Set up your monitor, laptop, and k | Desk Shop</title></head>
         <body><h1>Set up your monitor, laptop, and keyboard</h1><p>Text</p></body></html>"#;

@@ -20,6 +20,10 @@ fn labels_home_page(title: &str) -> bool {
 /// A `<title>` part longer than this is a description, not a name.
 const TITLE_PART_MAX_CHARS: usize = 90;
 
+/// An og:title with fewer of its words in the `<title>` than this share
+/// is a social-feed teaser, not the page's name.
+const TEASER_MAX_SHARED_WORDS: f64 = 0.5;
+
 /// An `<h1>` with at least this many words reads as a headline, not a logo.
 const HEADLINE_MIN_WORDS: usize = 3;
 
@@ -89,6 +93,14 @@ pub(super) fn choose_title(sources: &TitleSources) -> Option<String> {
     if let Some(h) = h1.filter(|h| h1_count == 1 && article && !headline_dropped && reads_as_headline(h)) {
         return Some(h.to_string());
     }
+    // An og:title sharing few words with a `<title>` that names the page
+    // (not only the site or "Home") is a teaser written for social feeds
+    // ("We're Really Good at Email" on "Email Marketing Tools | Mailchimp").
+    let names_page = |t: &str| {
+        let page = fold(&strip_site_name(t, site));
+        !page.is_empty() && !labels_home_page(&page) && site.is_none_or(|s| fold(s) != page)
+    };
+    let og = og.filter(|o| !title_tag.is_some_and(|t| names_page(t) && share_of_words_in(o, t) < TEASER_MAX_SHARED_WORDS));
     og.map(|t| strip_site_name(t, site))
         .or_else(|| title_tag.map(|t| strip_site_name(t, site)))
         .or_else(|| ld_headline.map(str::to_string))
@@ -197,6 +209,17 @@ fn cut_short(title: &str, headline: &str) -> bool {
         && headline[..whole.len()] == *whole
         && headline[whole.len()].len() > last.len()
         && headline[whole.len()].starts_with(last.as_str())
+}
+
+/// The share of `text`'s words (case folded) that `other` also has.
+fn share_of_words_in(text: &str, other: &str) -> f64 {
+    let words_of = |s: &str| s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>();
+    let words = words_of(text);
+    if words.is_empty() {
+        return 1.0;
+    }
+    let other: std::collections::HashSet<String> = words_of(other).into_iter().collect();
+    words.iter().filter(|w| other.contains(*w)).count() as f64 / words.len() as f64
 }
 
 pub(super) fn fold(s: &str) -> String {
