@@ -339,6 +339,11 @@ fn day_number(date: &str) -> Option<i64> {
     Some(era * 146_097 + day_of_era - 719_468)
 }
 
+/// How a line stating when the page was published or changed opens
+/// ("Last updated March 3, 2025", "Posted on …"): bylines and the
+/// introduction scan read these lines as datelines.
+pub const DATE_STAMP_OPENINGS: &[&str] = &["last updated", "updated", "last modified", "posted", "published"];
+
 /// Words that may stand beside a date on a dateline ("Updated on Monday,
 /// March 3, 2025 at 10:00 am").
 const DATELINE_WORDS: &[&str] = &[

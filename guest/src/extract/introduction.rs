@@ -21,8 +21,8 @@ const FURNITURE_PARTS: &[&str] = &["byline", "author", "disclaimer", "disclosure
 const FURNITURE_DEPTH: usize = 6;
 /// A block this short with a date in it is a dateline or a byline.
 const DATELINE_MAX_CHARS: usize = 120;
-/// Openings of a byline or dateline block.
-const BYLINE_OPENINGS: &[&str] = &["by ", "written by", "posted", "reviewed by", "updated", "last updated", "published"];
+/// Openings of a byline block; a dateline opens as `dates::DATE_STAMP_OPENINGS`.
+const BYLINE_OPENINGS: &[&str] = &["by ", "written by", "reviewed by"];
 /// Words of an affiliate disclosure ("We may earn a commission...").
 const DISCLOSURE_WORDS: &[&str] = &["commission", "affiliate"];
 /// A block longer than this that mentions commissions is prose about them.
@@ -71,7 +71,7 @@ fn names_furniture(token: &str) -> bool {
 
 fn is_byline(text: &str) -> bool {
     let lower = text.to_lowercase();
-    BYLINE_OPENINGS.iter().any(|opening| lower.starts_with(opening))
+    BYLINE_OPENINGS.iter().chain(dates::DATE_STAMP_OPENINGS).any(|opening| lower.starts_with(opening))
         || (text.chars().count() <= DATELINE_MAX_CHARS && dates::normalize(text).is_some())
         || dates::is_relative_time(text)
 }

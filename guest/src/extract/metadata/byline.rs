@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::entities::html_unescape;
 use crate::extract::content::is_block_tag;
+use crate::extract::dates;
 use crate::extract::dom::{class_and_id, collapse, Dom};
 
 /// A visible byline longer than this is a sentence, not a name.
@@ -91,14 +92,17 @@ pub(super) const BY_LABELS: &[&str] =
     &["by", "by:", "written by", "written by:", "author", "author:", "authors:", "posted by", "words by", "article by", "text by", "story by"];
 
 /// How a dated line that ends with "by" and the author's name starts
-/// ("Last updated March 3, 2025 by <a>Erik Demaine</a>").
-const DATED_BY_OPENINGS: &[&str] = &["last updated", "updated", "last modified", "posted", "published", "written"];
+/// ("Last updated March 3, 2025 by <a>Erik Demaine</a>", "Written March 3
+/// by"), besides `dates::DATE_STAMP_OPENINGS`.
+const DATED_BY_OPENINGS: &[&str] = &["written"];
 
 /// The name right after a "By" label, or in a short "By Jane Doe" text.
 pub(super) fn name_after_by_label(texts: &[&str]) -> Option<String> {
     for (k, t) in texts.iter().enumerate() {
         let lower = t.to_lowercase();
-        let dated_by = lower.ends_with(" by") && DATED_BY_OPENINGS.iter().any(|o| lower.starts_with(o)) && t.chars().count() <= MAX_BYLINE_CHARS;
+        let dated_by = lower.ends_with(" by")
+            && DATED_BY_OPENINGS.iter().chain(dates::DATE_STAMP_OPENINGS).any(|o| lower.starts_with(o))
+            && t.chars().count() <= MAX_BYLINE_CHARS;
         if BY_LABELS.contains(&lower.as_str()) || dated_by {
             if let Some(next) = texts.get(k + 1).map(|n| clean_author(n)).filter(|n| looks_like_name(n)) {
                 return Some(next);

@@ -281,7 +281,9 @@ fn is_position_counter(b: &Block) -> bool {
 /// Short notices about the page rather than of it: edit stamps,
 /// copyright and licence lines, "was this helpful?" widgets.
 const NOTICE_MAX_CHARS: usize = 300;
-/// How edit stamps start.
+/// How edit stamps start: a wiki's or a CMS's note of the last change,
+/// not every dateline (`dates::DATE_STAMP_OPENINGS`): a "Published …"
+/// line in the text is the article's own and stays.
 const EDIT_STAMP_PREFIXES: &[&str] = &["last edited by", "last updated", "last modified", "page last edited", "page last modified"];
 
 fn is_page_notice(b: &Block) -> bool {
