@@ -94,11 +94,12 @@ pub(super) fn choose_title(sources: &TitleSources) -> Option<String> {
         return Some(h.to_string());
     }
     // An og:title sharing few words with a `<title>` that names the page
-    // (not only the site or "Home") is a teaser written for social feeds
-    // ("We're Really Good at Email" on "Email Marketing Tools | Mailchimp").
+    // (not only the site, "Home" or a one-word section such as "Blog") is a
+    // teaser written for social feeds ("We're Really Good at Email" on
+    // "Email Marketing Tools | Mailchimp").
     let names_page = |t: &str| {
-        let page = fold(&strip_site_name(t, site));
-        !page.is_empty() && !labels_home_page(&page) && site.is_none_or(|s| fold(s) != page)
+        let page = strip_site_name(t, site);
+        page.split_whitespace().count() > 1 && !labels_home_page(&page) && site.is_none_or(|s| fold(s) != fold(&page))
     };
     let og = og.filter(|o| !title_tag.is_some_and(|t| names_page(t) && share_of_words_in(o, t) < TEASER_MAX_SHARED_WORDS));
     og.map(|t| strip_site_name(t, site))
