@@ -176,8 +176,31 @@ pub(super) fn clean_author(raw: &str) -> String {
 /// writer's job ("byline-author__title", "author-role").
 const JOB_CLASS_WORDS: &[&str] = &["title", "role", "job", "position"];
 
-/// The name a byline element gives after its "By" label: the texts that
-/// follow it, up to a line break, a block (a tooltip card repeating the
+/// The texts of a byline element, in order: not a script's text, nor a
+/// form field's label (a honeypot's "If you are a human, ignore this
+/// field" in a "username" box).
+pub(super) fn byline_texts<'d>(dom: &'d Dom, byline: usize) -> impl Iterator<Item = (usize, &'d str)> + 'd {
+    dom.shown_nodes(byline, |j| matches!(dom.tag(j), "noscript" | "label")).filter_map(|j| dom.text(j).map(|t| (j, t.trim()))).filter(|(_, t)| !t.is_empty())
+}
+
+fn is_by_label(text: &str) -> bool {
+    BY_LABELS.contains(&text.to_lowercase().as_str())
+}
+
+/// Texts a byline may show before its "By" label: the article's kind
+/// ("Guide", "Review"), a kicker.
+const TEXTS_BEFORE_BY_LABEL: usize = 2;
+
+/// Whether a byline element labels the name ("By", "Written by"), at its
+/// start or after the article's kind ("<span>Guide</span> by <a>Will
+/// Judd</a>"): the name is then what follows the label.
+pub(super) fn labelled_byline(dom: &Dom, byline: usize) -> bool {
+    byline_texts(dom, byline).take(TEXTS_BEFORE_BY_LABEL + 1).any(|(_, t)| is_by_label(t))
+}
+
+/// The name a byline element gives after its "By" label (see
+/// `labelled_byline`; a kind before the label is not the name): the texts
+/// that follow the label, up to a line break, a block (a tooltip card repeating the
 /// name, the "Last updated" row) or the writer's job ("By <a>Keith
 /// Barry</a><br><span class=byline-author__title>Senior Autos
 /// Reporter</span>"). Names joined by text stay together ("By <a>Jane
@@ -185,13 +208,21 @@ const JOB_CLASS_WORDS: &[&str] = &["title", "role", "job", "position"];
 pub(super) fn name_after_label(dom: &Dom, byline: usize) -> String {
     let mut name = String::new();
     let mut past_label = false;
+    // The block the name starts in: a text after it ends is something else
+    // ("Our Research Team" in a <p>, then a "Get to know them!" link).
+    let mut name_block = None;
     for j in dom.shown_nodes(byline, |j| matches!(dom.tag(j), "noscript" | "label")) {
         if let Some(t) = dom.text(j).map(str::trim).filter(|t| !t.is_empty()) {
             if past_label {
+                let block =
+                    *name_block.get_or_insert_with(|| dom.ancestors(j).take_while(|&a| a != byline).find(|&a| is_block_tag(dom.tag(a))).unwrap_or(byline));
+                if j >= dom.nodes[block].end {
+                    break;
+                }
                 name.push(' ');
                 name.push_str(t);
             }
-            past_label = true;
+            past_label = past_label || is_by_label(t);
             continue;
         }
         let ends_name = dom.tag(j) == "br"

@@ -17,7 +17,7 @@ mod linked_data;
 mod title;
 
 use byline::{
-    clean_author, is_machine_token, looks_like_byline, looks_like_name, name_after_by_label, name_after_label, written_by_card, BY_LABELS, MAX_BYLINE_CHARS,
+    byline_texts, clean_author, is_machine_token, labelled_byline, looks_like_byline, looks_like_name, name_after_by_label, name_after_label, written_by_card,
 };
 use dated::{
     day, in_update_wrapper, names_a_date, short_date, visible_posted_date, visible_updated_date, DATE_BEFORE_TITLE_NODES, DATE_NEAR_TITLE_NODES,
@@ -263,8 +263,9 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
                 }
             }
             "a" if s.rel_author.is_none() && e.attr("rel").is_some_and(|r| r.split_ascii_whitespace().any(|t| t == "author")) => {
+                // A link to the author's page may read "View more posts".
                 let t = dom.collapsed_text(i);
-                if !t.is_empty() && t.chars().count() <= MAX_BYLINE_CHARS {
+                if looks_like_name(&clean_author(&t)) {
                     s.rel_author = Some(t);
                 }
             }
@@ -303,11 +304,8 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
             // A microdata author names itself in a property
             // (`<div itemprop=author itemscope><meta itemprop=name content=julian>`).
             let named = || (i..dom.nodes[i].end).find(|&j| dom.attr(j, "itemprop") == Some("name")).and_then(|j| dom.attr(j, "content"));
-            // Not a script's text, nor a form field's label (a honeypot's
-            // "If you are a human, ignore this field" in a "username" box).
-            let text = dom.shown_nodes(i, |j| matches!(dom.tag(j), "noscript" | "label")).filter_map(|j| dom.text(j)).map(str::trim).find(|t| !t.is_empty());
-            let first = text.or_else(named).unwrap_or("");
-            let first = if BY_LABELS.contains(&first.to_lowercase().as_str()) { name_after_label(dom, i) } else { first.to_string() };
+            let first = byline_texts(dom, i).next().map(|(_, t)| t).or_else(named).unwrap_or("");
+            let first = if labelled_byline(dom, i) { name_after_label(dom, i) } else { first.to_string() };
             let t = clean_author(&first);
             // A commenter did not write the page.
             if looks_like_name(&t) && !in_comment[i] {

@@ -305,6 +305,23 @@ fn a_byline_label_is_followed_by_the_name_not_the_job_or_the_next_row() {
     );
     assert_eq!(byline("<span>By</span> <a href=/m>Meghan Holmes</a><div class=tooltip><a href=/m>Meghan Holmes</a></div>").as_deref(), Some("Meghan Holmes"));
     assert_eq!(byline("By <a href=/j>Jane Doe</a> and <a href=/r>John Roe</a>").as_deref(), Some("Jane Doe and John Roe"));
+    // The article's kind before the label is not the name.
+    assert_eq!(byline("<span class=article_type>Guide</span> <span>by</span> <a href=/w>Will Judd</a>").as_deref(), Some("Will Judd"));
+    // The name ends with the block it stands in, before a link to the team page.
+    assert_eq!(byline("<p>Written By</p><p>Our Research Team</p><a href=/team>Meet the team</a>").as_deref(), Some("Our Research Team"));
+}
+
+#[test]
+fn an_author_link_reading_as_no_name_is_not_the_author() {
+    let page = |link: &str| {
+        format!(
+            r#"<html><body><article><h1>Ten science fiction books</h1><p>Text</p><div class="author-info"><span class="author vcard"><a href="/author/dw">Damien Walter</a></span>
+            <a class="author-link" href="/author/dw" rel="author">{link}</a></div></article></body></html>"#
+        )
+    };
+    assert_eq!(meta_of(&page("View more posts")).byline.as_deref(), Some("Damien Walter"));
+    // A link naming the author is the author, as before.
+    assert_eq!(meta_of(&page("Damien G. Walter")).byline.as_deref(), Some("Damien G. Walter"));
 }
 
 #[test]
