@@ -183,6 +183,18 @@ pub(super) fn byline_texts<'d>(dom: &'d Dom, byline: usize) -> impl Iterator<Ite
     dom.shown_nodes(byline, |j| matches!(dom.tag(j), "noscript" | "label")).filter_map(|j| dom.text(j).map(|t| (j, t.trim()))).filter(|(_, t)| !t.is_empty())
 }
 
+/// Path parts of a site's topic pages: a link to one in a byline is the
+/// post's category ("<a href=/blog/tag/personal-finance>Personal
+/// finance</a>"), not its writer.
+const TOPIC_PATH_PARTS: &[&str] = &["/tag/", "/tags/", "/category/", "/categories/", "/topic/", "/topics/"];
+
+/// Whether node `j` of the byline element `byline` sits in a link to a topic page.
+pub(super) fn in_topic_link(dom: &Dom, j: usize, byline: usize) -> bool {
+    dom.ancestors(j)
+        .take_while(|&a| a >= byline)
+        .any(|a| dom.tag(a) == "a" && dom.attr(a, "href").is_some_and(|href| TOPIC_PATH_PARTS.iter().any(|part| href.contains(part))))
+}
+
 fn is_by_label(text: &str) -> bool {
     BY_LABELS.contains(&text.to_lowercase().as_str())
 }

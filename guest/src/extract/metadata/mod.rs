@@ -17,7 +17,8 @@ mod linked_data;
 mod title;
 
 use byline::{
-    byline_texts, clean_author, is_machine_token, labelled_byline, looks_like_byline, looks_like_name, name_after_by_label, name_after_label, written_by_card,
+    byline_texts, clean_author, in_topic_link, is_machine_token, labelled_byline, looks_like_byline, looks_like_name, name_after_by_label, name_after_label,
+    written_by_card,
 };
 use dated::{
     day, in_update_wrapper, names_a_date, short_date, visible_posted_date, visible_updated_date, DATE_BEFORE_TITLE_NODES, DATE_NEAR_TITLE_NODES,
@@ -304,7 +305,7 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
             // A microdata author names itself in a property
             // (`<div itemprop=author itemscope><meta itemprop=name content=julian>`).
             let named = || (i..dom.nodes[i].end).find(|&j| dom.attr(j, "itemprop") == Some("name")).and_then(|j| dom.attr(j, "content"));
-            let first = byline_texts(dom, i).next().map(|(_, t)| t).or_else(named).unwrap_or("");
+            let first = byline_texts(dom, i).find(|&(j, _)| !in_topic_link(dom, j, i)).map(|(_, t)| t).or_else(named).unwrap_or("");
             let first = if labelled_byline(dom, i) { name_after_label(dom, i) } else { first.to_string() };
             let t = clean_author(&first);
             // A commenter did not write the page.

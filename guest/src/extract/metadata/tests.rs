@@ -312,6 +312,15 @@ fn a_byline_label_is_followed_by_the_name_not_the_job_or_the_next_row() {
 }
 
 #[test]
+fn a_topic_link_in_a_byline_is_the_category_not_the_author() {
+    let page = |byline: &str| {
+        format!(r#"<html><body><article><div class="post-byline">{byline}</div><h1>Seven tax services, reviewed</h1><p>Text</p></article></body></html>"#)
+    };
+    assert_eq!(meta_of(&page(r#"<a href="/blog/tag/personal-finance">Personal finance</a> <span>January 27, 2025</span>"#)).byline, None);
+    assert_eq!(meta_of(&page(r#"<a href="/category/money">Money</a> <span>Isabel Haas</span>"#)).byline.as_deref(), Some("Isabel Haas"));
+}
+
+#[test]
 fn an_author_link_reading_as_no_name_is_not_the_author() {
     let page = |link: &str| {
         format!(
