@@ -163,6 +163,19 @@ def test_the_byline_names_the_writer_not_a_placeholder_or_a_job(rt):
     assert rt.extract_html(page, url="https://example.org/mesh").byline == "Tim Enwall"
 
 
+def test_a_social_teaser_is_not_the_title_and_a_link_is_not_the_author(rt):
+    # The og:title is a slogan for feeds, the <title> names the page; the
+    # author's page link reads "View more posts" and the byline opens with
+    # the article's kind: the title is the page's, the author the writer.
+    body = "<p>Which list sizes keep readers opening the weekly email, measured over a year.</p>" * 6
+    page = ('<html><head><title>Email Marketing Tools | Mailbird</title><meta property="og:site_name" content="Mailbird">'
+            '<meta property="og:title" content="We are really good at this"></head><body><article>'
+            '<div class="byline"><span class="kind">Guide</span> <span>by</span> <a href="/authors/ada">Ada Obi</a></div>'
+            f'{body}<a rel="author" href="/authors/ada">View more posts</a></article></body></html>')
+    doc = rt.extract_html(page, url="https://example.org/email-tools")
+    assert (doc.title, doc.byline) == ("Email Marketing Tools", "Ada Obi")
+
+
 def test_non_utf8_pages(rt, base_url):
     assert "le café du port reste ouvert" in rt.extract(base_url + "/legacy/harbour.html").text
     assert rt.extract(base_url + "/legacy/harbour.html").language == "fr"
