@@ -1,12 +1,13 @@
 //! Every distinct link of the page (navigation included: a spider needs
-//! them all), resolved to absolute http(s) URLs, in document order.
+//! them all), resolved to absolute http(s) URLs, in document order; and
+//! that resolving, which the Markdown's links and images and the
+//! canonical URL use too.
 
 use std::collections::HashMap;
 
 use url::Url;
 
 use super::dom::Dom;
-use super::render::resolve;
 use crate::model::Link;
 
 pub fn collect(dom: &Dom, base: Option<&Url>) -> Vec<Link> {
@@ -40,6 +41,28 @@ pub fn collect(dom: &Dom, base: Option<&Url>) -> Vec<Link> {
 /// Hosts are the same site when equal, ignoring a leading `www.`.
 pub fn same_site_host(a: &str, b: &str) -> bool {
     a.trim_start_matches("www.") == b.trim_start_matches("www.")
+}
+
+/// Resolve `href` against `base`; only http(s) results are kept, fragments dropped.
+pub fn resolve(base: Option<&Url>, href: &str) -> Option<String> {
+    let mut url = absolute(base, href)?;
+    url.set_fragment(None);
+    Some(url.into())
+}
+
+/// An `http(s)` link target made absolute, fragment kept: a Markdown link
+/// to "enum.Result.html#variant.Ok" must land on the variant. Links to the
+/// page's own anchors (`#section`) are none.
+pub fn absolute(base: Option<&Url>, href: &str) -> Option<Url> {
+    let href = href.trim();
+    if href.is_empty() || href.starts_with('#') {
+        return None;
+    }
+    let url = match base {
+        Some(b) => b.join(href).ok()?,
+        None => Url::parse(href).ok()?,
+    };
+    matches!(url.scheme(), "http" | "https").then_some(url)
 }
 
 #[cfg(test)]

@@ -167,7 +167,7 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> M
     let description = meta(&["dc:description", "dcterm:description", "dc.description", "og:description", "description", "twitter:description"])
         .or_else(|| s.ld.description.clone());
 
-    let canonical_url = s.canonical.clone().or_else(|| meta(&["og:url"])).and_then(|c| super::render::resolve(base, &c));
+    let canonical_url = s.canonical.clone().or_else(|| meta(&["og:url"])).and_then(|c| super::links::resolve(base, &c));
 
     Metadata { title, byline, published, language, site_name, description, canonical_url }
 }
