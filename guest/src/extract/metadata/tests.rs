@@ -461,6 +461,7 @@ fn an_og_title_sharing_few_words_with_the_title_is_a_teaser() {
     // A title naming only the site, or the home page, names no page to prefer.
     assert_eq!(meta_of(&page("Mailchimp")).title.as_deref(), Some("We're Really Good at Email"));
     assert_eq!(meta_of(&page("Home | Mailchimp")).title.as_deref(), Some("We're Really Good at Email"));
+    assert_eq!(meta_of(&page("Home Page")).title.as_deref(), Some("We're Really Good at Email"));
     assert_eq!(meta_of(&page("Blog | Mailchimp")).title.as_deref(), Some("We're Really Good at Email"));
 }
 
