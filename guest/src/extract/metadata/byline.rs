@@ -176,11 +176,16 @@ pub(super) fn clean_author(raw: &str) -> String {
 /// writer's job ("byline-author__title", "author-role").
 const JOB_CLASS_WORDS: &[&str] = &["title", "role", "job", "position"];
 
-/// The texts of a byline element, in order: not a script's text, nor a
+/// The nodes of a byline element, in order: not a script's text, nor a
 /// form field's label (a honeypot's "If you are a human, ignore this
 /// field" in a "username" box).
+fn byline_nodes<'d>(dom: &'d Dom, byline: usize) -> impl Iterator<Item = usize> + 'd {
+    dom.shown_nodes(byline, |j| matches!(dom.tag(j), "noscript" | "label"))
+}
+
+/// The non-empty texts of a byline element (see `byline_nodes`), trimmed.
 pub(super) fn byline_texts<'d>(dom: &'d Dom, byline: usize) -> impl Iterator<Item = (usize, &'d str)> + 'd {
-    dom.shown_nodes(byline, |j| matches!(dom.tag(j), "noscript" | "label")).filter_map(|j| dom.text(j).map(|t| (j, t.trim()))).filter(|(_, t)| !t.is_empty())
+    byline_nodes(dom, byline).filter_map(|j| dom.text(j).map(|t| (j, t.trim()))).filter(|(_, t)| !t.is_empty())
 }
 
 /// Path parts of a site's topic pages: a link to one in a byline is the
@@ -223,7 +228,7 @@ pub(super) fn name_after_label(dom: &Dom, byline: usize) -> String {
     // The block the name starts in: a text after it ends is something else
     // ("Our Research Team" in a <p>, then a "Get to know them!" link).
     let mut name_block = None;
-    for j in dom.shown_nodes(byline, |j| matches!(dom.tag(j), "noscript" | "label")) {
+    for j in byline_nodes(dom, byline) {
         if let Some(t) = dom.text(j).map(str::trim).filter(|t| !t.is_empty()) {
             if past_label {
                 let block =

@@ -305,8 +305,11 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
             // A microdata author names itself in a property
             // (`<div itemprop=author itemscope><meta itemprop=name content=julian>`).
             let named = || (i..dom.nodes[i].end).find(|&j| dom.attr(j, "itemprop") == Some("name")).and_then(|j| dom.attr(j, "content"));
-            let first = byline_texts(dom, i).find(|&(j, _)| !in_topic_link(dom, j, i)).map(|(_, t)| t).or_else(named).unwrap_or("");
-            let first = if labelled_byline(dom, i) { name_after_label(dom, i) } else { first.to_string() };
+            let first = if labelled_byline(dom, i) {
+                name_after_label(dom, i)
+            } else {
+                byline_texts(dom, i).find(|&(j, _)| !in_topic_link(dom, j, i)).map(|(_, t)| t).or_else(named).unwrap_or("").to_string()
+            };
             let t = clean_author(&first);
             // A commenter did not write the page.
             if looks_like_name(&t) && !in_comment[i] {
