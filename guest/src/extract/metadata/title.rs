@@ -60,6 +60,8 @@ pub(super) fn choose_title(sources: &TitleSources) -> Option<String> {
         let stem = o.trim_end().trim_end_matches("...").trim_end_matches('…');
         !labels_home_page(o) && (stem.len() == o.trim_end().len() || !title_tag.is_some_and(|t| fold(t).starts_with(&fold(stem))))
     });
+    // The `<title>` without its " | Site" part.
+    let page_title = title_tag.map(|t| strip_site_name(t, site));
     // An `<h1>` that is the title's site part ("Cory Dransfeldt" in "A
     // brief intro to git • Cory Dransfeldt") or the site name is the
     // blog's logo, not the headline.
@@ -77,7 +79,7 @@ pub(super) fn choose_title(sources: &TitleSources) -> Option<String> {
                 let t = fold(t);
                 t.contains(&h) || h.contains(&t)
             });
-        agrees || [title_tag, og].iter().flatten().any(|t| cut_short(&strip_site_name(t, site), headline))
+        agrees || page_title.as_deref().is_some_and(|t| cut_short(t, headline)) || og.is_some_and(|o| cut_short(&strip_site_name(o, site), headline))
     };
     if let Some(h) = h1.filter(|h| confirmed(h)) {
         return Some(h.to_string());
@@ -88,7 +90,7 @@ pub(super) fn choose_title(sources: &TitleSources) -> Option<String> {
     // hidden show name above it), so the unconfirmed rule below is not for it.
     let headline_dropped = dropped_h1.is_some_and(|h| {
         let h = fold(h);
-        !site_part(&h) && [title_tag.map(|t| strip_site_name(t, site)), og.map(str::to_string)].iter().flatten().any(|t| fold(t) == h)
+        !site_part(&h) && [page_title.as_deref(), og].iter().flatten().any(|t| fold(t) == h)
     });
     if let Some(h) = h1.filter(|h| h1_count == 1 && article && !headline_dropped && reads_as_headline(h)) {
         return Some(h.to_string());
@@ -97,16 +99,10 @@ pub(super) fn choose_title(sources: &TitleSources) -> Option<String> {
     // (not only the site, "Home" or a one-word section such as "Blog") is a
     // teaser written for social feeds ("We're Really Good at Email" on
     // "Email Marketing Tools | Mailchimp").
-    let names_page = |t: &str| {
-        let page = strip_site_name(t, site);
-        page.split_whitespace().count() > 1 && !labels_home_page(&page) && site.is_none_or(|s| fold(s) != fold(&page))
-    };
-    let og = og.filter(|o| !title_tag.is_some_and(|t| names_page(t) && share_of_words_in(o, t) < TEASER_MAX_SHARED_WORDS));
-    og.map(|t| strip_site_name(t, site))
-        .or_else(|| title_tag.map(|t| strip_site_name(t, site)))
-        .or_else(|| ld_headline.map(str::to_string))
-        .or_else(|| h1.map(str::to_string))
-        .filter(|t| !t.is_empty())
+    let names_page =
+        page_title.as_deref().is_some_and(|page| page.split_whitespace().count() > 1 && !labels_home_page(page) && site.is_none_or(|s| fold(s) != fold(page)));
+    let og = og.filter(|o| !title_tag.is_some_and(|t| names_page && share_of_words_in(o, t) < TEASER_MAX_SHARED_WORDS));
+    og.map(|t| strip_site_name(t, site)).or(page_title).or_else(|| ld_headline.map(str::to_string)).or_else(|| h1.map(str::to_string)).filter(|t| !t.is_empty())
 }
 
 /// Sentence breaks that make an `<h1>` a paragraph: a headline has at
