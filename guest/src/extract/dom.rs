@@ -306,6 +306,11 @@ pub fn class_and_id(e: &scraper::node::Element) -> impl Iterator<Item = &str> {
     e.attr("class").unwrap_or("").split_ascii_whitespace().chain(e.attr("id")).filter(|t| !t.is_empty())
 }
 
+/// The runs of letters and digits in `text`, punctuation and spaces between.
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+}
+
 /// Collapse whitespace and trim.
 pub fn collapse(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -16,7 +16,7 @@ mod tokens;
 use std::collections::HashSet;
 
 use super::content::is_heading;
-use super::dom::{class_and_id, Dom};
+use super::dom::{class_and_id, words, Dom};
 use super::related;
 use crate::model::{ExtractOptions, Focus};
 use hidden::{folded_by_accordion, is_junk};
@@ -424,7 +424,7 @@ fn is_heading_anchor(dom: &Dom, i: usize, id: &str) -> bool {
     if related::is_announcement(&text) {
         return false;
     }
-    let heading_words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let heading_words: Vec<&str> = words(&text).collect();
     heading_words.len() >= id_words.len() && heading_words.iter().zip(&id_words).all(|(h, w)| h == w)
 }
 

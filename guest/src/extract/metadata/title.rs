@@ -4,7 +4,7 @@
 use url::Url;
 
 use super::in_logo;
-use crate::extract::dom::Dom;
+use crate::extract::dom::{words, Dom};
 
 /// Separators between a page title and the site name in `<title>`.
 const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " / ", " : "];
@@ -210,7 +210,7 @@ fn cut_short(title: &str, headline: &str) -> bool {
 
 /// The share of `text`'s words (case folded) that `other` also has.
 fn share_of_words_in(text: &str, other: &str) -> f64 {
-    let words_of = |s: &str| s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>();
+    let words_of = |s: &str| words(s).map(str::to_lowercase).collect::<Vec<_>>();
     let words = words_of(text);
     if words.is_empty() {
         return 1.0;
