@@ -1,6 +1,7 @@
 //! Main-content extraction as a numbered cascade over one parsed page:
 //!
-//! 0. Before parsing, `mojibake` repairs doubly decoded text and `depth`
+//! 0. Before parsing, `mojibake` repairs doubly decoded text (written
+//!    out or as character references) and `depth`
 //!    caps hostile nesting; `dom` flattens the parsed page once, with
 //!    React's streamed segments put in place by `streamed`.
 //! 1. `clean`: mark junk (scripts, hidden) and boilerplate (nav, widgets).
@@ -47,7 +48,8 @@ pub fn extract_html(html: &str, url: Option<&str>, options: &ExtractOptions) -> 
         Some(u) => Some(Url::parse(u).map_err(|e| Error::InvalidUrl(format!("{u}: {e}")))?),
         None => None,
     };
-    let html = mojibake::repair(html);
+    let html = mojibake::spell_out_references(html);
+    let html = mojibake::repair(&html);
     let html = depth::cap(&html);
     let html = noscript::close_frames(&html);
     let parsed = parse(&html);

@@ -4,6 +4,10 @@
 //! spells one UTF-8 sequence in those code pages is decoded back; anything
 //! else is left alone. A real word almost never holds such a run ("Ã"
 //! followed by "©"), so the repair is safe on text that needs none.
+//!
+//! Some CMSs escape the broken text before saving it, so the run comes as
+//! character references ("&acirc;&euro;&trade;"): those are written out
+//! as characters first (`spell_out_references`), then repaired alike.
 
 use std::borrow::Cow;
 
@@ -62,6 +66,74 @@ pub fn repair(text: &str) -> Cow<'_, str> {
     out.push_str(&text[copied..]);
     Cow::Owned(out)
 }
+
+/// `html` with every run of adjacent character references that spells a
+/// doubly decoded sequence written out as its characters, ready for
+/// `repair`; borrowed when there is none (the usual case). Only runs of
+/// Latin-1 and Windows-1252 characters are touched, so no markup
+/// character (`<`, `&`, a quote) is ever unescaped.
+pub fn spell_out_references(html: &str) -> Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut from = 0;
+    while let Some(offset) = memchr::memchr(b'&', &bytes[from..]) {
+        let start = from + offset;
+        let mut end = start;
+        let mut spelled = String::new();
+        while let Some((c, len)) = reference_at(&html[end..]).filter(|&(c, _)| sequence_len(c).is_some() || continuation_byte(c).is_some()) {
+            spelled.push(c);
+            end += len;
+        }
+        from = if end > start { end } else { start + 1 };
+        if sequences(&spelled).is_empty() {
+            continue;
+        }
+        out.push_str(&html[copied..start]);
+        out.push_str(&spelled);
+        copied = end;
+    }
+    if copied == 0 {
+        return Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    Cow::Owned(out)
+}
+
+/// The character a reference at the start of `text` stands for ("&euro;",
+/// "&#226;", "&#x80;") and the reference's length. Numeric references to
+/// 0x80–0x9F mean Windows-1252's characters, as a browser reads them.
+fn reference_at(text: &str) -> Option<(char, usize)> {
+    let body = text.strip_prefix('&')?;
+    // Bounded, so a page of bare "&"s is not scanned to its end from each.
+    let end = body.bytes().take(LONGEST_REFERENCE).position(|b| b == b';')?;
+    let name = &body[..end];
+    let len = end + 2;
+    let code = if let Some(number) = name.strip_prefix('#') {
+        match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => number.parse().ok()?,
+        }
+    } else {
+        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return None;
+        }
+        let &(code, second) = html5ever::data::NAMED_ENTITIES.get(&body[..=end])?;
+        if second != 0 {
+            return None;
+        }
+        code
+    };
+    let c = match code {
+        0x80..=0x9F => html5ever::data::C1_REPLACEMENTS[(code - 0x80) as usize].unwrap_or(char::from_u32(code)?),
+        _ => char::from_u32(code)?,
+    };
+    Some((c, len))
+}
+
+/// Longer than any named reference ("&CounterClockwiseContourIntegral;")
+/// or a number a character can have.
+const LONGEST_REFERENCE: usize = 40;
 
 /// One run of characters that spells a UTF-8 sequence.
 struct Fix {
@@ -139,6 +211,18 @@ mod tests {
         assert_eq!(repair("A DIY Investorâ\u{80}\u{99}s Guide to IRAs â\u{80}\u{94} and more"), "A DIY Investor’s Guide to IRAs — and more");
         // On such a page the weaker runs are repaired too: Cyrillic "Ðµ" is е.
         assert_eq!(repair("Ð\u{9f}Ñ\u{80}Ð¸Ð²ÐµÑ\u{82}"), "Привет");
+    }
+
+    #[test]
+    fn doubly_decoded_references_are_spelled_out() {
+        // Named, decimal and hex forms of "â€™" and "Ã©"; C1 numbers mean Windows-1252.
+        let html = "<p>AI&acirc;&euro;&trade;s caf&Atilde;&copy; &#226;&#128;&#148; d&#xC3;&#xA9;j&agrave;</p>";
+        assert_eq!(spell_out_references(html), "<p>AIâ€™s cafÃ© â€” dÃ©j&agrave;</p>");
+        assert_eq!(repair(&spell_out_references(html)), "<p>AI’s café — déj&agrave;</p>");
+        // Correct references, lone ones and markup are left as written.
+        for html in ["caf&eacute; &copy; 2025", "&lt;&amp;&gt; &quot;&apos;", "&Atilde; &copy;", "&unknown;&euro;", "a & b &#; &#xZZ;", "&eacute;&eacute;"] {
+            assert!(matches!(spell_out_references(html), Cow::Borrowed(t) if t == html), "{html}");
+        }
     }
 
     #[test]
