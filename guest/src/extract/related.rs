@@ -51,7 +51,20 @@ fn is_related(line: &str) -> bool {
     RELATED_HEADINGS.contains(&line)
         || (line.split_whitespace().count() <= PHRASE_LINE_MAX_WORDS && RELATED_PHRASES.iter().any(|p| line.contains(p)))
         || (line.starts_with("more from ") && line.split_whitespace().count() <= MORE_FROM_MAX_WORDS)
+        || names_related_kind(line)
 }
+
+/// "Related books", "Similar listings", "Related investing topics": a
+/// short heading naming the kind of page it links to. A paper's "Related
+/// work" is its own section, not links.
+fn names_related_kind(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    matches!(words.next(), Some("related" | "similar")) && (1..=RELATED_KIND_MAX_WORDS).contains(&words.clone().count()) && !words.any(|w| w == "work")
+}
+
+/// Words after "related" in a heading naming a kind of page; a longer
+/// line is a sentence ("Related to your search, these...").
+const RELATED_KIND_MAX_WORDS: usize = 2;
 
 /// "More from Bershka", "More from Eduard Kovacs": the site's, brand's or
 /// author's other pages. Longer lines are sentences.
@@ -105,5 +118,11 @@ mod tests {
         assert!(!is_related_announcement("Select one or more attributes to find similar products"));
         assert!(is_related_announcement("Other posts you may enjoy"));
         assert!(!is_related_announcement("Here are the benefits of freelancing that you might enjoy most"));
+        // A heading naming the kind of page linked, but not a paper's section.
+        assert!(is_related_announcement("Related books"));
+        assert!(is_related_announcement("Related investing topics"));
+        assert!(is_related_announcement("Similar listings:"));
+        assert!(!is_related_announcement("Related Work"));
+        assert!(!is_related_announcement("Related to the migration of the birds"));
     }
 }
