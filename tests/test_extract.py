@@ -123,6 +123,14 @@ def test_extract_html_accepts_bytes_in_legacy_encodings():
     assert "Café crème" in doc.text
 
 
+def test_doubly_decoded_text_is_repaired_written_out_or_as_references():
+    # UTF-8 read as Windows-1252 and saved again; one CMS escapes the result.
+    written = "<p>The harbourâ€™s cafÃ© opens at dawn â€” every morning, all year round.</p>"
+    escaped = "<p>The harbour&acirc;&euro;&trade;s caf&Atilde;&copy; opens at dawn &acirc;&euro;&#148; every morning, all year round.</p>"
+    for page in (written, escaped):
+        assert RipTide().extract_html(page).text == "The harbour’s café opens at dawn — every morning, all year round."
+
+
 def test_unknown_option_is_a_type_error():
     with pytest.raises(TypeError):
         RipTide().extract_html("<p>x</p>", colour="blue")
