@@ -184,6 +184,15 @@ def test_a_social_teaser_is_not_the_title_and_a_link_is_not_the_author(rt):
     assert (doc.title, doc.byline) == ("Email Marketing Tools", "Ada Obi")
 
 
+def test_the_url_slug_picks_the_headline_over_a_rewritten_title(rt):
+    page = ("<html><head><title>Which Social Media Marketing Certification is Best? | Example</title></head>"
+            "<body><h1>Social Media Marketing Certifications and Certificates</h1><p>Compare the courses.</p></body></html>")
+    by_slug = rt.extract_html(page, url="https://example.com/marketing/certifications-and-certificates")
+    assert by_slug.title == "Social Media Marketing Certifications and Certificates"
+    assert rt.extract_html(page, url="https://example.com/p/48213").title == "Which Social Media Marketing Certification is Best?"
+    assert rt.extract_html(page).title == "Which Social Media Marketing Certification is Best?"
+
+
 def test_non_utf8_pages(rt, base_url):
     assert "le café du port reste ouvert" in rt.extract(base_url + "/legacy/harbour.html").text
     assert rt.extract(base_url + "/legacy/harbour.html").language == "fr"

@@ -71,7 +71,7 @@ pub fn extract_html(html: &str, url: Option<&str>, options: &ExtractOptions) -> 
     let rendered = render::render(&dom, &drop, &analysis, options, base.as_ref());
     let text = render::to_text(&rendered.blocks);
     let markdown = render::to_markdown(&rendered.blocks);
-    let meta = metadata::extract(&dom, &drop, analysis.region, base.as_ref());
+    let meta = metadata::extract(&dom, &drop, analysis.region, base.as_ref(), page_url.as_ref());
     let links = if options.collect_links { links::collect(&dom, base.as_ref()) } else { Vec::new() };
 
     let description = meta.description.or_else(|| first_paragraph(&rendered.blocks));

@@ -94,7 +94,7 @@ struct Sources {
     by_label: Option<String>,
 }
 
-pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Metadata {
+pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>, page_url: Option<&Url>) -> Metadata {
     let s = gather(dom, drop, region, base);
     let meta = |keys: &[&str]| keys.iter().find_map(|k| s.meta.get(*k)).map(|v| collapse(&html_unescape(v))).filter(|v| !v.is_empty());
 
@@ -119,6 +119,7 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> M
         dropped_h1: s.h1_dropped.as_deref(),
         article,
         site: site_name.as_deref(),
+        url_path: page_url.map(Url::path),
     })
     .map(|t| t.replace('\u{ad}', ""));
 

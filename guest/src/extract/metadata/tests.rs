@@ -16,7 +16,8 @@ fn meta_at(html: &str, url: &str) -> Metadata {
     let options = ExtractOptions::default();
     let drop = classify(&dom, &options, false);
     let region = crate::extract::content::analyse(&dom, &drop, &options).region;
-    extract(&dom, &drop, region, Url::parse(url).ok().as_ref())
+    let url = Url::parse(url).ok();
+    extract(&dom, &drop, region, url.as_ref(), url.as_ref())
 }
 
 #[test]
@@ -181,6 +182,32 @@ fn an_h1_naming_the_site_is_not_the_headline() {
     let post = r#"<html><head><title>A brief intro to git • Jane Roe</title></head>
         <body><h1>Jane Roe</h1><h2>A brief intro to git</h2><p>Git tracks changes.</p></body></html>"#;
     assert_eq!(meta_of(post).title.as_deref(), Some("A brief intro to git"));
+}
+
+#[test]
+fn the_headline_the_url_was_written_from_beats_a_rewritten_title() {
+    let page = r#"<html><head><title>Which Social Media Marketing Certification is Best? | Example</title></head>
+        <body><h1>Social Media Marketing Certifications and Certificates</h1><p>Compare the courses.</p></body></html>"#;
+    let headline = Some("Social Media Marketing Certifications and Certificates");
+    assert_eq!(meta_at(page, "https://example.com/marketing/certifications-and-certificates").title.as_deref(), headline);
+    // Slug generators drop apostrophes.
+    let owned = r#"<html><head><title>Café Equipment Repair | Example</title></head>
+        <body><h1>McCollister’s Café Equipment Repair</h1><p>We come to you.</p></body></html>"#;
+    let h1 = Some("McCollister’s Café Equipment Repair");
+    assert_eq!(meta_at(owned, "https://example.com/services/mccollisters-caf%C3%A9-repair/").title.as_deref(), h1);
+    // A slug of ids, of one word, or spelling the `<title>` as well says nothing.
+    for url in ["https://example.com/p/J755020.html", "https://example.com/certifications/", "https://example.com/which-social-media-certification"] {
+        assert_eq!(meta_at(page, url).title.as_deref(), Some("Which Social Media Marketing Certification is Best?"), "{url}");
+    }
+}
+
+#[test]
+fn a_slug_is_the_words_of_the_last_segment_without_fillers_and_ids() {
+    let slug = |path: &str| title::slug_words(path);
+    assert_eq!(slug("/services/mccollisters-caf%C3%A9-repair/"), ["mccollisters", "café", "repair"]);
+    assert_eq!(slug("/2025/03/how-to-file-your-taxes-in-2025.html"), ["file", "taxes", "2025"]);
+    assert_eq!(slug("/p/J755020.html"), Vec::<String>::new());
+    assert_eq!(slug("/"), Vec::<String>::new());
 }
 
 #[test]
