@@ -195,6 +195,10 @@ fn the_headline_the_url_was_written_from_beats_a_rewritten_title() {
         <body><h1>McCollister’s Café Equipment Repair</h1><p>We come to you.</p></body></html>"#;
     let h1 = Some("McCollister’s Café Equipment Repair");
     assert_eq!(meta_at(owned, "https://example.com/services/mccollisters-caf%C3%A9-repair/").title.as_deref(), h1);
+    // An `<h1>` of several sentences is a teaser, whatever the slug.
+    let teaser = r#"<html><head><title>The 10 Best Home Improvement Projects | Example</title></head>
+        <body><h1>Learn which renovations pay off. Get expert tips on the return of each. We help you plan.</h1><p>Text.</p></body></html>"#;
+    assert_eq!(meta_at(teaser, "https://example.com/renovations-pay-off-tips").title.as_deref(), Some("The 10 Best Home Improvement Projects"));
     // A slug of ids, of one word, or spelling the `<title>` as well says nothing.
     for url in ["https://example.com/p/J755020.html", "https://example.com/certifications/", "https://example.com/which-social-media-certification"] {
         assert_eq!(meta_at(page, url).title.as_deref(), Some("Which Social Media Marketing Certification is Best?"), "{url}");

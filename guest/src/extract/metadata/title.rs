@@ -103,10 +103,11 @@ pub(super) fn choose_title(sources: &TitleSources) -> Option<String> {
     // headline, the `<title>` a rewrite for search results
     // (".../certifications-and-certificates": "Social Media Marketing
     // Certifications and Certificates", not "Which Social Media Marketing
-    // Certification is Best?"). On the dev pages: 18 titles right, 8 wrong.
+    // Certification is Best?"). Not an `<h1>` of several sentences: that
+    // is a teaser. On the dev pages: 19 titles right, 8 wrong.
     let slug = url_path.map(slug_words).unwrap_or_default();
     if let (Some(h), Some(page)) = (h1, page_title.as_deref()) {
-        if slug.len() >= SLUG_MIN_WORDS && !site_part(&fold(h)) && share_of_slug(&slug, h) > share_of_slug(&slug, page) + SLUG_MARGIN {
+        if slug.len() >= SLUG_MIN_WORDS && reads_as_title(h) && !site_part(&fold(h)) && share_of_slug(&slug, h) > share_of_slug(&slug, page) + SLUG_MARGIN {
             return Some(h.to_string());
         }
     }
@@ -168,9 +169,16 @@ const PARAGRAPH_MIN_BREAKS: usize = 2;
 /// sentences ("Learn which renovations pay off? Get expert tips… We'll…")
 /// nor a label introducing a box ("A message from our founder:").
 fn reads_as_headline(text: &str) -> bool {
+    text.split_whitespace().count() >= HEADLINE_MIN_WORDS && reads_as_title(text)
+}
+
+/// Whether a text can title a page at all, however short: not a teaser
+/// of several sentences nor a label introducing a box (see
+/// `reads_as_headline`).
+fn reads_as_title(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     let breaks = words.windows(2).filter(|pair| pair[0].ends_with(['.', '?', '!']) && pair[1].chars().next().is_some_and(char::is_uppercase)).count();
-    words.len() >= HEADLINE_MIN_WORDS && breaks < PARAGRAPH_MIN_BREAKS && !text.trim_end().ends_with(':')
+    breaks < PARAGRAPH_MIN_BREAKS && !text.trim_end().ends_with(':')
 }
 
 /// True when a page below the site's root has a title that starts with
