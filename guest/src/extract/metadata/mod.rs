@@ -48,12 +48,12 @@ struct Sources {
     title_tag: Option<String>,
     /// The `<title>` is the site's, not the page's (see `site_wide_title`).
     title_is_site_wide: bool,
-    h1: Option<String>,
+    /// The texts of the visible `<h1>` elements, in page order; the hero's
+    /// when none is visible.
+    h1s: Vec<String>,
     /// The first `<h1>` of a page header that is dropped as chrome but
     /// reads as the page's own hero (see `in_hero_header`).
     h1_in_hero: Option<String>,
-    /// Visible `<h1>` elements with text.
-    h1_count: usize,
     /// The first `<h1>` dropped with the chrome around it (a `<header>`
     /// outside the article), which the page's title may confirm.
     h1_dropped: Option<String>,
@@ -106,7 +106,7 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>, page
     let title_tag = s.title_tag.as_deref().filter(|_| !s.title_is_site_wide);
     // An `<h1>` spelling the domain's name ("Arch Linux" on
     // bbs.archlinux.org) is the logo.
-    let h1 = s.h1.as_deref().filter(|h| !base.is_some_and(|b| title::names_the_host(h, b)));
+    let h1 = s.h1s.first().map(String::as_str).filter(|h| !base.is_some_and(|b| title::names_the_host(h, b)));
     // Soft hyphens (break hints inside long words, "Assis&shy;tance") are
     // invisible; a title is a field to match and search, so they go. The
     // text keeps them, as the page does.
@@ -115,7 +115,8 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>, page
         og: og_title.as_deref(),
         ld_headline: s.ld.headline.as_deref(),
         h1,
-        h1_count: s.h1_count,
+        h1_count: s.h1s.len(),
+        later_h1s: s.h1s.get(1..).unwrap_or_default(),
         dropped_h1: s.h1_dropped.as_deref(),
         article,
         site: site_name.as_deref(),
@@ -217,8 +218,7 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
             "h1" if drop[i] == Drop::Keep && !in_logo(dom, i) => {
                 let t = dom.heading_text(i);
                 if !t.is_empty() {
-                    s.h1_count += 1;
-                    s.h1.get_or_insert(t);
+                    s.h1s.push(t);
                 }
             }
             "h1" if drop[i] == Drop::Boilerplate && !in_logo(dom, i) => {
@@ -328,12 +328,11 @@ fn gather(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>) -> Source
                 _ => None,
             });
     }
-    if s.h1.is_none() {
-        s.h1 = s.h1_in_hero.take();
-        s.h1_count = usize::from(s.h1.is_some());
+    if s.h1s.is_empty() {
+        s.h1s.extend(s.h1_in_hero.take());
     }
     let texts = visible_texts(dom, drop);
-    s.title_is_site_wide = s.h1.is_some() && s.title_tag.as_deref().zip(base).is_some_and(|(t, b)| site_wide_title(t, b, &texts));
+    s.title_is_site_wide = !s.h1s.is_empty() && s.title_tag.as_deref().zip(base).is_some_and(|(t, b)| site_wide_title(t, b, &texts));
     // Shops label their menus "By Gender & Age", "By Brand": a "By" inside
     // a menu names no author.
     let menu = dom.within(|i| is_menu(dom, i));

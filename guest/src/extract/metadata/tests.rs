@@ -195,6 +195,11 @@ fn the_headline_the_url_was_written_from_beats_a_rewritten_title() {
         <body><h1>McCollister’s Café Equipment Repair</h1><p>We come to you.</p></body></html>"#;
     let h1 = Some("McCollister’s Café Equipment Repair");
     assert_eq!(meta_at(owned, "https://example.com/services/mccollisters-caf%C3%A9-repair/").title.as_deref(), h1);
+    // Of several `<h1>`s, the one the slug spells.
+    let blog = r#"<html><head><title>Catering Tips for a Successful Event | Example</title></head>
+        <body><h1>The Blog</h1><h1>Catering 101: Tips to Make Your Next Event a Success</h1><p>Plan the menu.</p></body></html>"#;
+    let post = meta_at(blog, "https://example.com/catering-101-tips-to-make-your-next-event-a-success/");
+    assert_eq!(post.title.as_deref(), Some("Catering 101: Tips to Make Your Next Event a Success"));
     // An `<h1>` of several sentences is a teaser, whatever the slug.
     let teaser = r#"<html><head><title>The 10 Best Home Improvement Projects | Example</title></head>
         <body><h1>Learn which renovations pay off. Get expert tips on the return of each. We help you plan.</h1><p>Text.</p></body></html>"#;

@@ -34,9 +34,10 @@ pub(super) struct TitleSources<'a> {
     /// og:title, or Dublin Core's or Twitter's title.
     pub og: Option<&'a str>,
     pub ld_headline: Option<&'a str>,
-    /// The first kept `<h1>`, and how many are kept.
+    /// The first kept `<h1>`, how many are kept, and the kept ones after it.
     pub h1: Option<&'a str>,
     pub h1_count: usize,
+    pub later_h1s: &'a [String],
     /// The first `<h1>` dropped with the chrome around it.
     pub dropped_h1: Option<&'a str>,
     /// The page declares itself an article (og:type, JSON-LD).
@@ -55,7 +56,7 @@ pub(super) struct TitleSources<'a> {
 /// the chrome spells the title, or when the URL's slug spells the `<h1>`
 /// better than the `<title>`; else the title without its " | Site" part.
 pub(super) fn choose_title(sources: &TitleSources) -> Option<String> {
-    let TitleSources { title_tag, og, ld_headline, h1, h1_count, dropped_h1, article, site, url_path } = *sources;
+    let TitleSources { title_tag, og, ld_headline, h1, h1_count, later_h1s, dropped_h1, article, site, url_path } = *sources;
     // An og:title of "Home" only labels the home page; a shortened one
     // ("What do you think will be the trend in the…", as XenForo writes it)
     // gives way to the full `<title>` it cuts.
@@ -103,11 +104,18 @@ pub(super) fn choose_title(sources: &TitleSources) -> Option<String> {
     // headline, the `<title>` a rewrite for search results
     // (".../certifications-and-certificates": "Social Media Marketing
     // Certifications and Certificates", not "Which Social Media Marketing
-    // Certification is Best?"). Not an `<h1>` of several sentences: that
-    // is a teaser. On the dev pages: 19 titles right, 8 wrong.
+    // Certification is Best?"). Of several `<h1>`s, the one that spells it
+    // best ("The Blog" above the post's own); not one of several sentences:
+    // that is a teaser. On the dev pages: 20 titles right, 8 wrong.
     let slug = url_path.map(slug_words).unwrap_or_default();
-    if let (Some(h), Some(page)) = (h1, page_title.as_deref()) {
-        if slug.len() >= SLUG_MIN_WORDS && reads_as_title(h) && !site_part(&fold(h)) && share_of_slug(&slug, h) > share_of_slug(&slug, page) + SLUG_MARGIN {
+    if let Some(page) = page_title.as_deref().filter(|_| slug.len() >= SLUG_MIN_WORDS) {
+        let spelled = |text: &str| share_of_slug(&slug, text);
+        let best = h1
+            .into_iter()
+            .chain(later_h1s.iter().map(String::as_str))
+            .filter(|h| reads_as_title(h) && !site_part(&fold(h)))
+            .fold(None, |best: Option<&str>, h| if best.is_none_or(|b| spelled(h) > spelled(b)) { Some(h) } else { best });
+        if let Some(h) = best.filter(|h| spelled(h) > spelled(page) + SLUG_MARGIN) {
             return Some(h.to_string());
         }
     }
