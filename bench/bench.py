@@ -107,13 +107,8 @@ def process_scaling(data: Path, n_pages: int, runs: int = THREAD_RUNS) -> float:
     def wall(shares: int) -> float:
         ready, done = ctx.Barrier(shares + 1), ctx.Queue()
         procs = [ctx.Process(target=_extract_share, args=(data, n_pages, k, shares, ready, done)) for k in range(shares)]
-        for proc in procs:
-            proc.start()
-        ready.wait()
-        t = time.perf_counter()
-        for _ in procs:
-            done.get()
-        elapsed = time.perf_counter() - t
+        # Timed to the last page, not to the processes' exit.
+        elapsed = _released_together(procs, ready, lambda: [done.get() for _ in procs])
         for proc in procs:
             proc.join()
         return elapsed
@@ -134,12 +129,18 @@ def threaded_wall(fn, pages, threads: int, prepare) -> float:
             fn(h, u)
 
     workers = [threading.Thread(target=work, args=(c,)) for c in chunks]
+    return _released_together(workers, ready, lambda: [w.join() for w in workers])
+
+
+def _released_together(workers, ready, wait_done) -> float:
+    """Start `workers` (threads or processes), release them together at
+    the `ready` barrier once each has prepared, and time until `wait_done`
+    returns."""
     for w in workers:
         w.start()
     ready.wait()
     t = time.perf_counter()
-    for w in workers:
-        w.join()
+    wait_done()
     return time.perf_counter() - t
 
 
