@@ -217,6 +217,10 @@ fn a_slug_is_the_words_of_the_last_segment_without_fillers_and_ids() {
     assert_eq!(slug("/2025/03/how-to-file-your-taxes-in-2025.html"), ["file", "taxes", "2025"]);
     assert_eq!(slug("/p/J755020.html"), Vec::<String>::new());
     assert_eq!(slug("/"), Vec::<String>::new());
+    // A locale's section is no headline ("Contact Us" would spell "en-us").
+    assert_eq!(slug("/en-us/"), Vec::<String>::new());
+    assert_eq!(slug("/pt_BR"), Vec::<String>::new());
+    assert_eq!(slug("/movers/jackson_nj/"), ["jackson", "nj"]);
 }
 
 #[test]

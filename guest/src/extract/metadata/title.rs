@@ -153,12 +153,21 @@ const SLUG_ID_MIN_CHARS: usize = 5;
 /// the page's headline as its slug spells it.
 pub(super) fn slug_words(path: &str) -> Vec<String> {
     let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
-    let Some(last) = path.split('/').rfind(|s| !s.is_empty()) else { return Vec::new() };
+    let Some(last) = path.split('/').rfind(|s| !s.is_empty()).filter(|s| !names_a_locale(s)) else { return Vec::new() };
     words(last)
         .map(str::to_lowercase)
         .filter(|w| w.chars().count() > 1 && !SLUG_FILLER_WORDS.contains(&w.as_str()))
         .filter(|w| !(w.chars().count() >= SLUG_ID_MIN_CHARS && w.chars().any(|c| c.is_ascii_digit())))
         .collect()
+}
+
+/// A path segment that picks a language and region ("en", "en-us",
+/// "pt_BR"): the site's section for a locale, not a page's headline
+/// (whose words "en" and "us" a "Contact Us" would spell).
+fn names_a_locale(segment: &str) -> bool {
+    let mut parts = segment.split(['-', '_']);
+    let is_code = |p: Option<&str>| p.is_some_and(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_alphabetic()));
+    is_code(parts.next()) && parts.next().is_none_or(|p| is_code(Some(p))) && parts.next().is_none()
 }
 
 /// The share of the slug's words that `text` spells, apostrophes dropped
