@@ -107,6 +107,12 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>, page
     // An `<h1>` spelling the domain's name ("Arch Linux" on
     // bbs.archlinux.org) is the logo.
     let h1 = s.h1s.first().map(String::as_str).filter(|h| !base.is_some_and(|b| title::names_the_host(h, b)));
+    let canonical_url = s.canonical.clone().or_else(|| meta(&["og:url"])).and_then(|c| super::links::resolve(base, &c));
+    // The address the publisher names (a fetched URL may be an alias) says
+    // which headline the page was published under; the fetched one stands
+    // in when it names none ("/" on a misconfigured site).
+    let canonical_path = canonical_url.as_deref().and_then(|c| Url::parse(c).ok()).map(|c| c.path().to_string());
+    let url_path = [canonical_path.as_deref(), page_url.map(Url::path)].into_iter().flatten().find(|p| title::names_a_headline(p));
     // Soft hyphens (break hints inside long words, "Assis&shy;tance") are
     // invisible; a title is a field to match and search, so they go. The
     // text keeps them, as the page does.
@@ -120,7 +126,7 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>, page
         dropped_h1: s.h1_dropped.as_deref(),
         article,
         site: site_name.as_deref(),
-        url_path: page_url.map(Url::path),
+        url_path,
     })
     .map(|t| t.replace('\u{ad}', ""));
 
@@ -168,8 +174,6 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>, page
     // Readability's order again: Dublin Core, OpenGraph, then the plain tag.
     let description = meta(&["dc:description", "dcterm:description", "dc.description", "og:description", "description", "twitter:description"])
         .or_else(|| s.ld.description.clone());
-
-    let canonical_url = s.canonical.clone().or_else(|| meta(&["og:url"])).and_then(|c| super::links::resolve(base, &c));
 
     Metadata { title, byline, published, language, site_name, description, canonical_url }
 }

@@ -200,6 +200,12 @@ fn the_headline_the_url_was_written_from_beats_a_rewritten_title() {
         <body><h1>The Blog</h1><h1>Catering 101: Tips to Make Your Next Event a Success</h1><p>Plan the menu.</p></body></html>"#;
     let post = meta_at(blog, "https://example.com/catering-101-tips-to-make-your-next-event-a-success/");
     assert_eq!(post.title.as_deref(), Some("Catering 101: Tips to Make Your Next Event a Success"));
+    // The address the publisher names wins over the one fetched (an
+    // alias); a canonical URL naming no headline leaves the fetched one.
+    let aliased = page.replace("</title>", r#"</title><link rel="canonical" href="/marketing/certifications-and-certificates">"#);
+    assert_eq!(meta_at(&aliased, "https://example.com/p/48213").title.as_deref(), headline);
+    let home = page.replace("</title>", r#"</title><link rel="canonical" href="https://example.com/">"#);
+    assert_eq!(meta_at(&home, "https://example.com/marketing/certifications-and-certificates").title.as_deref(), headline);
     // An `<h1>` of several sentences is a teaser, whatever the slug.
     let teaser = r#"<html><head><title>The 10 Best Home Improvement Projects | Example</title></head>
         <body><h1>Learn which renovations pay off. Get expert tips on the return of each. We help you plan.</h1><p>Text.</p></body></html>"#;
