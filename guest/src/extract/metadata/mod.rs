@@ -111,8 +111,8 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>, page
     // The address the publisher names (a fetched URL may be an alias) says
     // which headline the page was published under; the fetched one stands
     // in when it names none ("/" on a misconfigured site).
-    let canonical_path = canonical_url.as_deref().and_then(|c| Url::parse(c).ok()).map(|c| c.path().to_string());
-    let url_path = [canonical_path.as_deref(), page_url.map(Url::path)].into_iter().flatten().find(|p| title::names_a_headline(p));
+    let canonical = canonical_url.as_deref().and_then(|c| Url::parse(c).ok());
+    let slug = title::headline_slug([canonical.as_ref(), page_url].into_iter().flatten().map(Url::path));
     // Soft hyphens (break hints inside long words, "Assis&shy;tance") are
     // invisible; a title is a field to match and search, so they go. The
     // text keeps them, as the page does.
@@ -121,12 +121,11 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>, page
         og: og_title.as_deref(),
         ld_headline: s.ld.headline.as_deref(),
         h1,
-        h1_count: s.h1s.len(),
-        later_h1s: s.h1s.get(1..).unwrap_or_default(),
+        h1s: &s.h1s,
         dropped_h1: s.h1_dropped.as_deref(),
         article,
         site: site_name.as_deref(),
-        url_path,
+        slug: &slug,
     })
     .map(|t| t.replace('\u{ad}', ""));
 

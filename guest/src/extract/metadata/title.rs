@@ -34,19 +34,19 @@ pub(super) struct TitleSources<'a> {
     /// og:title, or Dublin Core's or Twitter's title.
     pub og: Option<&'a str>,
     pub ld_headline: Option<&'a str>,
-    /// The first kept `<h1>`, how many are kept, and the kept ones after it.
+    /// The first kept `<h1>` (none when it spells the host: a logo), and
+    /// every kept `<h1>` in page order.
     pub h1: Option<&'a str>,
-    pub h1_count: usize,
-    pub later_h1s: &'a [String],
+    pub h1s: &'a [String],
     /// The first `<h1>` dropped with the chrome around it.
     pub dropped_h1: Option<&'a str>,
     /// The page declares itself an article (og:type, JSON-LD).
     pub article: bool,
     /// The site's name (og:site_name…).
     pub site: Option<&'a str>,
-    /// The path of the page's URL whose slug names a headline
-    /// ("/blog/how-to-restore-antique-furniture/"), see `names_a_headline`.
-    pub url_path: Option<&'a str>,
+    /// The words of the page URL's slug, when it names a headline (see
+    /// `headline_slug`).
+    pub slug: &'a [String],
 }
 
 /// Pick the title: the `<h1>` when the page's own `<title>`/og:title
@@ -57,7 +57,7 @@ pub(super) struct TitleSources<'a> {
 /// the chrome spells the title, or when the URL's slug spells the `<h1>`
 /// better than the `<title>`; else the title without its " | Site" part.
 pub(super) fn choose_title(sources: &TitleSources) -> Option<String> {
-    let TitleSources { title_tag, og, ld_headline, h1, h1_count, later_h1s, dropped_h1, article, site, url_path } = *sources;
+    let TitleSources { title_tag, og, ld_headline, h1, h1s, dropped_h1, article, site, slug } = *sources;
     // An og:title of "Home" only labels the home page; a shortened one
     // ("What do you think will be the trend in the…", as XenForo writes it)
     // gives way to the full `<title>` it cuts.
@@ -97,7 +97,7 @@ pub(super) fn choose_title(sources: &TitleSources) -> Option<String> {
         let h = fold(h);
         !site_part(&h) && [page_title.as_deref(), og].iter().flatten().any(|t| fold(t) == h)
     });
-    if let Some(h) = h1.filter(|h| h1_count == 1 && article && !headline_dropped && reads_as_headline(h)) {
+    if let Some(h) = h1.filter(|h| h1s.len() == 1 && article && !headline_dropped && reads_as_headline(h)) {
         return Some(h.to_string());
     }
     // A URL's slug is written from the headline the page was published
@@ -108,12 +108,11 @@ pub(super) fn choose_title(sources: &TitleSources) -> Option<String> {
     // Certification is Best?"). Of several `<h1>`s, the one that spells it
     // best ("The Blog" above the post's own); not one of several sentences:
     // that is a teaser. On the dev pages: 20 titles right, 6 wrong.
-    let slug = url_path.map(slug_words).unwrap_or_default();
     if let Some(page) = page_title.as_deref().filter(|_| slug.len() >= SLUG_MIN_WORDS) {
-        let spelled = |text: &str| share_of_slug(&slug, text);
+        let spelled = |text: &str| share_of_slug(slug, text);
         let best = h1
             .into_iter()
-            .chain(later_h1s.iter().map(String::as_str))
+            .chain(h1s.iter().skip(1).map(String::as_str))
             .filter(|h| reads_as_title(h) && !site_part(&fold(h)))
             .fold(None, |best: Option<&str>, h| if best.is_none_or(|b| spelled(h) > spelled(b)) { Some(h) } else { best });
         if let Some(h) = best.filter(|h| spelled(h) > spelled(page) + SLUG_MARGIN) {
@@ -149,9 +148,10 @@ const SLUG_FILLER_WORDS: &[&str] = &[
 /// not a word of the headline; "2025" and "j7" are.
 const SLUG_ID_MIN_CHARS: usize = 5;
 
-/// Whether a URL path's slug has words enough to name a headline.
-pub(super) fn names_a_headline(path: &str) -> bool {
-    slug_words(path).len() >= SLUG_MIN_WORDS
+/// The slug words of the first of `paths` whose slug has words enough to
+/// name a headline; none when no path's has.
+pub(super) fn headline_slug<'p>(paths: impl IntoIterator<Item = &'p str>) -> Vec<String> {
+    paths.into_iter().map(slug_words).find(|slug| slug.len() >= SLUG_MIN_WORDS).unwrap_or_default()
 }
 
 /// The words of a URL path's last segment ("/blog/how-to-restore-antique-
