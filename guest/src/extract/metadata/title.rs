@@ -160,8 +160,7 @@ pub(super) fn headline_slug<'p>(paths: impl IntoIterator<Item = &'p str>) -> Vec
 pub(super) fn slug_words(path: &str) -> Vec<String> {
     let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
     let Some(last) = path.split('/').rfind(|s| !s.is_empty()).filter(|s| !names_a_locale(s)) else { return Vec::new() };
-    words(last)
-        .map(str::to_lowercase)
+    lower_words(last)
         .filter(|w| w.chars().count() > 1 && !SLUG_FILLER_WORDS.contains(&w.as_str()))
         .filter(|w| !(w.chars().count() >= SLUG_ID_MIN_CHARS && w.chars().any(|c| c.is_ascii_digit())))
         .collect()
@@ -179,9 +178,7 @@ fn names_a_locale(segment: &str) -> bool {
 /// The share of the slug's words that `text` spells, apostrophes dropped
 /// as slug generators drop them ("McCollister’s" is "mccollisters").
 fn share_of_slug(slug: &[String], text: &str) -> f64 {
-    let text = text.replace(['\'', '’'], "");
-    let spelled: std::collections::HashSet<String> = words(&text).map(str::to_lowercase).collect();
-    slug.iter().filter(|w| spelled.contains(*w)).count() as f64 / slug.len().max(1) as f64
+    share_spelled(slug, &text.replace(['\'', '’'], "")).unwrap_or(0.0)
 }
 
 /// Sentence breaks that make an `<h1>` a paragraph: a headline has at
@@ -296,13 +293,19 @@ fn cut_short(title: &str, headline: &str) -> bool {
 
 /// The share of `text`'s words (case folded) that `other` also has.
 fn share_of_words_in(text: &str, other: &str) -> f64 {
-    let words_of = |s: &str| words(s).map(str::to_lowercase).collect::<Vec<_>>();
-    let words = words_of(text);
-    if words.is_empty() {
-        return 1.0;
-    }
-    let other: std::collections::HashSet<String> = words_of(other).into_iter().collect();
-    words.iter().filter(|w| other.contains(*w)).count() as f64 / words.len() as f64
+    share_spelled(&lower_words(text).collect::<Vec<_>>(), other).unwrap_or(1.0)
+}
+
+/// The share of the lower-cased `words` that `text` spells too; none
+/// without words.
+fn share_spelled(words: &[String], text: &str) -> Option<f64> {
+    let spelled: std::collections::HashSet<String> = lower_words(text).collect();
+    (!words.is_empty()).then(|| words.iter().filter(|w| spelled.contains(*w)).count() as f64 / words.len() as f64)
+}
+
+/// The words of `text` (see `dom::words`), lower-cased.
+fn lower_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    words(text).map(str::to_lowercase)
 }
 
 pub(super) fn fold(s: &str) -> String {
