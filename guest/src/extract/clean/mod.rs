@@ -403,9 +403,9 @@ fn is_table_of_contents(dom: &Dom, i: usize) -> bool {
 }
 
 /// Words an id must have to be read as a heading's slug.
-const SLUG_MIN_WORDS: usize = 3;
+const ANCHOR_MIN_WORDS: usize = 3;
 /// How far into a section its heading may sit (nodes).
-const SLUG_HEADING_WITHIN: usize = 12;
+const ANCHOR_HEADING_WITHIN: usize = 12;
 
 /// Whether an id is the slug of the section's own heading, an anchor to
 /// link to ("menu-innovation-strategies-building-memorable-…" over
@@ -414,10 +414,10 @@ const SLUG_HEADING_WITHIN: usize = 12;
 /// related pages.
 fn is_heading_anchor(dom: &Dom, i: usize, id: &str) -> bool {
     let id_words: Vec<&str> = id.split(['-', '_']).filter(|w| !w.is_empty()).collect();
-    if id_words.len() < SLUG_MIN_WORDS {
+    if id_words.len() < ANCHOR_MIN_WORDS {
         return false;
     }
-    let end = dom.nodes[i].end.min(i + SLUG_HEADING_WITHIN);
+    let end = dom.nodes[i].end.min(i + ANCHOR_HEADING_WITHIN);
     let Some(heading) = (i + 1..end).find(|&j| is_heading(dom.tag(j))) else { return false };
     let text = dom.collapsed_text(heading).to_lowercase();
     // A section headed "Related products" is the widget its id says.
