@@ -45,9 +45,14 @@ pub fn same_site_host(a: &str, b: &str) -> bool {
 
 /// Resolve `href` against `base`; only http(s) results are kept, fragments dropped.
 pub fn resolve(base: Option<&Url>, href: &str) -> Option<String> {
+    resolve_url(base, href).map(String::from)
+}
+
+/// `resolve`, as a parsed URL.
+pub fn resolve_url(base: Option<&Url>, href: &str) -> Option<Url> {
     let mut url = absolute(base, href)?;
     url.set_fragment(None);
-    Some(url.into())
+    Some(url)
 }
 
 /// An `http(s)` link target made absolute, fragment kept: a Markdown link

@@ -107,11 +107,10 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>, page
     // An `<h1>` spelling the domain's name ("Arch Linux" on
     // bbs.archlinux.org) is the logo.
     let h1 = s.h1s.first().map(String::as_str).filter(|h| !base.is_some_and(|b| title::names_the_host(h, b)));
-    let canonical_url = s.canonical.clone().or_else(|| meta(&["og:url"])).and_then(|c| super::links::resolve(base, &c));
+    let canonical = s.canonical.clone().or_else(|| meta(&["og:url"])).and_then(|c| super::links::resolve_url(base, &c));
     // The address the publisher names (a fetched URL may be an alias) says
     // which headline the page was published under; the fetched one stands
     // in when it names none ("/" on a misconfigured site).
-    let canonical = canonical_url.as_deref().and_then(|c| Url::parse(c).ok());
     let slug = title::headline_slug([canonical.as_ref(), page_url].into_iter().flatten().map(Url::path));
     // Soft hyphens (break hints inside long words, "Assis&shy;tance") are
     // invisible; a title is a field to match and search, so they go. The
@@ -174,6 +173,7 @@ pub fn extract(dom: &Dom, drop: &[Drop], region: usize, base: Option<&Url>, page
     let description = meta(&["dc:description", "dcterm:description", "dc.description", "og:description", "description", "twitter:description"])
         .or_else(|| s.ld.description.clone());
 
+    let canonical_url = canonical.map(String::from);
     Metadata { title, byline, published, language, site_name, description, canonical_url }
 }
 
