@@ -170,6 +170,10 @@ mod tests {
         assert!(!doc.text.contains("Archive"));
         assert!(!doc.text.contains("Copyright"));
         assert!(!doc.text.contains("Share on Twitter"));
+        // Text: a heading directly above what it heads, list items on
+        // consecutive lines, other blocks apart by a blank line.
+        assert!(doc.text.contains("Which ones to plant\n- Hart's tongue, which tolerates deep shade\n- Soft shield fern"), "{}", doc.text);
+        assert!(doc.text.contains("frost, snow and wind.\n\nWhich ones to plant"), "{}", doc.text);
         let md = &doc.markdown;
         assert!(md.contains("## Which ones to plant"), "{md}");
         assert!(md.contains("- Hart's tongue, which tolerates deep shade\n- Soft shield fern, for *structure*"), "{md}");

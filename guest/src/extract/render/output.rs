@@ -3,17 +3,19 @@
 use super::{Block, BlockKind};
 
 /// Plain text: blocks separated by blank lines; list items and table rows
-/// on consecutive lines.
+/// on consecutive lines, and a heading on its own line directly above what
+/// it heads ("Pricing\nFrom $9 a month"), as text copied from a page reads.
 pub fn to_text(blocks: &[Block]) -> String {
     let mut out = String::new();
     let mut prev_list = false;
+    let mut prev_heading = false;
     for b in blocks {
         let is_list = matches!(b.kind, BlockKind::ListItem { .. });
         if matches!(b.kind, BlockKind::Rule) || b.plain.is_empty() {
             continue;
         }
         if !out.is_empty() {
-            out.push_str(if is_list && prev_list { "\n" } else { "\n\n" });
+            out.push_str(if (is_list && prev_list) || prev_heading { "\n" } else { "\n\n" });
         }
         match &b.kind {
             BlockKind::ListItem { depth, number } => {
@@ -27,6 +29,7 @@ pub fn to_text(blocks: &[Block]) -> String {
             _ => out.push_str(&b.plain),
         }
         prev_list = is_list;
+        prev_heading = matches!(b.kind, BlockKind::Heading(_));
     }
     out
 }
