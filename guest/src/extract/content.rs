@@ -129,19 +129,32 @@ pub struct Analysis {
     /// Characters of kept link text per subtree.
     pub link_len: Vec<u32>,
     /// Prose between the headline and the region (see `introduction`),
-    /// rendered before it; none in precision focus.
+    /// rendered before it; none in precision focus, none until
+    /// `find_introduction`.
     pub lead: Vec<usize>,
 }
 
+/// Judge the blocks and choose the region. The introduction is left to
+/// `find_introduction`, once the page is judged for good (it may be judged
+/// again with other drops).
 pub fn analyse(dom: &Dom, drop: &[Drop], options: &ExtractOptions) -> Analysis {
     let m = measure_blocks(dom, drop);
     let verdict = judge_blocks(dom, drop, &m, options.focus);
     let good = good_weight(dom, &m, &verdict);
     let region = choose_region(dom, drop, &m, &verdict, &good, options.focus);
-    // An introduction is left out more often than the body's doubtful
-    // blocks are: precision goes without it.
-    let lead = if options.focus == Focus::Precision { Vec::new() } else { introduction(dom, drop, region, &verdict) };
-    Analysis { region, verdict, text_len: m.text_len, link_len: m.link_len, lead }
+    Analysis { region, verdict, text_len: m.text_len, link_len: m.link_len, lead: Vec::new() }
+}
+
+impl Analysis {
+    /// The prose between the headline and the region, for `drop`, the drops
+    /// this analysis was made with.
+    pub fn find_introduction(&mut self, dom: &Dom, drop: &[Drop], options: &ExtractOptions) {
+        // An introduction is left out more often than the body's doubtful
+        // blocks are: precision goes without it.
+        if options.focus != Focus::Precision {
+            self.lead = introduction(dom, drop, self.region, &self.verdict);
+        }
+    }
 }
 
 /// Stage 2: the text of each block and of each subtree.

@@ -92,7 +92,8 @@ mod tests {
         let dom = Dom::new(&parsed);
         let options = ExtractOptions::default();
         let drop = clean::classify(&dom, &options, false);
-        let analysis = content::analyse(&dom, &drop, &options);
+        let mut analysis = content::analyse(&dom, &drop, &options);
+        analysis.find_introduction(&dom, &drop, &options);
         analysis.lead.iter().map(|&i| dom.collapsed_text(i)).collect()
     }
 

@@ -68,6 +68,7 @@ pub fn extract_html(html: &str, url: Option<&str>, options: &ExtractOptions) -> 
             drop = again;
         }
     }
+    analysis.find_introduction(&dom, &drop, options);
     let rendered = render::render(&dom, &drop, &analysis, options, base.as_ref());
     let text = render::to_text(&rendered.blocks);
     let markdown = render::to_markdown(&rendered.blocks);
