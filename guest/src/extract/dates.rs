@@ -250,10 +250,10 @@ fn textual(s: &str, order: NumericOrder) -> Option<String> {
         if parts.len() != 3 || parts[2].len() != 4 {
             return None;
         }
-        if hyphens && order == NumericOrder::MonthFirst && open_readings(word).is_some() {
+        let (m, d, y): (u32, u32, u32) = (parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?);
+        if hyphens && order == NumericOrder::MonthFirst && reads_both_ways(y, m, d) {
             return None;
         }
-        let (m, d, y): (u32, u32, u32) = (parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?);
         let (m, d) = if m > 12 || (order == NumericOrder::DayFirst && d <= 12) { (d, m) } else { (m, d) };
         valid(y, m, d).then(|| ymd(y, m, d))
     })
@@ -268,7 +268,12 @@ pub fn open_readings(raw: &str) -> Option<[String; 2]> {
         return None;
     }
     let (a, b, y): (u32, u32, u32) = (parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?);
-    (a != b && valid(y, a, b) && valid(y, b, a)).then(|| [ymd(y, a, b), ymd(y, b, a)])
+    reads_both_ways(y, a, b).then(|| [ymd(y, a, b), ymd(y, b, a)])
+}
+
+/// Whether `a` and `b` name two different days as month and day either way round.
+fn reads_both_ways(y: u32, a: u32, b: u32) -> bool {
+    a != b && valid(y, a, b) && valid(y, b, a)
 }
 
 /// The day a URL path names as `/2025/12/18/` or as a segment starting
