@@ -275,6 +275,27 @@ mod tests {
     }
 
     #[test]
+    fn runs_of_one_emphasis_apart_by_a_space_are_one_run() {
+        let body = "<p>We arrive<strong> at the airport</strong> <strong>without stress</strong>.</p>\
+            <p>Use the <em>payment</em><em> method</em> filter.</p>\
+            <p>Run heavy programs *<em>(editing and more)</em>.</p>\
+            <p>Price <b>5 *</b> <b>3</b> each.</p>\
+            <p><b>Browse</b> <a href='https://example.com/plans'><b>the plans</b> now</a> today.</p>\
+            <p><b>Plain</b> <i><b>nested</b></i> end.</p><p><b>Glued</b><i><b>together</b></i> end.</p>";
+        let md = markdown_of(&article("Travel", "Evening flights leave time to get ready. ", body));
+        assert!(md.contains("We arrive **at the airport without stress**."), "{md}");
+        assert!(md.contains("Use the *payment method* filter."), "{md}");
+        // A literal asterisk before a run stays, escaped.
+        assert!(md.contains("Run heavy programs \\**(editing and more)*."), "{md}");
+        assert!(md.contains("Price **5 \\*** **3** each."), "{md}");
+        // A run inside a link or another emphasis does not reach back across
+        // its start.
+        assert!(md.contains("**Browse** [**the plans** now](https://example.com/plans) today."), "{md}");
+        assert!(md.contains("**Plain** ***nested*** end."), "{md}");
+        assert!(md.contains("**Glued*****together*** end."), "{md}");
+    }
+
+    #[test]
     fn line_breaks_inside_headings_and_cells_become_one_space() {
         let body = "<h2>Smart alerts that do more,<br>powered by radar</h2><table><tr><th>Plan</th><th>Price</th></tr><tr><td>Basic<br>monthly</td><td>$5</td></tr></table>";
         let page = article("Alerts", "Cameras warn you before a thief gets close. ", body);

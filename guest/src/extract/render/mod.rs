@@ -97,6 +97,10 @@ struct Renderer<'d, 'a> {
     /// Emphasis markers of the inline wrappers around the current node:
     /// `<strong><b>x</b>:</strong>` marks once, not `****x**:**`.
     open_marks: Vec<&'static str>,
+    /// Where the Markdown of the innermost open inline wrapper (emphasis or
+    /// link) starts: a run inside it may join a run before it only above
+    /// this point, as the wrapper rewrites what it wrote from there.
+    wrapper_start: usize,
     /// The last thing written was a `<br>`: the next text may show it to be
     /// a hard wrap inside a sentence (see `continues_wrapped_line`).
     after_break: bool,
@@ -123,6 +127,7 @@ pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOp
         list_items: 0,
         flushes: 0,
         open_marks: Vec::new(),
+        wrapper_start: 0,
         after_break: false,
     };
     for &block in &analysis.lead {
@@ -323,7 +328,9 @@ impl<'d, 'a> Renderer<'d, 'a> {
         let start = self.md.len();
         let flushes = self.flushes;
         self.open_marks.push(marker);
+        let enclosing_start = std::mem::replace(&mut self.wrapper_start, start);
         self.children(i, depth);
+        self.wrapper_start = enclosing_start;
         self.open_marks.pop();
         if self.flushes != flushes {
             return;
@@ -345,13 +352,17 @@ impl<'d, 'a> Renderer<'d, 'a> {
         let lead = if inner.starts_with(' ') { " " } else { "" };
         let trail = if inner.ends_with(' ') { " " } else { "" };
         self.md.truncate(start);
-        // Right after a run with the same emphasis (`<b>Us$</b><b>11.99</b>`)
-        // the two join: "**Us$11.99**", not "**Us$****11.99**".
+        // Right after a run with the same emphasis, or a space after it
+        // (`<b>Us$</b><b>11.99</b>`, `<b>single airline</b> <b>filter</b>`),
+        // the two join: "**Us$11.99**", not "**Us$****11.99**", and
+        // "**single airline filter**", not "**single airline** **filter**".
         let before = &self.md[..start];
-        let joins = lead.is_empty() && before.ends_with(marker) && !before[..before.len() - marker.len()].ends_with('*');
+        let space = if lead.is_empty() && before.ends_with(' ') { " " } else { lead };
+        let before_space = &before[..before.len() - (space.len() - lead.len())];
+        let joins = before_space.strip_suffix(marker).is_some_and(|text| text.len() >= self.wrapper_start && closes_emphasis(text));
         if joins {
-            self.md.truncate(start - marker.len());
-            self.md.push_str(&format!("{trimmed}{marker}{trail}"));
+            self.md.truncate(before_space.len() - marker.len());
+            self.md.push_str(&format!("{space}{trimmed}{marker}{trail}"));
         } else {
             self.md.push_str(&format!("{lead}{marker}{trimmed}{marker}{trail}"));
         }
@@ -379,7 +390,9 @@ impl<'d, 'a> Renderer<'d, 'a> {
         let href = self.dom.attr(i, "href").and_then(|h| absolute(self.base, h));
         let start = self.md.len();
         let flushes = self.flushes;
+        let enclosing_start = std::mem::replace(&mut self.wrapper_start, start);
         self.children(i, depth);
+        self.wrapper_start = enclosing_start;
         if !self.options.include_links || self.flushes != flushes {
             return;
         }
@@ -489,6 +502,13 @@ const LAYOUT_TABLE_MAX_ROWS: usize = 40;
 
 fn nearest_table(dom: &Dom, i: usize) -> Option<usize> {
     dom.self_and_ancestors(i).find(|&at| dom.tag(at) == "table")
+}
+
+/// Whether Markdown ending in `text` can close an emphasis there: the
+/// marker would follow a character that is neither space, another marker
+/// nor an escape ("5 * 3 " and "\\*" end in no emphasis).
+fn closes_emphasis(text: &str) -> bool {
+    text.chars().next_back().is_some_and(|c| !c.is_whitespace() && c != '*' && c != '\\')
 }
 
 fn starts_after_space(dom: &Dom, i: usize) -> bool {
