@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import dataclasses
 import doctest
+import html as html_lib
 import pickle
+import re
+from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
 
 from riptide import (
     Document,
@@ -289,3 +293,39 @@ def test_exception_hierarchy():
                 LimitExceeded, ComponentError):
         assert issubclass(cls, RipTideError)
     assert issubclass(FetchTimeout, FetchError) and issubclass(InvalidURL, ValueError)
+
+
+TRICKY_INLINE = (
+    "<html><body><article><h1>Board games of the year</h1>"
+    "<p>The best board games of the year, chosen by our editors after a long season of play at the club.</p>"
+    "<p><em>Chosen by Victoria<br></em>This game lives up to its title: <strong>a dream</strong> <strong>to play</strong>.</p>"
+    "<p>Its rules cite <a href='https://en.wikipedia.org/wiki/Louis_Renault_(jurist)'>Louis Renault</a> and "
+    "<a href='https://example.com/rules (draft)'>the draft rules</a>, which still read well.</p>"
+    "<p>A warming gift.<br>~~~~~~~~<br>Embed it with &amp;lt;script&amp;gt; in ~5 minutes, R&amp;D &amp; more * 2_3.</p>"
+    "<p>Press <kbd>Ctrl</kbd><kbd>Tab</kbd> to switch, then <b>Save</b><i><b>now</b></i>.</p>"
+    "<ul><li><ul><li>A reply whose thread was left out</li></ul></li></ul>"
+    "<p>1. Not a list, # not a heading, - not an item.</p>"
+    "</article></body></html>"
+)
+
+
+def _words(text):
+    # List numbers are the list's, not the text's.
+    return [w for w in re.findall(r"\w+", text) if not w.isdigit()]
+
+
+@pytest.mark.parametrize("page", ["tricky", ARTICLE, "/docs/guide/install.html", "/docs/reference/species.html"])
+def test_markdown_renders_back_to_the_text(rt, page):
+    """A CommonMark reader (GFM tables and strikethrough on) sees the words of
+    the plain text in the Markdown, in order: no text turned into syntax, no
+    syntax left as text, nothing run together or lost."""
+    if page == "tricky":
+        html, url = TRICKY_INLINE, "https://games.example/best"
+    else:
+        html, url = (Path(__file__).parent / "site" / page.lstrip("/")).read_text(), "http://127.0.0.1" + page
+    doc = rt.extract_html(html, url=url)
+    rendered = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(doc.markdown)
+    # Inline tags join their text as written; block tags part it.
+    rendered = re.sub(r"</?(strong|em|a|code|s|del)\b[^>]*>", "", rendered)
+    shown = html_lib.unescape(re.sub(r"<[^>]+>", " ", rendered))
+    assert _words(shown) == _words(doc.text), doc.markdown

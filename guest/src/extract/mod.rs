@@ -275,6 +275,35 @@ mod tests {
     }
 
     #[test]
+    fn text_never_turns_into_markdown_syntax_it_did_not_have() {
+        let body = "<p><em>Chosen by Victoria<br></em>This game lives up to its title.</p>\
+            <p>The prize went to <a href='https://en.wikipedia.org/wiki/Louis_Renault_(jurist)'>Louis Renault</a> that year, \
+            for his work on arbitration between states; <a href='https://example.com/a b'>the notes</a> tell the whole story.</p>\
+            <p>A warming gift.<br>~~~~~~~~<br>Embed it with &amp;lt;script&amp;gt; in ~5 minutes, R&amp;D &amp; more.</p>\
+            <p>Press <kbd>Ctrl</kbd><kbd>Tab</kbd> to switch.</p>\
+            <ul><li><ul><li>A reply whose thread was left out</li></ul></li></ul>";
+        let page = article("Games", "The best board games of the year, chosen by our editors. ", body);
+        let doc = extract_html(&page, None, &ExtractOptions::default()).unwrap();
+        let md = &doc.markdown;
+        // A break at the end of a run stays a break.
+        assert!(md.contains("*Chosen by Victoria*  \nThis game"), "{md}");
+        // Parentheses and spaces in a destination would end it early.
+        assert!(md.contains("[Louis Renault](https://en.wikipedia.org/wiki/Louis_Renault_%28jurist%29)"), "{md}");
+        assert!(md.contains("[the notes](https://example.com/a%20b)"), "{md}");
+        // Tildes that would fence or strike, and references spelled out in
+        // the text, are escaped; a lone tilde and a bare '&' are text.
+        assert!(md.contains("\\~\\~\\~\\~\\~\\~\\~\\~"), "{md}");
+        assert!(md.contains("\\&lt;script\\&gt; in ~5 minutes, R&D & more."), "{md}");
+        assert!(doc.text.contains("&lt;script&gt; in ~5 minutes"), "{}", doc.text);
+        // Two code elements side by side are two spans, two words.
+        assert!(md.contains("Press `Ctrl` `Tab` to switch."), "{md}");
+        assert!(doc.text.contains("Press Ctrl Tab to switch."), "{}", doc.text);
+        // A list whose outer items were left out starts at the margin: four
+        // columns of indent after a paragraph read as a code block.
+        assert!(md.contains("\n\n- A reply whose thread was left out"), "{md}");
+    }
+
+    #[test]
     fn runs_of_one_emphasis_apart_by_a_space_are_one_run() {
         let body = "<p>We arrive<strong> at the airport</strong> <strong>without stress</strong>.</p>\
             <p>Use the <em>payment</em><em> method</em> filter.</p>\

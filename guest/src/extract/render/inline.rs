@@ -1,6 +1,7 @@
 //! Inline text as the walk writes it: Markdown escaping, the space where
 //! two text nodes meet, prose hard-wrapped with `<br>`, emphasis markers
-//! on a broken line, and text that takes no space.
+//! on a broken line, text that takes no space, and what a run or a link
+//! writes around its text.
 
 /// Characters that take no space: a paragraph of nothing else (Webflow
 /// spaces sections with `<p>&zwj;</p>`) is empty. Inside text they stay:
@@ -13,19 +14,32 @@ pub(super) fn is_blank(text: &str) -> bool {
 
 /// Escape the characters that would start Markdown syntax inside text.
 pub(super) fn push_escaped(out: &mut String, text: &str) {
-    for ch in text.chars() {
-        if matches!(ch, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#') {
-            // Only escape where it could be read as syntax: '#', '>' matter
-            // at a line start, the others anywhere.
-            let at_line_start = out.is_empty() || out.ends_with('\n');
-            if matches!(ch, '#' | '>') && !at_line_start {
-                out.push(ch);
-                continue;
-            }
+    for (at, ch) in text.char_indices() {
+        let syntax = match ch {
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' => true,
+            // '#' and '>' matter only at a line start.
+            '#' | '>' => out.is_empty() || out.ends_with('\n'),
+            // Two or more tildes strike through, three open a code fence;
+            // one ("~5 minutes") is text.
+            '~' => out.ends_with('~') || text[at + 1..].starts_with('~'),
+            // A character reference spelled out in the page's text
+            // ("&lt;script&gt;" shown as such) stays text.
+            '&' => starts_reference(&text[at..]),
+            _ => false,
+        };
+        if syntax {
             out.push('\\');
         }
         out.push(ch);
     }
+}
+
+/// Whether `text` starts with what Markdown reads as a character
+/// reference: "&", a name or "#" and digits, ";".
+fn starts_reference(text: &str) -> bool {
+    let body = &text[1..];
+    let name_len = body.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'#').count();
+    name_len > 0 && body[name_len..].starts_with(';')
 }
 
 /// Two text nodes meet only across an element boundary. A lowercase
@@ -79,4 +93,23 @@ pub(super) fn mark_line(line: &str, marker: &str) -> String {
     let lead = &line[..line.len() - line.trim_start().len()];
     let trail = &line[line.trim_end().len()..];
     format!("{lead}{marker}{text}{marker}{trail}")
+}
+
+/// The whitespace a run had at its start and end, to write outside its
+/// markers: a line break (a `<br>` at the edge of `<em>` or `<a>`) stays a
+/// Markdown hard break, any other whitespace one space.
+pub(super) fn edge_spaces(inner: &str) -> (&'static str, &'static str) {
+    let space = |ws: &str| match ws {
+        "" => "",
+        ws if ws.contains('\n') => "  \n",
+        _ => " ",
+    };
+    (space(&inner[..inner.len() - inner.trim_start().len()]), space(&inner[inner.trim_end().len()..]))
+}
+
+/// A URL as a Markdown link destination: spaces and parentheses
+/// percent-encoded, as an unbalanced "(" or ")" ends the destination early
+/// ("/wiki/Louis_Renault_(jurist)" in a link, "…2019%20(2" in a text fragment).
+pub(super) fn link_destination(url: &str) -> String {
+    url.replace(' ', "%20").replace('(', "%28").replace(')', "%29")
 }

@@ -21,7 +21,7 @@ use super::content::{is_block_tag, Analysis, Verdict};
 use super::dom::{push_collapsed, Dom, Kind};
 use super::links::{absolute, resolve};
 use crate::model::{ExtractOptions, Image};
-use inline::{continues_wrapped_line, glued_at_element_boundary, is_blank, mark_line, push_escaped, WRAPPED_LINE_LOOKAHEAD};
+use inline::{continues_wrapped_line, edge_spaces, glued_at_element_boundary, is_blank, link_destination, mark_line, push_escaped, WRAPPED_LINE_LOOKAHEAD};
 pub use output::{to_markdown, to_text};
 
 /// `Block::quote_of` outside any blockquote.
@@ -349,8 +349,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
             self.md.push_str(&lines.join("\n"));
             return;
         }
-        let lead = if inner.starts_with(' ') { " " } else { "" };
-        let trail = if inner.ends_with(' ') { " " } else { "" };
+        let (lead, trail) = edge_spaces(&inner);
         self.md.truncate(start);
         // Right after a run with the same emphasis, or a space after it
         // (`<b>Us$</b><b>11.99</b>`, `<b>single airline</b> <b>filter</b>`),
@@ -376,7 +375,11 @@ impl<'d, 'a> Renderer<'d, 'a> {
         if text.is_empty() {
             return;
         }
-        if !self.plain.is_empty() && !self.plain.ends_with([' ', '\n']) && starts_after_space(self.dom, i) {
+        // Two code elements side by side (`<kbd>Tab</kbd><kbd>Tab</kbd>`)
+        // show as two boxes; run together they would be one word, and two
+        // backtick spans one broken span.
+        let after_code = self.md.ends_with('`');
+        if !self.plain.is_empty() && !self.plain.ends_with([' ', '\n']) && (after_code || starts_after_space(self.dom, i)) {
             self.plain.push(' ');
             self.md.push(' ');
         }
@@ -402,11 +405,9 @@ impl<'d, 'a> Renderer<'d, 'a> {
         if trimmed.is_empty() || trimmed.contains('\n') {
             return;
         }
-        let lead = if inner.starts_with(' ') { " " } else { "" };
-        let trail = if inner.ends_with(' ') { " " } else { "" };
+        let (lead, trail) = edge_spaces(&inner);
         self.md.truncate(start);
-        let href = String::from(href).replace(' ', "%20").replace(')', "%29");
-        self.md.push_str(&format!("{lead}[{trimmed}]({href}){trail}"));
+        self.md.push_str(&format!("{lead}[{trimmed}]({}){trail}", link_destination(href.as_str())));
     }
 
     fn image(&mut self, i: usize) {
@@ -418,7 +419,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
         }
         if self.options.include_images && !self.skipping {
             let alt = alt.unwrap_or_default().replace(['[', ']'], "");
-            self.md.push_str(&format!("![{alt}]({})", src.replace(' ', "%20")));
+            self.md.push_str(&format!("![{alt}]({})", link_destination(&src)));
         }
     }
 

@@ -49,18 +49,28 @@ pub fn to_markdown(blocks: &[Block]) -> String {
     // item is indented to its parent's text ("3. " is three columns, "10. "
     // four), or CommonMark reads it as a sibling list.
     let mut item_text_columns: Vec<usize> = Vec::new();
+    // The depth of the outermost item of the list being written: a list
+    // whose outer items were left out (a thread's replies, a menu's
+    // submenu) starts at the margin, as four columns of indent after a
+    // paragraph would make it a code block.
+    let mut outer_depth = 0;
     let mut prev_quote = 0;
     let mut prev_quote_of = super::NO_QUOTE;
     for b in blocks {
         let is_list = matches!(b.kind, BlockKind::ListItem { .. });
         if !is_list {
             item_text_columns.clear();
+            outer_depth = 0;
         }
         let body = match &b.kind {
             BlockKind::Paragraph => escape_line_starts(&b.md),
             BlockKind::Heading(level) => format!("{} {}", "#".repeat(*level as usize), one_line(&b.md)),
             BlockKind::ListItem { depth, number } => {
                 let depth = (*depth).max(1) as usize;
+                if outer_depth == 0 || depth < outer_depth {
+                    outer_depth = depth;
+                }
+                let depth = depth - outer_depth + 1;
                 item_text_columns.truncate(depth - 1);
                 while item_text_columns.len() < depth - 1 {
                     // A level the page skipped (a list directly in a list).
