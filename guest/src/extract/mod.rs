@@ -304,6 +304,34 @@ mod tests {
     }
 
     #[test]
+    fn emphasis_opens_and_closes_where_commonmark_reads_it() {
+        let body = "<p><b>Is it sold in your state?</b>The policies vary by state and by insurer.</p>\
+            <p>Now $659.99, was<s>$761.98</s> last week.</p>\
+            <p>It should taste <strong><em>astringent</em></strong><em>. Now, stir in sugar</em>.</p>\
+            <p>Goals that are <strong><em>s</em></strong>pecific and <b>Us$</b><b>11.99</b> a month.</p>\
+            <p>Extra Features<em>(15% weighting)</em> and <em>A Loaf Of Wax (Live)</em>Broadside.</p>\
+            <p>Read <em>the <a href='https://example.com/list'>full list</a></em>now, please.</p>\
+            <h3>Part #</h3><p>17026CLR, with its seal.</p><h3>Learning C#</h3><p>President.<br>----------<br>Share your story.</p>";
+        let md = markdown_of(&article("Coverage", "Insurance rules differ from one state to the next. ", body));
+        // Closing after punctuation, before a word: the marker moves in.
+        assert!(md.contains("**Is it sold in your state**?The policies"), "{md}");
+        assert!(md.contains("*A Loaf Of Wax (Live*)Broadside."), "{md}");
+        // Opening before punctuation, after a word or a marker: the
+        // punctuation moves out.
+        assert!(md.contains("was$~~761.98~~ last week."), "{md}");
+        assert!(md.contains("***astringent***. *Now, stir in sugar*."), "{md}");
+        assert!(md.contains("Extra Features(*15% weighting)* and"), "{md}");
+        // Nested markers and joined runs close on the word inside them.
+        assert!(md.contains("***s***pecific and **Us$11.99** a month."), "{md}");
+        // A run ending in a link before a word cannot close: unmarked.
+        assert!(md.contains("Read the [full list](https://example.com/list)now, please."), "{md}");
+        // A closing '#' and a line of dashes are text.
+        assert!(md.contains("### Part \\#\n"), "{md}");
+        assert!(md.contains("### Learning C#\n"), "{md}");
+        assert!(md.contains("President.  \n\\----------  \nShare"), "{md}");
+    }
+
+    #[test]
     fn runs_of_one_emphasis_apart_by_a_space_are_one_run() {
         let body = "<p>We arrive<strong> at the airport</strong> <strong>without stress</strong>.</p>\
             <p>Use the <em>payment</em><em> method</em> filter.</p>\

@@ -21,7 +21,10 @@ use super::content::{is_block_tag, Analysis, Verdict};
 use super::dom::{push_collapsed, Dom, Kind};
 use super::links::{absolute, resolve};
 use crate::model::{ExtractOptions, Image};
-use inline::{continues_wrapped_line, edge_spaces, glued_at_element_boundary, is_blank, link_destination, mark_line, push_escaped, WRAPPED_LINE_LOOKAHEAD};
+use inline::{
+    continues_wrapped_line, edge_spaces, ends_before_markers, ends_in_marker, glued_at_element_boundary, is_blank, is_punctuation, link_destination, mark_line,
+    push_escaped, split_movable_punctuation, starts_after_markers, trim_movable_punctuation, WRAPPED_LINE_LOOKAHEAD,
+};
 pub use output::{to_markdown, to_text};
 
 /// `Block::quote_of` outside any blockquote.
@@ -66,6 +69,15 @@ pub struct Rendered {
     pub images: Vec<Image>,
 }
 
+/// Where an emphasis run that closed after punctuation was written: its
+/// opening marker (none when it was joined to the run before it) and the
+/// end of its closing marker.
+struct FragileClose {
+    open: Option<usize>,
+    end: usize,
+    marker: &'static str,
+}
+
 struct ListState {
     ordered: bool,
     next: u32,
@@ -101,6 +113,9 @@ struct Renderer<'d, 'a> {
     /// link) starts: a run inside it may join a run before it only above
     /// this point, as the wrapper rewrites what it wrote from there.
     wrapper_start: usize,
+    /// An emphasis run just closed after punctuation, which CommonMark
+    /// reads as closing only if a space or punctuation follows.
+    fragile_close: Option<FragileClose>,
     /// The last thing written was a `<br>`: the next text may show it to be
     /// a hard wrap inside a sentence (see `continues_wrapped_line`).
     after_break: bool,
@@ -128,6 +143,7 @@ pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOp
         flushes: 0,
         open_marks: Vec::new(),
         wrapper_start: 0,
+        fragile_close: None,
         after_break: false,
     };
     for &block in &analysis.lead {
@@ -311,6 +327,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
             self.md.push_str(&self.plain[plain_before..]);
         } else {
             let added = self.plain[plain_before..].to_string();
+            self.mend_fragile_close(added.chars().next());
             push_escaped(&mut self.md, &added);
         }
     }
@@ -359,11 +376,68 @@ impl<'d, 'a> Renderer<'d, 'a> {
         let space = if lead.is_empty() && before.ends_with(' ') { " " } else { lead };
         let before_space = &before[..before.len() - (space.len() - lead.len())];
         let joins = before_space.strip_suffix(marker).is_some_and(|text| text.len() >= self.wrapper_start && closes_emphasis(text));
-        if joins {
+        let open = if joins {
             self.md.truncate(before_space.len() - marker.len());
-            self.md.push_str(&format!("{space}{trimmed}{marker}{trail}"));
+            self.md.push_str(&format!("{space}{trimmed}"));
+            None
         } else {
-            self.md.push_str(&format!("{lead}{marker}{trimmed}{marker}{trail}"));
+            // CommonMark opens emphasis before punctuation only after a
+            // space or punctuation, and a marker right after another run's
+            // marker lengthens that run: "was~~$761.98~~" strikes nothing,
+            // nor does "***tannic****. Now*" emphasise. The punctuation (and
+            // a space after it) goes before the marker ("was$~~761.98~~",
+            // "***tannic***. *Now*"), or, when markup starts the run, the
+            // run is written unmarked.
+            let after_word = lead.is_empty() && (self.md.ends_with(char::is_alphanumeric) || ends_in_marker(&self.md));
+            let opens_on_punctuation = after_word && starts_after_markers(trimmed).is_some_and(is_punctuation);
+            let (peeled, body) = if opens_on_punctuation { split_movable_punctuation(trimmed) } else { ("", trimmed) };
+            if opens_on_punctuation && body.starts_with(is_punctuation) {
+                self.md.push_str(&format!("{trimmed}{trail}"));
+                return;
+            }
+            self.md.push_str(&format!("{lead}{peeled}"));
+            let open = self.md.len();
+            self.md.push_str(&format!("{marker}{body}"));
+            Some(open)
+        };
+        self.md.push_str(marker);
+        // Likewise it closes after punctuation only before a space or
+        // punctuation, which is not written yet: the text that follows
+        // mends it (see `mend_fragile_close`).
+        if trail.is_empty() && ends_before_markers(trimmed).is_some_and(is_punctuation) {
+            self.fragile_close = Some(FragileClose { open, end: self.md.len(), marker });
+        }
+        self.md.push_str(trail);
+    }
+
+    /// Text starting with a letter or digit is about to follow a run that
+    /// closed after punctuation ("…Rust?*" + "2"): the closing marker moves
+    /// before the punctuation ("…Rust*?2"); when markup ends the run (a
+    /// link's ")", an escape), the run's markers go.
+    fn mend_fragile_close(&mut self, next: Option<char>) {
+        let Some(run) = self.fragile_close.take() else { return };
+        // The text opens a run of the same emphasis, which joins this one
+        // and takes its closing marker away.
+        if self.wrapper_start == run.end && self.open_marks.last() == Some(&run.marker) {
+            self.fragile_close = Some(run);
+            return;
+        }
+        if run.end != self.md.len() || !next.is_some_and(char::is_alphanumeric) || !self.md.ends_with(run.marker) {
+            return;
+        }
+        let body_end = run.end - run.marker.len();
+        let body_start = run.open.map_or(0, |o| o + run.marker.len());
+        let kept = trim_movable_punctuation(&self.md[body_start..body_end]).len() + body_start;
+        if kept > body_start && self.md[..kept].ends_with(char::is_alphanumeric) {
+            let moved = self.md[kept..body_end].to_string();
+            self.md.truncate(kept);
+            self.md.push_str(run.marker);
+            self.md.push_str(&moved);
+        } else {
+            self.md.truncate(body_end);
+            if let Some(open) = run.open.filter(|&o| self.md[o..].starts_with(run.marker)) {
+                self.md.replace_range(open..open + run.marker.len(), "");
+            }
         }
     }
 
@@ -474,6 +548,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
     fn flush(&mut self) {
         self.flushes += 1;
         self.after_break = false;
+        self.fragile_close = None;
         let plain = self.plain.trim();
         if is_blank(plain) && is_blank(&self.md) {
             self.plain.clear();

@@ -64,7 +64,7 @@ pub fn to_markdown(blocks: &[Block]) -> String {
         }
         let body = match &b.kind {
             BlockKind::Paragraph => escape_line_starts(&b.md),
-            BlockKind::Heading(level) => format!("{} {}", "#".repeat(*level as usize), one_line(&b.md)),
+            BlockKind::Heading(level) => format!("{} {}", "#".repeat(*level as usize), heading_text(&b.md)),
             BlockKind::ListItem { depth, number } => {
                 let depth = (*depth).max(1) as usize;
                 if outer_depth == 0 || depth < outer_depth {
@@ -135,7 +135,7 @@ fn escape_line_starts(md: &str) -> String {
             Some(0)
         } else if (1..=9).contains(&digits) && matches!(bytes.get(digits), Some(b'.' | b')')) && marker_ends(digits) {
             Some(digits)
-        } else if bytes.len() >= 3 && (bytes.iter().all(|b| *b == b'-') || bytes.iter().all(|b| *b == b'=')) {
+        } else if is_rule_or_underline(line.trim_end()) {
             Some(0)
         } else {
             None
@@ -150,6 +150,25 @@ fn escape_line_starts(md: &str) -> String {
         }
     }
     out
+}
+
+/// A line of three or more '-' or '=' (trailing spaces, such as a hard
+/// break's, aside): a thematic break, or the underline of a setext heading.
+fn is_rule_or_underline(line: &str) -> bool {
+    line.len() >= 3 && (line.bytes().all(|b| b == b'-') || line.bytes().all(|b| b == b'='))
+}
+
+/// A heading's text as an ATX heading writes it: a closing run of '#'
+/// after a space ("Part #") would be read as the heading's closing
+/// sequence and dropped.
+fn heading_text(md: &str) -> String {
+    let line = one_line(md);
+    let body = line.trim_end_matches('#');
+    if body.len() < line.len() && (body.is_empty() || body.ends_with(' ')) {
+        format!("{body}\\{}", &line[body.len()..])
+    } else {
+        line
+    }
 }
 
 fn table_markdown(rows: &[Vec<String>]) -> String {
