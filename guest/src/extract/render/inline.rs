@@ -1,7 +1,6 @@
 //! Inline text as the walk writes it: Markdown escaping, the space where
-//! two text nodes meet, prose hard-wrapped with `<br>`, emphasis markers
-//! on a broken line, text that takes no space, and what a run or a link
-//! writes around its text.
+//! two text nodes meet, prose hard-wrapped with `<br>`, text that takes no
+//! space, and what a run or a link writes around its text.
 
 /// Characters that take no space: a paragraph of nothing else (Webflow
 /// spaces sections with `<p>&zwj;</p>`) is empty. Inside text they stay:
@@ -83,18 +82,6 @@ pub(super) const WRAPPED_LINE_LOOKAHEAD: usize = 8;
 /// addresses, design line breaks in a hero.
 const WRAPPED_LINE_MIN_CHARS: usize = 45;
 
-/// One line of an emphasised run broken by `<br>`, marked; its spaces
-/// (the break's "  " marker among them) stay outside the markers.
-pub(super) fn mark_line(line: &str, marker: &str) -> String {
-    let text = line.trim();
-    if text.is_empty() {
-        return line.to_string();
-    }
-    let lead = &line[..line.len() - line.trim_start().len()];
-    let trail = &line[line.trim_end().len()..];
-    format!("{lead}{marker}{text}{marker}{trail}")
-}
-
 /// The whitespace a run had at its start and end, to write outside its
 /// markers: a line break (a `<br>` at the edge of `<em>` or `<a>`) stays a
 /// Markdown hard break, any other whitespace one space.
@@ -112,75 +99,4 @@ pub(super) fn edge_spaces(inner: &str) -> (&'static str, &'static str) {
 /// ("/wiki/Louis_Renault_(jurist)" in a link, "…2019%20(2" in a text fragment).
 pub(super) fn link_destination(url: &str) -> String {
     url.replace(' ', "%20").replace('(', "%28").replace(')', "%29")
-}
-
-/// Punctuation as CommonMark's emphasis rules count it: any character
-/// neither a letter, a digit nor a space (symbols included).
-pub(super) fn is_punctuation(c: char) -> bool {
-    !c.is_alphanumeric() && !c.is_whitespace()
-}
-
-/// Punctuation that is only text: moving it across an emphasis marker
-/// changes no other Markdown (unlike an escape, a code span's backtick, a
-/// link's brackets, another marker). Parentheses are looked at in place.
-fn is_movable(c: char) -> bool {
-    is_punctuation(c) && !matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '~' | '<' | '>')
-}
-
-/// `md` split after its leading movable punctuation and the spaces among
-/// it; an opening parenthesis there is text (a link starts with '[').
-pub(super) fn split_movable_punctuation(md: &str) -> (&str, &str) {
-    let body = md.trim_start_matches(|c: char| is_movable(c) || c == '(' || c.is_whitespace());
-    (&md[..md.len() - body.len()], body)
-}
-
-/// `md` without its trailing movable punctuation and the spaces among it:
-/// not an escape's character, nor the ')' that ends a link ('(' is text).
-pub(super) fn trim_movable_punctuation(md: &str) -> &str {
-    let mut kept = md;
-    while let Some(c) = kept.chars().next_back() {
-        let rest = &kept[..kept.len() - c.len_utf8()];
-        let movable = match c {
-            ')' => !ends_link_destination(rest),
-            c => is_movable(c) || c == '(' || c.is_whitespace(),
-        };
-        if !movable || rest.ends_with('\\') {
-            break;
-        }
-        kept = rest;
-    }
-    kept
-}
-
-/// Whether `md` ends inside a link's destination, "](" and then a URL
-/// (written without spaces or parentheses, see `link_destination`).
-fn ends_link_destination(md: &str) -> bool {
-    md.rfind("](").is_some_and(|at| !md[at + 2..].contains([' ', '(', ')']))
-}
-
-/// Emphasis and strikethrough markers: a run's own, or a nested run's.
-const MARKER_CHARS: [char; 2] = ['*', '~'];
-
-/// Whether Markdown ends in a marker (not an escaped '*' or '~').
-pub(super) fn ends_in_marker(md: &str) -> bool {
-    let kept = md.trim_end_matches(MARKER_CHARS);
-    kept.len() < md.len() && !kept.ends_with('\\')
-}
-
-/// The first character after the markers `md` starts with: beside the
-/// run's own marker they make one delimiter run, and what follows it
-/// decides whether it opens.
-pub(super) fn starts_after_markers(md: &str) -> Option<char> {
-    md.trim_start_matches(MARKER_CHARS).chars().next()
-}
-
-/// The last character before the markers `md` ends with (an escaped '*'
-/// is text, not a marker).
-pub(super) fn ends_before_markers(md: &str) -> Option<char> {
-    let kept = md.trim_end_matches(MARKER_CHARS);
-    if kept.ends_with('\\') {
-        md[kept.len()..].chars().next()
-    } else {
-        kept.chars().next_back()
-    }
 }

@@ -3,11 +3,13 @@
 //! the Markdown are written. One walk, two outputs: they cannot disagree.
 //!
 //! `inline` holds the rules for running text (escaping, spacing where
-//! nodes meet, hard-wrapped lines), `filters` then drops the blocks that
-//! are not content, `code` names a code block's language, `output` writes
-//! the text and the Markdown.
+//! nodes meet, hard-wrapped lines), `emphasis` the markers of bold, italic
+//! and struck-through runs, `filters` then drops the blocks that are not
+//! content, `code` names a code block's language, `output` writes the text
+//! and the Markdown.
 
 mod code;
+mod emphasis;
 mod filters;
 mod inline;
 mod output;
@@ -21,10 +23,8 @@ use super::content::{is_block_tag, Analysis, Verdict};
 use super::dom::{push_collapsed, Dom, Kind};
 use super::links::{absolute, resolve};
 use crate::model::{ExtractOptions, Image};
-use inline::{
-    continues_wrapped_line, edge_spaces, ends_before_markers, ends_in_marker, glued_at_element_boundary, is_blank, is_punctuation, link_destination, mark_line,
-    push_escaped, split_movable_punctuation, starts_after_markers, trim_movable_punctuation, WRAPPED_LINE_LOOKAHEAD,
-};
+use emphasis::FragileClose;
+use inline::{continues_wrapped_line, edge_spaces, glued_at_element_boundary, is_blank, link_destination, push_escaped, WRAPPED_LINE_LOOKAHEAD};
 pub use output::{to_markdown, to_text};
 
 /// `Block::quote_of` outside any blockquote.
@@ -67,15 +67,6 @@ pub struct Block {
 pub struct Rendered {
     pub blocks: Vec<Block>,
     pub images: Vec<Image>,
-}
-
-/// Where an emphasis run that closed after punctuation was written: its
-/// opening marker (none when it was joined to the run before it) and the
-/// end of its closing marker.
-struct FragileClose {
-    open: Option<usize>,
-    end: usize,
-    marker: &'static str,
 }
 
 struct ListState {
@@ -332,115 +323,6 @@ impl<'d, 'a> Renderer<'d, 'a> {
         }
     }
 
-    /// Render children, then wrap what they added to the Markdown in
-    /// `marker` (keeping surrounding spaces outside the markers).
-    fn wrap_inline(&mut self, i: usize, depth: usize, marker: &'static str) {
-        // A heading is bold already: editors that wrap it in `<strong>`
-        // add nothing a reader sees.
-        let bold_heading = marker == "**" && matches!(self.kind, BlockKind::Heading(_));
-        if self.open_marks.contains(&marker) || bold_heading {
-            self.children(i, depth);
-            return;
-        }
-        let start = self.md.len();
-        let flushes = self.flushes;
-        self.open_marks.push(marker);
-        let enclosing_start = std::mem::replace(&mut self.wrapper_start, start);
-        self.children(i, depth);
-        self.wrapper_start = enclosing_start;
-        self.open_marks.pop();
-        if self.flushes != flushes {
-            return;
-        }
-        let inner = self.md[start..].to_string();
-        let trimmed = inner.trim();
-        // Emphasis on nothing but punctuation ("<em>.</em>", "<b>®</b>")
-        // shows nothing and, beside another run, makes `****.*`.
-        if !trimmed.chars().any(char::is_alphanumeric) {
-            return;
-        }
-        // Emphasis cannot span a `<br>`: each line is marked on its own.
-        if trimmed.contains('\n') {
-            let lines: Vec<String> = inner.split('\n').map(|line| mark_line(line, marker)).collect();
-            self.md.truncate(start);
-            self.md.push_str(&lines.join("\n"));
-            return;
-        }
-        let (lead, trail) = edge_spaces(&inner);
-        self.md.truncate(start);
-        // Right after a run with the same emphasis, or a space after it
-        // (`<b>Us$</b><b>11.99</b>`, `<b>single airline</b> <b>filter</b>`),
-        // the two join: "**Us$11.99**", not "**Us$****11.99**", and
-        // "**single airline filter**", not "**single airline** **filter**".
-        let before = &self.md[..start];
-        let space = if lead.is_empty() && before.ends_with(' ') { " " } else { lead };
-        let before_space = &before[..before.len() - (space.len() - lead.len())];
-        let joins = before_space.strip_suffix(marker).is_some_and(|text| text.len() >= self.wrapper_start && closes_emphasis(text));
-        let open = if joins {
-            self.md.truncate(before_space.len() - marker.len());
-            self.md.push_str(&format!("{space}{trimmed}"));
-            None
-        } else {
-            // CommonMark opens emphasis before punctuation only after a
-            // space or punctuation, and a marker right after another run's
-            // marker lengthens that run: "was~~$761.98~~" strikes nothing,
-            // nor does "***tannic****. Now*" emphasise. The punctuation (and
-            // a space after it) goes before the marker ("was$~~761.98~~",
-            // "***tannic***. *Now*"), or, when markup starts the run, the
-            // run is written unmarked.
-            let after_word = lead.is_empty() && (self.md.ends_with(char::is_alphanumeric) || ends_in_marker(&self.md));
-            let opens_on_punctuation = after_word && starts_after_markers(trimmed).is_some_and(is_punctuation);
-            let (peeled, body) = if opens_on_punctuation { split_movable_punctuation(trimmed) } else { ("", trimmed) };
-            if opens_on_punctuation && body.starts_with(is_punctuation) {
-                self.md.push_str(&format!("{trimmed}{trail}"));
-                return;
-            }
-            self.md.push_str(&format!("{lead}{peeled}"));
-            let open = self.md.len();
-            self.md.push_str(&format!("{marker}{body}"));
-            Some(open)
-        };
-        self.md.push_str(marker);
-        // Likewise it closes after punctuation only before a space or
-        // punctuation, which is not written yet: the text that follows
-        // mends it (see `mend_fragile_close`).
-        if trail.is_empty() && ends_before_markers(trimmed).is_some_and(is_punctuation) {
-            self.fragile_close = Some(FragileClose { open, end: self.md.len(), marker });
-        }
-        self.md.push_str(trail);
-    }
-
-    /// Text starting with a letter or digit is about to follow a run that
-    /// closed after punctuation ("…Rust?*" + "2"): the closing marker moves
-    /// before the punctuation ("…Rust*?2"); when markup ends the run (a
-    /// link's ")", an escape), the run's markers go.
-    fn mend_fragile_close(&mut self, next: Option<char>) {
-        let Some(run) = self.fragile_close.take() else { return };
-        // The text opens a run of the same emphasis, which joins this one
-        // and takes its closing marker away.
-        if self.wrapper_start == run.end && self.open_marks.last() == Some(&run.marker) {
-            self.fragile_close = Some(run);
-            return;
-        }
-        if run.end != self.md.len() || !next.is_some_and(char::is_alphanumeric) || !self.md.ends_with(run.marker) {
-            return;
-        }
-        let body_end = run.end - run.marker.len();
-        let body_start = run.open.map_or(0, |o| o + run.marker.len());
-        let kept = trim_movable_punctuation(&self.md[body_start..body_end]).len() + body_start;
-        if kept > body_start && self.md[..kept].ends_with(char::is_alphanumeric) {
-            let moved = self.md[kept..body_end].to_string();
-            self.md.truncate(kept);
-            self.md.push_str(run.marker);
-            self.md.push_str(&moved);
-        } else {
-            self.md.truncate(body_end);
-            if let Some(open) = run.open.filter(|&o| self.md[o..].starts_with(run.marker)) {
-                self.md.replace_range(open..open + run.marker.len(), "");
-            }
-        }
-    }
-
     fn inline_code(&mut self, i: usize) {
         if self.skipping {
             return;
@@ -578,13 +460,6 @@ const LAYOUT_TABLE_MAX_ROWS: usize = 40;
 
 fn nearest_table(dom: &Dom, i: usize) -> Option<usize> {
     dom.self_and_ancestors(i).find(|&at| dom.tag(at) == "table")
-}
-
-/// Whether Markdown ending in `text` can close an emphasis there: the
-/// marker would follow a character that is neither space, another marker
-/// nor an escape ("5 * 3 " and "\\*" end in no emphasis).
-fn closes_emphasis(text: &str) -> bool {
-    text.chars().next_back().is_some_and(|c| !c.is_whitespace() && c != '*' && c != '\\')
 }
 
 fn starts_after_space(dom: &Dom, i: usize) -> bool {

@@ -1,0 +1,217 @@
+//! Emphasis, strong and strikethrough runs as CommonMark reads them:
+//! markers around what an inline wrapper wrote, runs of one emphasis
+//! joined, and punctuation moved outside a marker where CommonMark would
+//! not open or close one beside it.
+
+use super::inline::edge_spaces;
+use super::{BlockKind, Renderer};
+
+/// Where an emphasis run that closed after punctuation was written: its
+/// opening marker (none when it was joined to the run before it) and the
+/// end of its closing marker.
+pub(super) struct FragileClose {
+    open: Option<usize>,
+    end: usize,
+    marker: &'static str,
+}
+
+impl Renderer<'_, '_> {
+    /// Render children, then wrap what they added to the Markdown in
+    /// `marker` (keeping surrounding spaces outside the markers).
+    pub(super) fn wrap_inline(&mut self, i: usize, depth: usize, marker: &'static str) {
+        // A heading is bold already: editors that wrap it in `<strong>`
+        // add nothing a reader sees.
+        let bold_heading = marker == "**" && matches!(self.kind, BlockKind::Heading(_));
+        if self.open_marks.contains(&marker) || bold_heading {
+            self.children(i, depth);
+            return;
+        }
+        let start = self.md.len();
+        let flushes = self.flushes;
+        self.open_marks.push(marker);
+        let enclosing_start = std::mem::replace(&mut self.wrapper_start, start);
+        self.children(i, depth);
+        self.wrapper_start = enclosing_start;
+        self.open_marks.pop();
+        if self.flushes != flushes {
+            return;
+        }
+        let inner = self.md[start..].to_string();
+        let trimmed = inner.trim();
+        // Emphasis on nothing but punctuation ("<em>.</em>", "<b>®</b>")
+        // shows nothing and, beside another run, makes `****.*`.
+        if !trimmed.chars().any(char::is_alphanumeric) {
+            return;
+        }
+        // Emphasis cannot span a `<br>`: each line is marked on its own.
+        if trimmed.contains('\n') {
+            let lines: Vec<String> = inner.split('\n').map(|line| mark_line(line, marker)).collect();
+            self.md.truncate(start);
+            self.md.push_str(&lines.join("\n"));
+            return;
+        }
+        let (lead, trail) = edge_spaces(&inner);
+        self.md.truncate(start);
+        // Right after a run with the same emphasis, or a space after it
+        // (`<b>Us$</b><b>11.99</b>`, `<b>single airline</b> <b>filter</b>`),
+        // the two join: "**Us$11.99**", not "**Us$****11.99**", and
+        // "**single airline filter**", not "**single airline** **filter**".
+        let before = &self.md[..start];
+        let space = if lead.is_empty() && before.ends_with(' ') { " " } else { lead };
+        let before_space = &before[..before.len() - (space.len() - lead.len())];
+        let joins = before_space.strip_suffix(marker).is_some_and(|text| text.len() >= self.wrapper_start && closes_emphasis(text));
+        let open = if joins {
+            self.md.truncate(before_space.len() - marker.len());
+            self.md.push_str(&format!("{space}{trimmed}"));
+            None
+        } else {
+            // CommonMark opens emphasis before punctuation only after a
+            // space or punctuation, and a marker right after another run's
+            // marker lengthens that run: "was~~$761.98~~" strikes nothing,
+            // nor does "***tannic****. Now*" emphasise. The punctuation (and
+            // a space after it) goes before the marker ("was$~~761.98~~",
+            // "***tannic***. *Now*"), or, when markup starts the run, the
+            // run is written unmarked.
+            let after_word = lead.is_empty() && (self.md.ends_with(char::is_alphanumeric) || ends_in_marker(&self.md));
+            let opens_on_punctuation = after_word && starts_after_markers(trimmed).is_some_and(is_punctuation);
+            let (peeled, body) = if opens_on_punctuation { split_movable_punctuation(trimmed) } else { ("", trimmed) };
+            if opens_on_punctuation && body.starts_with(is_punctuation) {
+                self.md.push_str(&format!("{trimmed}{trail}"));
+                return;
+            }
+            self.md.push_str(&format!("{lead}{peeled}"));
+            let open = self.md.len();
+            self.md.push_str(&format!("{marker}{body}"));
+            Some(open)
+        };
+        self.md.push_str(marker);
+        // Likewise it closes after punctuation only before a space or
+        // punctuation, which is not written yet: the text that follows
+        // mends it (see `mend_fragile_close`).
+        if trail.is_empty() && ends_before_markers(trimmed).is_some_and(is_punctuation) {
+            self.fragile_close = Some(FragileClose { open, end: self.md.len(), marker });
+        }
+        self.md.push_str(trail);
+    }
+
+    /// Text starting with a letter or digit is about to follow a run that
+    /// closed after punctuation ("…Rust?*" + "2"): the closing marker moves
+    /// before the punctuation ("…Rust*?2"); when markup ends the run (a
+    /// link's ")", an escape), the run's markers go.
+    pub(super) fn mend_fragile_close(&mut self, next: Option<char>) {
+        let Some(run) = self.fragile_close.take() else { return };
+        // The text opens a run of the same emphasis, which joins this one
+        // and takes its closing marker away.
+        if self.wrapper_start == run.end && self.open_marks.last() == Some(&run.marker) {
+            self.fragile_close = Some(run);
+            return;
+        }
+        if run.end != self.md.len() || !next.is_some_and(char::is_alphanumeric) || !self.md.ends_with(run.marker) {
+            return;
+        }
+        let body_end = run.end - run.marker.len();
+        let body_start = run.open.map_or(0, |o| o + run.marker.len());
+        let kept = trim_movable_punctuation(&self.md[body_start..body_end]).len() + body_start;
+        if kept > body_start && self.md[..kept].ends_with(char::is_alphanumeric) {
+            let moved = self.md[kept..body_end].to_string();
+            self.md.truncate(kept);
+            self.md.push_str(run.marker);
+            self.md.push_str(&moved);
+        } else {
+            self.md.truncate(body_end);
+            if let Some(open) = run.open.filter(|&o| self.md[o..].starts_with(run.marker)) {
+                self.md.replace_range(open..open + run.marker.len(), "");
+            }
+        }
+    }
+}
+
+/// Whether Markdown ending in `text` can close an emphasis there: the
+/// marker would follow a character that is neither space, another marker
+/// nor an escape ("5 * 3 " and "\\*" end in no emphasis).
+fn closes_emphasis(text: &str) -> bool {
+    text.chars().next_back().is_some_and(|c| !c.is_whitespace() && c != '*' && c != '\\')
+}
+
+/// One line of an emphasised run broken by `<br>`, marked; its spaces
+/// (the break's "  " marker among them) stay outside the markers.
+fn mark_line(line: &str, marker: &str) -> String {
+    let text = line.trim();
+    if text.is_empty() {
+        return line.to_string();
+    }
+    let lead = &line[..line.len() - line.trim_start().len()];
+    let trail = &line[line.trim_end().len()..];
+    format!("{lead}{marker}{text}{marker}{trail}")
+}
+
+/// Punctuation as CommonMark's emphasis rules count it: any character
+/// neither a letter, a digit nor a space (symbols included).
+fn is_punctuation(c: char) -> bool {
+    !c.is_alphanumeric() && !c.is_whitespace()
+}
+
+/// Punctuation that is only text: moving it across an emphasis marker
+/// changes no other Markdown (unlike an escape, a code span's backtick, a
+/// link's brackets, another marker). Parentheses are looked at in place.
+fn is_movable(c: char) -> bool {
+    is_punctuation(c) && !matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '~' | '<' | '>')
+}
+
+/// `md` split after its leading movable punctuation and the spaces among
+/// it; an opening parenthesis there is text (a link starts with '[').
+fn split_movable_punctuation(md: &str) -> (&str, &str) {
+    let body = md.trim_start_matches(|c: char| is_movable(c) || c == '(' || c.is_whitespace());
+    (&md[..md.len() - body.len()], body)
+}
+
+/// `md` without its trailing movable punctuation and the spaces among it:
+/// not an escape's character, nor the ')' that ends a link ('(' is text).
+fn trim_movable_punctuation(md: &str) -> &str {
+    let mut kept = md;
+    while let Some(c) = kept.chars().next_back() {
+        let rest = &kept[..kept.len() - c.len_utf8()];
+        let movable = match c {
+            ')' => !ends_link_destination(rest),
+            c => is_movable(c) || c == '(' || c.is_whitespace(),
+        };
+        if !movable || rest.ends_with('\\') {
+            break;
+        }
+        kept = rest;
+    }
+    kept
+}
+
+/// Whether `md` ends inside a link's destination, "](" and then a URL
+/// (written without spaces or parentheses, see `link_destination`).
+fn ends_link_destination(md: &str) -> bool {
+    md.rfind("](").is_some_and(|at| !md[at + 2..].contains([' ', '(', ')']))
+}
+
+/// Emphasis and strikethrough markers: a run's own, or a nested run's.
+const MARKER_CHARS: [char; 2] = ['*', '~'];
+
+/// Whether Markdown ends in a marker (not an escaped '*' or '~').
+fn ends_in_marker(md: &str) -> bool {
+    let kept = md.trim_end_matches(MARKER_CHARS);
+    kept.len() < md.len() && !kept.ends_with('\\')
+}
+
+/// The first character after the markers `md` starts with: beside the
+/// run's own marker they make one delimiter run, and what follows it
+/// decides whether it opens.
+fn starts_after_markers(md: &str) -> Option<char> {
+    md.trim_start_matches(MARKER_CHARS).chars().next()
+}
+
+/// The last character before the markers `md` ends with (an escaped '*'
+/// is text, not a marker).
+fn ends_before_markers(md: &str) -> Option<char> {
+    let kept = md.trim_end_matches(MARKER_CHARS);
+    if kept.ends_with('\\') {
+        md[kept.len()..].chars().next()
+    } else {
+        kept.chars().next_back()
+    }
+}
