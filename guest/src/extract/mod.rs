@@ -301,6 +301,7 @@ mod tests {
         // A list whose outer items were left out starts at the margin: four
         // columns of indent after a paragraph read as a code block.
         assert!(md.contains("\n\n- A reply whose thread was left out"), "{md}");
+        assert!(doc.text.ends_with("\n\n- A reply whose thread was left out"), "{}", doc.text);
     }
 
     #[test]

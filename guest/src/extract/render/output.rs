@@ -9,6 +9,7 @@ pub fn to_text(blocks: &[Block]) -> String {
     let mut out = String::new();
     let mut prev_list = false;
     let mut prev_heading = false;
+    let mut list_depth = ListDepth::default();
     for b in blocks {
         let is_list = matches!(b.kind, BlockKind::ListItem { .. });
         if matches!(b.kind, BlockKind::Rule) || b.plain.is_empty() {
@@ -17,9 +18,12 @@ pub fn to_text(blocks: &[Block]) -> String {
         if !out.is_empty() {
             out.push_str(if (is_list && prev_list) || prev_heading { "\n" } else { "\n\n" });
         }
+        if !is_list {
+            list_depth.end();
+        }
         match &b.kind {
             BlockKind::ListItem { depth, number } => {
-                out.push_str(&"  ".repeat(depth.saturating_sub(1) as usize));
+                out.push_str(&"  ".repeat(list_depth.of(*depth) - 1));
                 match number {
                     Some(n) => out.push_str(&format!("{n}. ")),
                     None => out.push_str("- "),
@@ -32,6 +36,31 @@ pub fn to_text(blocks: &[Block]) -> String {
         prev_heading = matches!(b.kind, BlockKind::Heading(_));
     }
     out
+}
+
+/// List items' depth counted from the outermost item of their list: a
+/// list whose outer items were left out (a thread's replies, a menu's
+/// submenu) starts at the margin, where four columns of indent after a
+/// paragraph would make Markdown read it as a code block.
+#[derive(Default)]
+struct ListDepth {
+    outermost: usize,
+}
+
+impl ListDepth {
+    /// The depth to write an item of `depth` (1 for the outermost) at.
+    fn of(&mut self, depth: u8) -> usize {
+        let depth = depth.max(1) as usize;
+        if self.outermost == 0 || depth < self.outermost {
+            self.outermost = depth;
+        }
+        depth - self.outermost + 1
+    }
+
+    /// A block that is not a list item ends the list.
+    fn end(&mut self) {
+        self.outermost = 0;
+    }
 }
 
 /// A heading or table cell broken by `<br>` as one line: neither can span
@@ -49,28 +78,20 @@ pub fn to_markdown(blocks: &[Block]) -> String {
     // item is indented to its parent's text ("3. " is three columns, "10. "
     // four), or CommonMark reads it as a sibling list.
     let mut item_text_columns: Vec<usize> = Vec::new();
-    // The depth of the outermost item of the list being written: a list
-    // whose outer items were left out (a thread's replies, a menu's
-    // submenu) starts at the margin, as four columns of indent after a
-    // paragraph would make it a code block.
-    let mut outer_depth = 0;
+    let mut list_depth = ListDepth::default();
     let mut prev_quote = 0;
     let mut prev_quote_of = super::NO_QUOTE;
     for b in blocks {
         let is_list = matches!(b.kind, BlockKind::ListItem { .. });
         if !is_list {
             item_text_columns.clear();
-            outer_depth = 0;
+            list_depth.end();
         }
         let body = match &b.kind {
             BlockKind::Paragraph => escape_line_starts(&b.md),
             BlockKind::Heading(level) => format!("{} {}", "#".repeat(*level as usize), heading_text(&b.md)),
             BlockKind::ListItem { depth, number } => {
-                let depth = (*depth).max(1) as usize;
-                if outer_depth == 0 || depth < outer_depth {
-                    outer_depth = depth;
-                }
-                let depth = depth - outer_depth + 1;
+                let depth = list_depth.of(*depth);
                 item_text_columns.truncate(depth - 1);
                 while item_text_columns.len() < depth - 1 {
                     // A level the page skipped (a list directly in a list).
