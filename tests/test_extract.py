@@ -310,6 +310,8 @@ TRICKY_INLINE = (
     "<p>Goals that are <strong><em>s</em></strong>pecific, <b>Us$</b><b>11.99</b> a month.</p>"
     "<p>Extra Features<em>(15% weighting)</em> and <em>A Loaf Of Wax (Live)</em>Broadside.</p>"
     "<p>Read <em>the <a href='https://example.com/list'>full list</a></em>now, please.</p>"
+    "<p>Read <em>the <a href='https://example.com/list'>full list</a></em><b>today</b>, please.</p>"
+    "<p>A tip by <em>Mira “</em><a href='https://example.com/m'><em>Coach Mira</em></a><em>” Simon</em>, educator.</p>"
     "<h3>Part #</h3><p>President.<br>----------<br>Share your story.</p>"
     "</article></body></html>"
 )
@@ -322,8 +324,11 @@ def _shown(text):
     return re.sub(r"\s|\|", "", text)
 
 
-@pytest.mark.parametrize("page", ["tricky", ARTICLE, "/docs/guide/install.html", "/docs/reference/species.html"])
-def test_markdown_renders_back_to_the_text(rt, page):
+@pytest.mark.parametrize(
+    "page, links",
+    [("tricky", True), ("tricky", False), (ARTICLE, True), ("/docs/guide/install.html", True), ("/docs/reference/species.html", True)],
+)
+def test_markdown_renders_back_to_the_text(rt, page, links):
     """A CommonMark reader (GFM tables and strikethrough on) sees the plain
     text in the Markdown, character for character: no text turned into
     syntax, no syntax left as text, nothing run together or lost."""
@@ -331,7 +336,7 @@ def test_markdown_renders_back_to_the_text(rt, page):
         html, url = TRICKY_INLINE, "https://games.example/best"
     else:
         html, url = (Path(__file__).parent / "site" / page.lstrip("/")).read_text(), "http://127.0.0.1" + page
-    doc = rt.extract_html(html, url=url)
+    doc = rt.extract_html(html, url=url, include_links=links)
     rendered = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(doc.markdown)
     # Inline tags join their text as written; block tags part it.
     rendered = re.sub(r"</?(strong|em|a|code|s|del)\b[^>]*>", "", rendered)

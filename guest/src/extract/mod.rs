@@ -312,8 +312,11 @@ mod tests {
             <p>Goals that are <strong><em>s</em></strong>pecific and <b>Us$</b><b>11.99</b> a month.</p>\
             <p>Extra Features<em>(15% weighting)</em> and <em>A Loaf Of Wax (Live)</em>Broadside.</p>\
             <p>Read <em>the <a href='https://example.com/list'>full list</a></em>now, please.</p>\
+            <p>Read <em>the <a href='https://example.com/list'>full list</a></em><b>today</b>, please.</p>\
+            <p>A tip by <em>Mira “</em><a href='https://example.com/m'><em>Coach Mira</em></a><em>” Simon</em>, educator.</p>\
             <h3>Part #</h3><p>17026CLR, with its seal.</p><h3>Learning C#</h3><p>President.<br>----------<br>Share your story.</p>";
-        let md = markdown_of(&article("Coverage", "Insurance rules differ from one state to the next. ", body));
+        let page = article("Coverage", "Insurance rules differ from one state to the next. ", body);
+        let md = markdown_of(&page);
         // Closing after punctuation, before a word: the marker moves in.
         assert!(md.contains("**Is it sold in your state**?The policies"), "{md}");
         assert!(md.contains("*A Loaf Of Wax (Live*)Broadside."), "{md}");
@@ -326,6 +329,14 @@ mod tests {
         assert!(md.contains("***s***pecific and **Us$11.99** a month."), "{md}");
         // A run ending in a link before a word cannot close: unmarked.
         assert!(md.contains("Read the [full list](https://example.com/list)now, please."), "{md}");
+        // ... also when another wrapper starts there, which keeps its place.
+        assert!(md.contains("Read the [full list](https://example.com/list)**today**, please."), "{md}");
+        // A closing before a link's '[' needs no mending; without links
+        // the link's text follows and the quote mark moves out.
+        assert!(md.contains("A tip by *Mira “*[*Coach Mira*](https://example.com/m)*” Simon*, educator."), "{md}");
+        let without_links = extract_html(&page, None, &ExtractOptions { include_links: false, ..ExtractOptions::default() }).unwrap().markdown;
+        assert!(without_links.contains("A tip by *Mira* “*Coach Mira” Simon*, educator."), "{without_links}");
+        assert!(without_links.contains("Read *the full list***today**, please."), "{without_links}");
         // A closing '#' and a line of dashes are text.
         assert!(md.contains("### Part \\#\n"), "{md}");
         assert!(md.contains("### Learning C#\n"), "{md}");

@@ -4,7 +4,7 @@
 //! not open or close one beside it.
 
 use super::inline::edge_spaces;
-use super::{BlockKind, Renderer};
+use super::{BlockKind, Kind, Renderer};
 
 /// Where an emphasis run that closed after punctuation was written: its
 /// opening marker (none when it was joined to the run before it) and the
@@ -25,6 +25,14 @@ impl Renderer<'_, '_> {
         if self.open_marks.contains(&marker) || bold_heading {
             self.children(i, depth);
             return;
+        }
+        // A run of another emphasis opening right after a fragile close:
+        // mended now, before this run's Markdown starts (see
+        // `mend_fragile_close`). One of the same emphasis may join it.
+        if let Some(closed) = self.fragile_close.as_ref().map(|run| run.marker).filter(|&m| m != marker) {
+            // '*' beside '*' is one delimiter run: the text after it counts.
+            let next = if marker.starts_with('*') && closed.starts_with('*') { self.first_text_char(i) } else { marker.chars().next() };
+            self.mend_fragile_close(next);
         }
         let start = self.md.len();
         let flushes = self.flushes;
@@ -65,6 +73,12 @@ impl Renderer<'_, '_> {
             self.md.push_str(&format!("{space}{trimmed}"));
             None
         } else {
+            // A run of the same emphasis that did not join the fragile
+            // close before it (a link's start stood between): what follows
+            // that close is this run's first character.
+            if self.fragile_close.as_ref().is_some_and(|run| run.marker == marker) {
+                self.mend_fragile_close(starts_after_markers(trimmed));
+            }
             // CommonMark opens emphasis before punctuation only after a
             // space or punctuation, and a marker right after another run's
             // marker lengthens that run: "was~~$761.98~~" strikes nothing,
@@ -97,7 +111,11 @@ impl Renderer<'_, '_> {
     /// Text starting with a letter or digit is about to follow a run that
     /// closed after punctuation ("…Rust?*" + "2"): the closing marker moves
     /// before the punctuation ("…Rust*?2"); when markup ends the run (a
-    /// link's ")", an escape), the run's markers go.
+    /// link's ")", an escape), the run's markers go, unless a wrapper
+    /// opened inside the run would lose its place in the Markdown. Called
+    /// where what follows is first known: text about to be written, or a
+    /// wrapper about to start (before it notes where its Markdown starts,
+    /// as it rewrites from there).
     pub(super) fn mend_fragile_close(&mut self, next: Option<char>) {
         let Some(run) = self.fragile_close.take() else { return };
         // The text opens a run of the same emphasis, which joins this one
@@ -117,12 +135,19 @@ impl Renderer<'_, '_> {
             self.md.truncate(kept);
             self.md.push_str(run.marker);
             self.md.push_str(&moved);
-        } else {
+        } else if let Some(open) = run.open.filter(|&o| self.wrapper_start <= o && self.md[o..].starts_with(run.marker)) {
             self.md.truncate(body_end);
-            if let Some(open) = run.open.filter(|&o| self.md[o..].starts_with(run.marker)) {
-                self.md.replace_range(open..open + run.marker.len(), "");
-            }
+            self.md.replace_range(open..open + run.marker.len(), "");
         }
+    }
+
+    /// The first character of the text inside element `i`.
+    pub(super) fn first_text_char(&self, i: usize) -> Option<char> {
+        let nodes = &self.dom.nodes;
+        nodes[i + 1..nodes[i].end].iter().find_map(|n| match n.kind {
+            Kind::Text(t) => t.chars().next(),
+            _ => None,
+        })
     }
 }
 
