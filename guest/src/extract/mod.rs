@@ -314,6 +314,8 @@ mod tests {
             <p>Read <em>the <a href='https://example.com/list'>full list</a></em>now, please.</p>\
             <p>Read <em>the <a href='https://example.com/list'>full list</a></em><b>today</b>, please.</p>\
             <p>A tip by <em>Mira “</em><a href='https://example.com/m'><em>Coach Mira</em></a><em>” Simon</em>, educator.</p>\
+            <p>About <em>Beta ~</em>five units, <b><s>struck</s></b>then, Coach!<a href='https://example.com/c'>Read on</a> and \
+            Rust<strong>’<br>Beta</strong> too.</p>\
             <h3>Part #</h3><p>17026CLR, with its seal.</p><h3>Learning C#</h3><p>President.<br>----------<br>Share your story.</p>";
         let page = article("Coverage", "Insurance rules differ from one state to the next. ", body);
         let md = markdown_of(&page);
@@ -334,6 +336,14 @@ mod tests {
         // A closing before a link's '[' needs no mending; without links
         // the link's text follows and the quote mark moves out.
         assert!(md.contains("A tip by *Mira “*[*Coach Mira*](https://example.com/m)*” Simon*, educator."), "{md}");
+        // A lone '~' is text, not a marker (the run, unable to close
+        // before "five", goes); '**' beside '~~' is two delimiter runs.
+        assert!(md.contains("About Beta ~five units"), "{md}");
+        assert!(md.contains("~~struck~~then, Coach"), "{md}");
+        // "!" before a link would make it an image.
+        assert!(md.contains("Coach\\![Read on](https://example.com/c)"), "{md}");
+        // A line of a broken run with only punctuation on it is unmarked.
+        assert!(md.contains("Rust’  \n**Beta** too."), "{md}");
         let without_links = extract_html(&page, None, &ExtractOptions { include_links: false, ..ExtractOptions::default() }).unwrap().markdown;
         assert!(without_links.contains("A tip by *Mira* “*Coach Mira” Simon*, educator."), "{without_links}");
         assert!(without_links.contains("Read *the full list***today**, please."), "{without_links}");

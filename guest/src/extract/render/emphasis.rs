@@ -77,7 +77,7 @@ impl Renderer<'_, '_> {
             // close before it (a link's start stood between): what follows
             // that close is this run's first character.
             if self.fragile_close.as_ref().is_some_and(|run| run.marker == marker) {
-                self.mend_fragile_close(starts_after_markers(trimmed));
+                self.mend_fragile_close(starts_after_markers(trimmed, marker));
             }
             // CommonMark opens emphasis before punctuation only after a
             // space or punctuation, and a marker right after another run's
@@ -86,8 +86,8 @@ impl Renderer<'_, '_> {
             // a space after it) goes before the marker ("was$~~761.98~~",
             // "***tannic***. *Now*"), or, when markup starts the run, the
             // run is written unmarked.
-            let after_word = lead.is_empty() && (self.md.ends_with(char::is_alphanumeric) || ends_in_marker(&self.md));
-            let opens_on_punctuation = after_word && starts_after_markers(trimmed).is_some_and(is_punctuation);
+            let after_word = lead.is_empty() && (self.md.ends_with(char::is_alphanumeric) || ends_in_marker(&self.md, marker));
+            let opens_on_punctuation = after_word && starts_after_markers(trimmed, marker).is_some_and(is_punctuation);
             let (peeled, body) = if opens_on_punctuation { split_movable_punctuation(trimmed) } else { ("", trimmed) };
             if opens_on_punctuation && body.starts_with(is_punctuation) {
                 self.md.push_str(&format!("{trimmed}{trail}"));
@@ -102,7 +102,7 @@ impl Renderer<'_, '_> {
         // Likewise it closes after punctuation only before a space or
         // punctuation, which is not written yet: the text that follows
         // mends it (see `mend_fragile_close`).
-        if trail.is_empty() && ends_before_markers(trimmed).is_some_and(is_punctuation) {
+        if trail.is_empty() && ends_before_markers(trimmed, marker).is_some_and(is_punctuation) {
             self.fragile_close = Some(FragileClose { open, end: self.md.len(), marker });
         }
         self.md.push_str(trail);
@@ -162,7 +162,9 @@ fn closes_emphasis(text: &str) -> bool {
 /// (the break's "  " marker among them) stay outside the markers.
 fn mark_line(line: &str, marker: &str) -> String {
     let text = line.trim();
-    if text.is_empty() {
+    // A line of nothing but punctuation ("’", "!") shows no emphasis, and
+    // its markers could not open or close beside it.
+    if !text.chars().any(char::is_alphanumeric) {
         return line.to_string();
     }
     let lead = &line[..line.len() - line.trim_start().len()];
@@ -214,29 +216,39 @@ fn ends_link_destination(md: &str) -> bool {
     md.rfind("](").is_some_and(|at| !md[at + 2..].contains([' ', '(', ')']))
 }
 
-/// Emphasis and strikethrough markers: a run's own, or a nested run's.
-const MARKER_CHARS: [char; 2] = ['*', '~'];
-
-/// Whether Markdown ends in a marker (not an escaped '*' or '~').
-fn ends_in_marker(md: &str) -> bool {
-    let kept = md.trim_end_matches(MARKER_CHARS);
-    kept.len() < md.len() && !kept.ends_with('\\')
-}
-
-/// The first character after the markers `md` starts with: beside the
-/// run's own marker they make one delimiter run, and what follows it
-/// decides whether it opens.
-fn starts_after_markers(md: &str) -> Option<char> {
-    md.trim_start_matches(MARKER_CHARS).chars().next()
-}
-
-/// The last character before the markers `md` ends with (an escaped '*'
-/// is text, not a marker).
-fn ends_before_markers(md: &str) -> Option<char> {
-    let kept = md.trim_end_matches(MARKER_CHARS);
-    if kept.ends_with('\\') {
-        md[kept.len()..].chars().next()
-    } else {
-        kept.chars().next_back()
+/// `md` without the markers of `marker`'s kind it ends with: beside a
+/// marker of the same character they make one delimiter run ('*' and
+/// '**'; '~~'). An escaped '*' and a lone '~' are text.
+fn trim_end_markers<'m>(md: &'m str, marker: &str) -> &'m str {
+    let unit = if marker.starts_with('~') { "~~" } else { "*" };
+    let mut kept = md;
+    while let Some(rest) = kept.strip_suffix(unit) {
+        if rest.ends_with('\\') {
+            break;
+        }
+        kept = rest;
     }
+    kept
+}
+
+/// Whether Markdown ends in a marker of `marker`'s kind.
+fn ends_in_marker(md: &str, marker: &str) -> bool {
+    trim_end_markers(md, marker).len() < md.len()
+}
+
+/// The first character after the markers of `marker`'s kind that `md`
+/// starts with: what follows the delimiter run decides whether it opens.
+fn starts_after_markers(md: &str, marker: &str) -> Option<char> {
+    let unit = if marker.starts_with('~') { "~~" } else { "*" };
+    let mut rest = md;
+    while let Some(after) = rest.strip_prefix(unit) {
+        rest = after;
+    }
+    rest.chars().next()
+}
+
+/// The last character before the markers of `marker`'s kind that `md`
+/// ends with: what precedes the delimiter run decides whether it closes.
+fn ends_before_markers(md: &str, marker: &str) -> Option<char> {
+    trim_end_markers(md, marker).chars().next_back()
 }

@@ -366,6 +366,10 @@ impl<'d, 'a> Renderer<'d, 'a> {
         }
         let (lead, trail) = edge_spaces(&inner);
         self.md.truncate(start);
+        // "!" right before "[" would make the link an image.
+        if lead.is_empty() && self.md.ends_with('!') && !self.md.ends_with("\\!") && self.wrapper_start < self.md.len() {
+            self.md.insert(self.md.len() - 1, '\\');
+        }
         self.md.push_str(&format!("{lead}[{trimmed}]({}){trail}", link_destination(href.as_str())));
     }
 
