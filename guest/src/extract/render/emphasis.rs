@@ -69,6 +69,8 @@ impl Renderer<'_, '_> {
         let before_space = &before[..before.len() - (space.len() - lead.len())];
         let joins = before_space.strip_suffix(marker).is_some_and(|text| text.len() >= self.wrapper_start && closes_emphasis(text));
         let open = if joins {
+            // The run before loses its closing marker, fragile or not.
+            self.fragile_close = None;
             self.md.truncate(before_space.len() - marker.len());
             self.md.push_str(&format!("{space}{trimmed}"));
             None
