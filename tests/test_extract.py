@@ -313,7 +313,7 @@ TRICKY_INLINE = (
     "<p>Read <em>the <a href='https://example.com/list'>full list</a></em><b>today</b>, please.</p>"
     "<p>A tip by <em>Mira “</em><a href='https://example.com/m'><em>Coach Mira</em></a><em>” Simon</em>, educator.</p>"
     "<p>About <em>Beta ~</em>five units, <b><s>struck</s></b>then, Coach!<a href='https://example.com/c'>Read on</a> "
-    "and Rust<strong>’<br>Beta</strong> too.</p>"
+    "and Rust<strong>’<br>Beta</strong> too.</p><p>A note<b>, first line<br>second line.</b>Then the rest of it.</p>"
     "<h3>Part #</h3><p>President.<br>----------<br>Share your story.</p>"
     "</article></body></html>"
 )

@@ -315,7 +315,7 @@ mod tests {
             <p>Read <em>the <a href='https://example.com/list'>full list</a></em><b>today</b>, please.</p>\
             <p>A tip by <em>Mira “</em><a href='https://example.com/m'><em>Coach Mira</em></a><em>” Simon</em>, educator.</p>\
             <p>About <em>Beta ~</em>five units, <b><s>struck</s></b>then, Coach!<a href='https://example.com/c'>Read on</a> and \
-            Rust<strong>’<br>Beta</strong> too.</p>\
+            Rust<strong>’<br>Beta</strong> too.</p><p>A note<b>, first line<br>second line.</b>Then the rest of it.</p>\
             <h3>Part #</h3><p>17026CLR, with its seal.</p><h3>Learning C#</h3><p>President.<br>----------<br>Share your story.</p>";
         let page = article("Coverage", "Insurance rules differ from one state to the next. ", body);
         let md = markdown_of(&page);
@@ -344,6 +344,8 @@ mod tests {
         assert!(md.contains("Coach\\![Read on](https://example.com/c)"), "{md}");
         // A line of a broken run with only punctuation on it is unmarked.
         assert!(md.contains("Rust’  \n**Beta** too."), "{md}");
+        // A broken run opens and closes line by line as a whole run does.
+        assert!(md.contains("A note, **first line**  \n**second line**.Then the rest"), "{md}");
         let without_links = extract_html(&page, None, &ExtractOptions { include_links: false, ..ExtractOptions::default() }).unwrap().markdown;
         assert!(without_links.contains("A tip by *Mira* “*Coach Mira” Simon*, educator."), "{without_links}");
         assert!(without_links.contains("Read *the full list***today**, please."), "{without_links}");

@@ -51,11 +51,25 @@ impl Renderer<'_, '_> {
         if !trimmed.chars().any(char::is_alphanumeric) {
             return;
         }
-        // Emphasis cannot span a `<br>`: each line is marked on its own.
+        // Emphasis cannot span a `<br>`: each line is marked on its own;
+        // its spaces (the break's "  " among them) stay outside the
+        // markers, and a line of nothing but punctuation ("’", "!") stays
+        // unmarked, as it shows no emphasis.
         if trimmed.contains('\n') {
-            let lines: Vec<String> = inner.split('\n').map(|line| mark_line(line, marker)).collect();
             self.md.truncate(start);
-            self.md.push_str(&lines.join("\n"));
+            let last = inner.split('\n').count() - 1;
+            for (k, line) in inner.split('\n').enumerate() {
+                if k > 0 {
+                    self.md.push('\n');
+                }
+                let text = line.trim();
+                if text.chars().any(char::is_alphanumeric) {
+                    let (lead, trail) = (&line[..line.len() - line.trim_start().len()], &line[line.trim_end().len()..]);
+                    self.write_run(lead, text, trail, marker, k == last);
+                } else {
+                    self.md.push_str(line);
+                }
+            }
             return;
         }
         let (lead, trail) = edge_spaces(&inner);
@@ -68,12 +82,15 @@ impl Renderer<'_, '_> {
         let space = if lead.is_empty() && before.ends_with(' ') { " " } else { lead };
         let before_space = &before[..before.len() - (space.len() - lead.len())];
         let joins = before_space.strip_suffix(marker).is_some_and(|text| text.len() >= self.wrapper_start && closes_emphasis(text));
-        let open = if joins {
+        if joins {
             // The run before loses its closing marker, fragile or not.
             self.fragile_close = None;
             self.md.truncate(before_space.len() - marker.len());
-            self.md.push_str(&format!("{space}{trimmed}"));
-            None
+            self.md.push_str(&format!("{space}{trimmed}{marker}"));
+            if trail.is_empty() && ends_before_markers(trimmed, marker).is_some_and(is_punctuation) {
+                self.fragile_close = Some(FragileClose { open: None, end: self.md.len(), marker });
+            }
+            self.md.push_str(trail);
         } else {
             // A run of the same emphasis that did not join the fragile
             // close before it (a link's start stood between): what follows
@@ -81,31 +98,36 @@ impl Renderer<'_, '_> {
             if self.fragile_close.as_ref().is_some_and(|run| run.marker == marker) {
                 self.mend_fragile_close(starts_after_markers(trimmed, marker));
             }
-            // CommonMark opens emphasis before punctuation only after a
-            // space or punctuation, and a marker right after another run's
-            // marker lengthens that run: "was~~$761.98~~" strikes nothing,
-            // nor does "***tannic****. Now*" emphasise. The punctuation (and
-            // a space after it) goes before the marker ("was$~~761.98~~",
-            // "***tannic***. *Now*"), or, when markup starts the run, the
-            // run is written unmarked.
-            let after_word = lead.is_empty() && (self.md.ends_with(char::is_alphanumeric) || ends_in_marker(&self.md, marker));
-            let opens_on_punctuation = after_word && starts_after_markers(trimmed, marker).is_some_and(is_punctuation);
-            let (peeled, body) = if opens_on_punctuation { split_movable_punctuation(trimmed) } else { ("", trimmed) };
-            if opens_on_punctuation && body.starts_with(is_punctuation) {
-                self.md.push_str(&format!("{trimmed}{trail}"));
-                return;
-            }
-            self.md.push_str(&format!("{lead}{peeled}"));
-            let open = self.md.len();
-            self.md.push_str(&format!("{marker}{body}"));
-            Some(open)
-        };
-        self.md.push_str(marker);
-        // Likewise it closes after punctuation only before a space or
-        // punctuation, which is not written yet: the text that follows
-        // mends it (see `mend_fragile_close`).
-        if trail.is_empty() && ends_before_markers(trimmed, marker).is_some_and(is_punctuation) {
-            self.fragile_close = Some(FragileClose { open, end: self.md.len(), marker });
+            self.write_run(lead, trimmed, trail, marker, true);
+        }
+    }
+
+    /// Write `text` (no line break in it) as a run of `marker`, `lead` and
+    /// `trail` outside it. CommonMark opens emphasis before punctuation
+    /// only after a space or punctuation, and a marker right after another
+    /// run's marker lengthens that run: "was~~$761.98~~" strikes nothing,
+    /// nor does "***tannic****. Now*" emphasise. The punctuation (and a
+    /// space after it) goes before the marker ("was$~~761.98~~",
+    /// "***tannic***. *Now*"), or, when markup starts the run, the run is
+    /// written unmarked. Likewise it closes after punctuation only before a
+    /// space or punctuation, which is not written yet: when `last` (nothing
+    /// of the run follows), the text that follows mends it (see
+    /// `mend_fragile_close`).
+    fn write_run(&mut self, lead: &str, text: &str, trail: &str, marker: &'static str, last: bool) {
+        self.md.push_str(lead);
+        let after_word = lead.is_empty() && (self.md.ends_with(char::is_alphanumeric) || ends_in_marker(&self.md, marker));
+        let opens_on_punctuation = after_word && starts_after_markers(text, marker).is_some_and(is_punctuation);
+        let (peeled, body) = if opens_on_punctuation { split_movable_punctuation(text) } else { ("", text) };
+        if opens_on_punctuation && body.starts_with(is_punctuation) {
+            self.md.push_str(text);
+            self.md.push_str(trail);
+            return;
+        }
+        self.md.push_str(peeled);
+        let open = self.md.len();
+        self.md.push_str(&format!("{marker}{body}{marker}"));
+        if last && trail.is_empty() && ends_before_markers(body, marker).is_some_and(is_punctuation) {
+            self.fragile_close = Some(FragileClose { open: Some(open), end: self.md.len(), marker });
         }
         self.md.push_str(trail);
     }
@@ -158,20 +180,6 @@ impl Renderer<'_, '_> {
 /// nor an escape ("5 * 3 " and "\\*" end in no emphasis).
 fn closes_emphasis(text: &str) -> bool {
     text.chars().next_back().is_some_and(|c| !c.is_whitespace() && c != '*' && c != '\\')
-}
-
-/// One line of an emphasised run broken by `<br>`, marked; its spaces
-/// (the break's "  " marker among them) stay outside the markers.
-fn mark_line(line: &str, marker: &str) -> String {
-    let text = line.trim();
-    // A line of nothing but punctuation ("’", "!") shows no emphasis, and
-    // its markers could not open or close beside it.
-    if !text.chars().any(char::is_alphanumeric) {
-        return line.to_string();
-    }
-    let lead = &line[..line.len() - line.trim_start().len()];
-    let trail = &line[line.trim_end().len()..];
-    format!("{lead}{marker}{text}{marker}{trail}")
 }
 
 /// Punctuation as CommonMark's emphasis rules count it: any character
