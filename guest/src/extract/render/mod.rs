@@ -348,8 +348,10 @@ impl<'d, 'a> Renderer<'d, 'a> {
     fn link(&mut self, i: usize, depth: usize) {
         let href = self.dom.attr(i, "href").and_then(|h| absolute(self.base, h));
         // A link written as one starts with '[' after a run's fragile close.
-        let writes_link = self.options.include_links && href.is_some();
-        self.mend_fragile_close(if writes_link { Some('[') } else { self.first_text_char(i) });
+        if self.fragile_close.is_some() {
+            let writes_link = self.options.include_links && href.is_some();
+            self.mend_fragile_close(if writes_link { Some('[') } else { self.first_text_char(i) });
+        }
         let start = self.md.len();
         let flushes = self.flushes;
         let enclosing_start = std::mem::replace(&mut self.wrapper_start, start);
