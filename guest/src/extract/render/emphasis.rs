@@ -87,9 +87,7 @@ impl Renderer<'_, '_> {
             self.fragile_close = None;
             self.md.truncate(before_space.len() - marker.len());
             self.md.push_str(&format!("{space}{trimmed}{marker}"));
-            if trail.is_empty() && ends_before_markers(trimmed, marker).is_some_and(is_punctuation) {
-                self.fragile_close = Some(FragileClose { open: None, end: self.md.len(), marker });
-            }
+            self.note_close(None, trimmed, trail, marker);
             self.md.push_str(trail);
         } else {
             // A run of the same emphasis that did not join the fragile
@@ -126,10 +124,19 @@ impl Renderer<'_, '_> {
         self.md.push_str(peeled);
         let open = self.md.len();
         self.md.push_str(&format!("{marker}{body}{marker}"));
-        if last && trail.is_empty() && ends_before_markers(body, marker).is_some_and(is_punctuation) {
-            self.fragile_close = Some(FragileClose { open: Some(open), end: self.md.len(), marker });
+        if last {
+            self.note_close(Some(open), body, trail, marker);
         }
         self.md.push_str(trail);
+    }
+
+    /// A closing marker was just written after `body`: when punctuation
+    /// ends the body and no space follows in `trail`, whether CommonMark
+    /// reads it as closing depends on the text to come, which mends it.
+    fn note_close(&mut self, open: Option<usize>, body: &str, trail: &str, marker: &'static str) {
+        if trail.is_empty() && ends_before_markers(body, marker).is_some_and(is_punctuation) {
+            self.fragile_close = Some(FragileClose { open, end: self.md.len(), marker });
+        }
     }
 
     /// Text starting with a letter or digit is about to follow a run that
@@ -188,29 +195,29 @@ fn is_punctuation(c: char) -> bool {
     !c.is_alphanumeric() && !c.is_whitespace()
 }
 
-/// Punctuation that is only text: moving it across an emphasis marker
-/// changes no other Markdown (unlike an escape, a code span's backtick, a
-/// link's brackets, another marker). Parentheses are looked at in place.
+/// Spaces, and punctuation that is only text: moving them across an
+/// emphasis marker changes no other Markdown (unlike an escape, a code
+/// span's backtick, a link's brackets, another marker). A '(' is text (a
+/// link starts with '['); a ')' may end a link and is looked at in place.
 fn is_movable(c: char) -> bool {
-    is_punctuation(c) && !matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '~' | '<' | '>')
+    c.is_whitespace() || (is_punctuation(c) && !matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | ')' | '~' | '<' | '>'))
 }
 
-/// `md` split after its leading movable punctuation and the spaces among
-/// it; an opening parenthesis there is text (a link starts with '[').
+/// `md` split after its leading movable punctuation and the spaces among it.
 fn split_movable_punctuation(md: &str) -> (&str, &str) {
-    let body = md.trim_start_matches(|c: char| is_movable(c) || c == '(' || c.is_whitespace());
+    let body = md.trim_start_matches(is_movable);
     (&md[..md.len() - body.len()], body)
 }
 
 /// `md` without its trailing movable punctuation and the spaces among it:
-/// not an escape's character, nor the ')' that ends a link ('(' is text).
+/// not an escape's character, nor the ')' that ends a link.
 fn trim_movable_punctuation(md: &str) -> &str {
     let mut kept = md;
     while let Some(c) = kept.chars().next_back() {
         let rest = &kept[..kept.len() - c.len_utf8()];
         let movable = match c {
             ')' => !ends_link_destination(rest),
-            c => is_movable(c) || c == '(' || c.is_whitespace(),
+            c => is_movable(c),
         };
         if !movable || rest.ends_with('\\') {
             break;
@@ -230,7 +237,7 @@ fn ends_link_destination(md: &str) -> bool {
 /// marker of the same character they make one delimiter run ('*' and
 /// '**'; '~~'). An escaped '*' and a lone '~' are text.
 fn trim_end_markers<'m>(md: &'m str, marker: &str) -> &'m str {
-    let unit = if marker.starts_with('~') { "~~" } else { "*" };
+    let unit = delimiter_unit(marker);
     let mut kept = md;
     while let Some(rest) = kept.strip_suffix(unit) {
         if rest.ends_with('\\') {
@@ -249,12 +256,17 @@ fn ends_in_marker(md: &str, marker: &str) -> bool {
 /// The first character after the markers of `marker`'s kind that `md`
 /// starts with: what follows the delimiter run decides whether it opens.
 fn starts_after_markers(md: &str, marker: &str) -> Option<char> {
-    let unit = if marker.starts_with('~') { "~~" } else { "*" };
-    let mut rest = md;
-    while let Some(after) = rest.strip_prefix(unit) {
-        rest = after;
+    md.trim_start_matches(delimiter_unit(marker)).chars().next()
+}
+
+/// What a delimiter run of `marker`'s kind is made of: '*' for emphasis
+/// and strong, '~~' pairs for strikethrough.
+fn delimiter_unit(marker: &str) -> &'static str {
+    if marker.starts_with('~') {
+        "~~"
+    } else {
+        "*"
     }
-    rest.chars().next()
 }
 
 /// The last character before the markers of `marker`'s kind that `md`
