@@ -109,13 +109,14 @@ pub(super) fn choose_title(sources: &TitleSources) -> Option<String> {
     // best ("The Blog" above the post's own); not one of several sentences:
     // that is a teaser. On the dev pages: 20 titles right, 6 wrong.
     if let Some(page) = page_title.as_deref().filter(|_| slug.len() >= SLUG_MIN_WORDS) {
-        let spelled = |text: &str| share_of_slug(slug, text);
+        // Each `<h1>` scored once; the first of equal scores wins.
         let best = h1
             .into_iter()
             .chain(h1s.iter().skip(1).map(String::as_str))
             .filter(|h| reads_as_title(h) && !site_part(&fold(h)))
-            .fold(None, |best: Option<&str>, h| if best.is_none_or(|b| spelled(h) > spelled(b)) { Some(h) } else { best });
-        if let Some(h) = best.filter(|h| spelled(h) > spelled(page) + SLUG_MARGIN) {
+            .map(|h| (h, share_of_slug(slug, h)))
+            .fold(None, |best: Option<(&str, f64)>, (h, share)| if best.is_none_or(|(_, b)| share > b) { Some((h, share)) } else { best });
+        if let Some((h, _)) = best.filter(|&(_, share)| share > share_of_slug(slug, page) + SLUG_MARGIN) {
             return Some(h.to_string());
         }
     }
