@@ -172,9 +172,13 @@ mod tests {
         assert!(!doc.text.contains("Copyright"));
         assert!(!doc.text.contains("Share on Twitter"));
         // Text: a heading directly above what it heads, list items on
-        // consecutive lines, other blocks apart by a blank line.
-        assert!(doc.text.contains("Which ones to plant\n- Hart's tongue, which tolerates deep shade\n- Soft shield fern"), "{}", doc.text);
-        assert!(doc.text.contains("frost, snow and wind.\n\nWhich ones to plant"), "{}", doc.text);
+        // consecutive lines (see also `text_parts_two_paragraphs_by_a_blank_line`).
+        assert!(
+            doc.text.contains("frost, snow and wind.\nWhich ones to plant\n- Hart's tongue, which tolerates deep shade\n- Soft shield fern"),
+            "{}",
+            doc.text
+        );
+        assert!(doc.text.contains("for structure\nWater them sparingly"), "{}", doc.text);
         let md = &doc.markdown;
         assert!(md.contains("## Which ones to plant"), "{md}");
         assert!(md.contains("- Hart's tongue, which tolerates deep shade\n- Soft shield fern, for *structure*"), "{md}");
@@ -301,7 +305,7 @@ mod tests {
         // A list whose outer items were left out starts at the margin: four
         // columns of indent after a paragraph read as a code block.
         assert!(md.contains("\n\n- A reply whose thread was left out"), "{md}");
-        assert!(doc.text.ends_with("\n\n- A reply whose thread was left out"), "{}", doc.text);
+        assert!(doc.text.ends_with("switch.\n- A reply whose thread was left out"), "{}", doc.text);
     }
 
     #[test]
@@ -399,6 +403,17 @@ mod tests {
     }
 
     #[test]
+    fn text_parts_two_paragraphs_by_a_blank_line() {
+        let body = "<p>The second paragraph follows the first.</p><div class=card><div>Knitted in Porto</div><div>By hand, in small batches.</div></div>\
+            <h2>Care</h2><p>Wash cold.</p><p>Dry flat.</p><ul><li>Wool</li></ul><p>Made in Portugal.</p>";
+        let doc = extract_html(&article("Sweaters", "A sweater knitted from merino wool keeps its shape for years. ", body), None, &ExtractOptions::default())
+            .unwrap();
+        assert!(doc.text.contains("for years.\n\nThe second paragraph follows the first.\nKnitted in Porto\nBy hand, in small batches.\nCare\nWash cold.\n\nDry flat.\n- Wool\nMade in Portugal."), "{}", doc.text);
+        // Markdown keeps every block apart; it needs the blank lines.
+        assert!(doc.markdown.contains("Knitted in Porto\n\nBy hand, in small batches.\n\n## Care\n\nWash cold."), "{}", doc.markdown);
+    }
+
+    #[test]
     fn a_permalinked_term_is_text_but_a_line_number_gutter_is_not() {
         let terms = "<dl><dt id='align'><a href='#align'><code>align</code></a></dt><dd><p>Sets the table's alignment.</p></dd>\
             <dt id='border'><a href='#border'><code>border</code></a></dt><dd><p>Sets the frame's width.</p></dd></dl>";
@@ -407,7 +422,7 @@ mod tests {
         let toc = "<p id='toc'><a href='#attributes'>Attributes</a> · <a href='#examples'>Examples</a></p>";
         let page = article("Tables", "A table holds data in rows and columns. ", &format!("{toc}{terms}{gutter}"));
         let doc = extract_html(&page, None, &ExtractOptions::default()).unwrap();
-        assert!(doc.text.contains("align\n\nSets the table's alignment."), "{}", doc.text);
+        assert!(doc.text.contains("align\nSets the table's alignment."), "{}", doc.text);
         assert!(doc.markdown.contains("```c\nint x = 1;\nreturn x;\n```"), "{}", doc.markdown);
         assert!(!doc.markdown.contains("```\n1\n2\n```"), "{}", doc.markdown);
         assert!(!doc.text.contains("Examples"), "{}", doc.text);
@@ -492,7 +507,7 @@ mod tests {
              <dl><dt><a href=/binary><code>WebSocket.binaryType</code></a></dt><dd>The binary data type used by the connection.</dd></dl></article></body>"
         );
         let doc = extract_html(&page, None, &ExtractOptions::default()).unwrap();
-        for entry in ["11.1. Introduction", "11.2. Index Types", "11.2.1. B-Tree", "WebSocket.binaryType\n\nThe binary data type"] {
+        for entry in ["11.1. Introduction", "11.2. Index Types", "11.2.1. B-Tree", "WebSocket.binaryType\nThe binary data type"] {
             assert!(doc.text.contains(entry), "{entry}: {}", doc.text);
         }
     }

@@ -394,7 +394,7 @@ mod tests {
     use super::*;
 
     fn paragraph(text: &str) -> Block {
-        Block { kind: BlockKind::Paragraph, quote: 0, quote_of: NO_QUOTE, plain: text.to_string(), md: text.to_string() }
+        Block { kind: BlockKind::Paragraph, quote: 0, quote_of: NO_QUOTE, plain: text.to_string(), md: text.to_string(), in_paragraph: false }
     }
 
     /// `filter` drops each line of `dropped` and keeps each of `kept`, as paragraphs.
@@ -550,7 +550,7 @@ mod tests {
         let prose = "The article goes on here with a long paragraph of its own, long enough that no teaser would ever be this long: it has clauses, commas, a second sentence that keeps going for a while, and a full stop at the end.";
         let blocks = vec![
             paragraph("First part of the article."),
-            Block { kind: BlockKind::Heading(3), quote: 0, quote_of: NO_QUOTE, plain: "Related".into(), md: "### Related".into() },
+            Block { kind: BlockKind::Heading(3), quote: 0, quote_of: NO_QUOTE, plain: "Related".into(), md: "### Related".into(), in_paragraph: false },
             paragraph("Another story you could read"),
             paragraph(prose),
         ];

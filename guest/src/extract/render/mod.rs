@@ -62,6 +62,9 @@ pub struct Block {
     pub quote_of: usize,
     pub plain: String,
     pub md: String,
+    /// Written inside a `<p>`: the text parts two paragraphs by a blank
+    /// line, any other neighbours by a line break.
+    pub in_paragraph: bool,
 }
 
 pub struct Rendered {
@@ -110,6 +113,8 @@ struct Renderer<'d, 'a> {
     /// The last thing written was a `<br>`: the next text may show it to be
     /// a hard wrap inside a sentence (see `continues_wrapped_line`).
     after_break: bool,
+    /// `<p>` elements open around the current node.
+    paragraph_depth: usize,
 }
 
 pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOptions, base: Option<&Url>) -> Rendered {
@@ -136,6 +141,7 @@ pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOp
         wrapper_start: 0,
         fragile_close: None,
         after_break: false,
+        paragraph_depth: 0,
     };
     for &block in &analysis.lead {
         r.walk(block, 0);
@@ -237,7 +243,14 @@ impl<'d, 'a> Renderer<'d, 'a> {
                     }
                     "hr" => {
                         self.flush();
-                        self.blocks.push(Block { kind: BlockKind::Rule, quote: self.quote, quote_of: self.quote_of, plain: String::new(), md: "---".into() });
+                        self.blocks.push(Block {
+                            kind: BlockKind::Rule,
+                            quote: self.quote,
+                            quote_of: self.quote_of,
+                            plain: String::new(),
+                            md: "---".into(),
+                            in_paragraph: self.paragraph_depth > 0,
+                        });
                     }
                     "br" => {
                         if !self.plain.is_empty() && !self.plain.ends_with('\n') {
@@ -254,8 +267,11 @@ impl<'d, 'a> Renderer<'d, 'a> {
                     _ if is_code_tag(tag) => self.inline_code(i),
                     _ if is_block_tag(tag) => {
                         self.flush();
+                        let paragraph = usize::from(tag == "p");
+                        self.paragraph_depth += paragraph;
                         self.children(i, depth);
                         self.flush();
+                        self.paragraph_depth -= paragraph;
                     }
                     _ => self.children(i, depth),
                 }
@@ -396,7 +412,14 @@ impl<'d, 'a> Renderer<'d, 'a> {
             return;
         }
         let lang = code::code_language(dom, i);
-        self.blocks.push(Block { kind: BlockKind::Code { lang }, quote: self.quote, quote_of: self.quote_of, plain: code.to_string(), md: code.to_string() });
+        self.blocks.push(Block {
+            kind: BlockKind::Code { lang },
+            quote: self.quote,
+            quote_of: self.quote_of,
+            plain: code.to_string(),
+            md: code.to_string(),
+            in_paragraph: self.paragraph_depth > 0,
+        });
     }
 
     fn table(&mut self, table: usize, depth: usize) {
@@ -432,7 +455,14 @@ impl<'d, 'a> Renderer<'d, 'a> {
             return;
         }
         let plain = plain_rows.iter().map(|r| r.join(" | ")).collect::<Vec<_>>().join("\n");
-        self.blocks.push(Block { kind: BlockKind::Table { rows, plain_rows }, quote: self.quote, quote_of: self.quote_of, plain, md: String::new() });
+        self.blocks.push(Block {
+            kind: BlockKind::Table { rows, plain_rows },
+            quote: self.quote,
+            quote_of: self.quote_of,
+            plain,
+            md: String::new(),
+            in_paragraph: self.paragraph_depth > 0,
+        });
     }
 
     /// End the current inline run as a block of the pending kind.
@@ -448,7 +478,10 @@ impl<'d, 'a> Renderer<'d, 'a> {
         }
         let plain = plain.lines().map(str::trim).collect::<Vec<_>>().join("\n");
         let md = self.md.trim().lines().map(str::trim_start).collect::<Vec<_>>().join("\n");
-        self.blocks.push(Block { kind: std::mem::replace(&mut self.kind, BlockKind::Paragraph), quote: self.quote, quote_of: self.quote_of, plain, md });
+        let kind = std::mem::replace(&mut self.kind, BlockKind::Paragraph);
+        // A heading wrapping its text in a `<p>` is still a heading.
+        let in_paragraph = self.paragraph_depth > 0 && !matches!(kind, BlockKind::Heading(_));
+        self.blocks.push(Block { kind, quote: self.quote, quote_of: self.quote_of, plain, md, in_paragraph });
         self.plain.clear();
         self.md.clear();
     }

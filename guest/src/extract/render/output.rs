@@ -2,13 +2,13 @@
 
 use super::{Block, BlockKind};
 
-/// Plain text: blocks separated by blank lines; list items and table rows
-/// on consecutive lines, and a heading on its own line directly above what
-/// it heads ("Pricing\nFrom $9 a month"), as text copied from a page reads.
+/// Plain text: one block per line (table rows and wrapped lines aside), a
+/// blank line between two paragraphs; a heading on its own line directly
+/// above what it heads ("Pricing\nFrom $9 a month").
 pub fn to_text(blocks: &[Block]) -> String {
     let mut out = String::new();
     let mut prev_list = false;
-    let mut prev_heading = false;
+    let mut prev_paragraph = false;
     let mut list_depth = ListDepth::default();
     for b in blocks {
         let is_list = matches!(b.kind, BlockKind::ListItem { .. });
@@ -16,7 +16,12 @@ pub fn to_text(blocks: &[Block]) -> String {
             continue;
         }
         if !out.is_empty() {
-            out.push_str(if (is_list && prev_list) || prev_heading { "\n" } else { "\n\n" });
+            // Only two paragraphs are a blank line apart; a heading and its
+            // text, list items, a `<div>`'s text, a label and its value sit
+            // on consecutive lines, as a page copied from a browser mostly
+            // reads.
+            let blank_line = prev_paragraph && b.in_paragraph && !(is_list && prev_list);
+            out.push_str(if blank_line { "\n\n" } else { "\n" });
         }
         if !is_list {
             list_depth.end();
@@ -33,7 +38,7 @@ pub fn to_text(blocks: &[Block]) -> String {
             _ => out.push_str(&b.plain),
         }
         prev_list = is_list;
-        prev_heading = matches!(b.kind, BlockKind::Heading(_));
+        prev_paragraph = b.in_paragraph;
     }
     out
 }
