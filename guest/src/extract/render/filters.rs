@@ -63,10 +63,14 @@ fn is_bare_media_url(b: &Block) -> bool {
 /// "---", "}") is left alone, as it may belong to what surrounds it, and
 /// so is a currency sign: a price laid out as "49" and "€".
 fn is_only_icons(b: &Block) -> bool {
-    let is_currency = |c: char| matches!(c, '¢' | '£' | '¤' | '¥' | '\u{20a0}'..='\u{20cf}');
     is_line(b)
         && b.plain.chars().any(|c| !c.is_whitespace())
         && b.plain.chars().all(|c| c.is_whitespace() || (!c.is_ascii() && !c.is_alphanumeric() && !is_currency(c)))
+}
+
+/// A currency sign: "$", "£", "¥", "€" and the rest of the currency block.
+pub(super) fn is_currency(c: char) -> bool {
+    matches!(c, '$' | '¢' | '£' | '¤' | '¥' | '\u{20a0}'..='\u{20cf}')
 }
 
 /// A line of nothing but client-side template placeholders
@@ -143,7 +147,7 @@ const POSTER_BADGES: &[&str] = &["offline", "online", "original poster", "op", "
 
 /// Labels, counters and status lines are at most this long (bytes);
 /// longer lines are sentences that happen to start the same way.
-const LABEL_LINE_MAX_LEN: usize = 40;
+pub(super) const LABEL_LINE_MAX_LEN: usize = 40;
 
 /// A line short enough to be a label, counter or status, lowercased: what
 /// those filters compare.

@@ -1,5 +1,6 @@
 //! Writing the blocks out: plain text and GitHub-flavoured Markdown.
 
+use super::filters::{is_currency, LABEL_LINE_MAX_LEN};
 use super::{Block, BlockKind};
 
 /// Plain text: one block per line (table rows and wrapped lines aside), a
@@ -7,21 +8,25 @@ use super::{Block, BlockKind};
 /// above what it heads ("Pricing\nFrom $9 a month").
 pub fn to_text(blocks: &[Block]) -> String {
     let mut out = String::new();
-    let mut prev_list = false;
-    let mut prev_paragraph = false;
+    let mut prev: Option<&Block> = None;
     let mut list_depth = ListDepth::default();
     for b in blocks {
         let is_list = matches!(b.kind, BlockKind::ListItem { .. });
         if matches!(b.kind, BlockKind::Rule) || b.plain.is_empty() {
             continue;
         }
-        if !out.is_empty() {
+        if let Some(prev) = prev {
             // Only two paragraphs are a blank line apart; a heading and its
-            // text, list items, a `<div>`'s text, a label and its value sit
-            // on consecutive lines, as a page copied from a browser mostly
-            // reads.
-            let blank_line = prev_paragraph && b.in_paragraph && !(is_list && prev_list);
-            out.push_str(if blank_line { "\n\n" } else { "\n" });
+            // text, list items, a `<div>`'s text sit on consecutive lines,
+            // as a page copied from a browser mostly reads.
+            let prev_list = matches!(prev.kind, BlockKind::ListItem { .. });
+            out.push_str(if shares_line(prev, b) {
+                " "
+            } else if prev.in_paragraph && b.in_paragraph && !(is_list && prev_list) {
+                "\n\n"
+            } else {
+                "\n"
+            });
         }
         if !is_list {
             list_depth.end();
@@ -37,10 +42,33 @@ pub fn to_text(blocks: &[Block]) -> String {
             }
             _ => out.push_str(&b.plain),
         }
-        prev_list = is_list;
-        prev_paragraph = b.in_paragraph;
+        prev = Some(b);
     }
     out
+}
+
+/// A label's value is at most this long (bytes).
+const LABEL_VALUE_MAX_LEN: usize = 60;
+/// A price line is at most this long (bytes): "$1,299.95", "From $99".
+const PRICE_MAX_LEN: usize = 20;
+
+/// Two one-line texts outside paragraphs that a page shows as one line in
+/// two boxes: a label and its value ("Condition:" and "not specified") or
+/// an item and its price ("Petzl Tikkina Headlamp" and "$19.95"; an item
+/// name has letters and no price).
+fn shares_line(prev: &Block, b: &Block) -> bool {
+    let one_line = |b: &Block| b.kind == BlockKind::Paragraph && !b.in_paragraph && !b.plain.contains('\n');
+    if !one_line(prev) || !one_line(b) {
+        return false;
+    }
+    let label_and_value = prev.plain.ends_with(':') && prev.plain.len() <= LABEL_LINE_MAX_LEN && b.plain.len() <= LABEL_VALUE_MAX_LEN;
+    let names_an_item = prev.plain.chars().any(char::is_alphabetic) && !prev.plain.chars().any(is_currency);
+    label_and_value || (is_price(&b.plain) && names_an_item)
+}
+
+/// A line that is a price: a number and a currency sign, in a word or two.
+fn is_price(text: &str) -> bool {
+    text.len() <= PRICE_MAX_LEN && text.split_whitespace().count() <= 2 && text.chars().any(is_currency) && text.chars().any(|c| c.is_ascii_digit())
 }
 
 /// List items' depth counted from the outermost item of their list: a
