@@ -406,7 +406,8 @@ mod tests {
     fn text_parts_two_paragraphs_by_a_blank_line() {
         let body = "<p>The second paragraph follows the first.</p><div class=card><div>Knitted in Porto</div><div>By hand, in small batches.</div></div>\
             <h2>Care</h2><p>Wash cold.</p><p>Dry flat.</p><ul><li>Wool</li></ul><p>Made in Portugal.</p>\
-            <div><div>Condition:</div><div>like new</div></div><div><div>Merino crew neck</div><div>$89.95</div></div><p>Ships in two days.</p>";
+            <div><div>Condition:</div><div>like new</div></div><div><div>Merino crew neck</div><div>$89.95</div></div><p>Ships in two days.</p>\
+            <ul><li><div>Cashmere scarf - 2 ft.</div><div>€59</div></li><li><div>Softer than any wool blend.</div><div>€79</div></li></ul>";
         let doc = extract_html(&article("Sweaters", "A sweater knitted from merino wool keeps its shape for years. ", body), None, &ExtractOptions::default())
             .unwrap();
         assert!(
@@ -416,6 +417,8 @@ mod tests {
         );
         // A label and its value, an item and its price: one line in two boxes.
         assert!(doc.text.contains("Made in Portugal.\nCondition: like new\nMerino crew neck $89.95\nShips"), "{}", doc.text);
+        // A card in a list too; a sentence is no item's name.
+        assert!(doc.text.ends_with("\n- Cashmere scarf - 2 ft. €59\n- Softer than any wool blend.\n€79"), "{}", doc.text);
         // Markdown keeps every block apart; it needs the blank lines.
         assert!(doc.markdown.contains("Knitted in Porto\n\nBy hand, in small batches.\n\n## Care\n\nWash cold."), "{}", doc.markdown);
     }

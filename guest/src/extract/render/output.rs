@@ -54,17 +54,36 @@ const PRICE_MAX_LEN: usize = 20;
 
 /// Two one-line texts outside paragraphs that a page shows as one line in
 /// two boxes: a label and its value ("Condition:" and "not specified") or
-/// an item and its price ("Petzl Tikkina Headlamp" and "$19.95"; an item
-/// name has letters and no price).
+/// an item and its price ("Petzl Tikkina Headlamp" and "$19.95"), the item
+/// maybe a card in a list.
 fn shares_line(prev: &Block, b: &Block) -> bool {
-    let one_line = |b: &Block| b.kind == BlockKind::Paragraph && !b.in_paragraph && !b.plain.contains('\n');
-    if !one_line(prev) || !one_line(b) {
+    let one_line = |b: &Block| !b.in_paragraph && !b.plain.contains('\n');
+    if b.kind != BlockKind::Paragraph || !one_line(b) || !one_line(prev) {
         return false;
     }
-    let label_and_value = prev.plain.ends_with(':') && prev.plain.len() <= LABEL_LINE_MAX_LEN && b.plain.len() <= LABEL_VALUE_MAX_LEN;
-    let names_an_item = prev.plain.chars().any(char::is_alphabetic) && !prev.plain.chars().any(is_currency);
-    label_and_value || (is_price(&b.plain) && names_an_item)
+    // An item's name has letters, no price, and is not a sentence.
+    let names_an_item = |text: &str| text.chars().any(char::is_alphabetic) && !text.chars().any(is_currency) && !ends_sentence(text);
+    let item_and_price = names_an_item(&prev.plain) && is_price(&b.plain);
+    match prev.kind {
+        BlockKind::Paragraph => {
+            let label_and_value = prev.plain.ends_with(':') && prev.plain.len() <= LABEL_LINE_MAX_LEN && b.plain.len() <= LABEL_VALUE_MAX_LEN;
+            label_and_value || item_and_price
+        }
+        BlockKind::ListItem { .. } => item_and_price,
+        _ => false,
+    }
 }
+
+/// Text ending in a full stop after a word, not an abbreviation ("fl. oz.",
+/// "0.08 ct."): a feature or a notice, where an item's name has none.
+fn ends_sentence(text: &str) -> bool {
+    text.strip_suffix('.')
+        .and_then(|t| t.split_whitespace().last())
+        .is_some_and(|word| word.chars().filter(|c| c.is_alphabetic()).count() >= SENTENCE_END_WORD_MIN)
+}
+
+/// Letters of the last word of a sentence; shorter ones end abbreviations.
+const SENTENCE_END_WORD_MIN: usize = 4;
 
 /// A line that is a price: a number and a currency sign, in a word or two.
 fn is_price(text: &str) -> bool {
