@@ -5,7 +5,8 @@ use super::{Block, BlockKind};
 
 /// Plain text: one block per line (table rows and wrapped lines aside), a
 /// blank line between two paragraphs; a heading on its own line directly
-/// above what it heads ("Pricing\nFrom $9 a month").
+/// above what it heads ("Pricing\nFrom $9 a month"); a label and its value,
+/// an item and its price on one line (see `shares_line`).
 pub fn to_text(blocks: &[Block]) -> String {
     let mut out = String::new();
     let mut prev: Option<&Block> = None;
