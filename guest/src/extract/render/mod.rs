@@ -243,14 +243,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
                     }
                     "hr" => {
                         self.flush();
-                        self.blocks.push(Block {
-                            kind: BlockKind::Rule,
-                            quote: self.quote,
-                            quote_of: self.quote_of,
-                            plain: String::new(),
-                            md: "---".into(),
-                            in_paragraph: self.paragraph_depth > 0,
-                        });
+                        self.push_block(BlockKind::Rule, String::new(), "---".into());
                     }
                     "br" => {
                         if !self.plain.is_empty() && !self.plain.ends_with('\n') {
@@ -412,14 +405,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
             return;
         }
         let lang = code::code_language(dom, i);
-        self.blocks.push(Block {
-            kind: BlockKind::Code { lang },
-            quote: self.quote,
-            quote_of: self.quote_of,
-            plain: code.to_string(),
-            md: code.to_string(),
-            in_paragraph: self.paragraph_depth > 0,
-        });
+        self.push_block(BlockKind::Code { lang }, code.to_string(), code.to_string());
     }
 
     fn table(&mut self, table: usize, depth: usize) {
@@ -455,14 +441,14 @@ impl<'d, 'a> Renderer<'d, 'a> {
             return;
         }
         let plain = plain_rows.iter().map(|r| r.join(" | ")).collect::<Vec<_>>().join("\n");
-        self.blocks.push(Block {
-            kind: BlockKind::Table { rows, plain_rows },
-            quote: self.quote,
-            quote_of: self.quote_of,
-            plain,
-            md: String::new(),
-            in_paragraph: self.paragraph_depth > 0,
-        });
+        self.push_block(BlockKind::Table { rows, plain_rows }, plain, String::new());
+    }
+
+    /// Add a block of `kind` in the current quotation and paragraph.
+    fn push_block(&mut self, kind: BlockKind, plain: String, md: String) {
+        // A heading wrapping its text in a `<p>` is still a heading.
+        let in_paragraph = self.paragraph_depth > 0 && !matches!(kind, BlockKind::Heading(_));
+        self.blocks.push(Block { kind, quote: self.quote, quote_of: self.quote_of, plain, md, in_paragraph });
     }
 
     /// End the current inline run as a block of the pending kind.
@@ -479,9 +465,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
         let plain = plain.lines().map(str::trim).collect::<Vec<_>>().join("\n");
         let md = self.md.trim().lines().map(str::trim_start).collect::<Vec<_>>().join("\n");
         let kind = std::mem::replace(&mut self.kind, BlockKind::Paragraph);
-        // A heading wrapping its text in a `<p>` is still a heading.
-        let in_paragraph = self.paragraph_depth > 0 && !matches!(kind, BlockKind::Heading(_));
-        self.blocks.push(Block { kind, quote: self.quote, quote_of: self.quote_of, plain, md, in_paragraph });
+        self.push_block(kind, plain, md);
         self.plain.clear();
         self.md.clear();
     }
