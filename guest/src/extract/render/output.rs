@@ -64,7 +64,8 @@ fn shares_line(prev: &Block, b: &Block) -> bool {
     }
     // An item's name has letters, no price, and is not a sentence.
     let names_an_item = |text: &str| text.chars().any(char::is_alphabetic) && !text.chars().any(is_currency) && !ends_sentence(text);
-    let item_and_price = names_an_item(&prev.plain) && is_price(&b.plain);
+    // The price test is bounded (a short line); the name test reads the whole previous line.
+    let item_and_price = is_price(&b.plain) && names_an_item(&prev.plain);
     match prev.kind {
         BlockKind::Paragraph => {
             let label_and_value = prev.plain.ends_with(':') && prev.plain.len() <= LABEL_LINE_MAX_LEN && b.plain.len() <= LABEL_VALUE_MAX_LEN;
