@@ -381,6 +381,19 @@ mod tests {
     }
 
     #[test]
+    fn data_table_cells_keep_their_links_and_paragraphs() {
+        // Cells wrapping their text in <p> under a header row: a data table,
+        // each cell one line of its row, a cell that is one link kept.
+        let body = "<table><tr><th>Game</th><th>Passing leader</th></tr>\
+            <tr><td><p>SEA 29, NE 13</p><p>Final</p></td><td><p><a href=/players/maye>Drake Maye</a></p></td></tr>\
+            <tr><td><p>KC 21, BUF 17</p></td><td><p><a href=/players/mahomes>Patrick Mahomes</a></p></td></tr></table>";
+        let page = article("Schedule", "The season ended with two close games in the playoffs. ", body);
+        let doc = extract_html(&page, Some("https://scores.example/nfl"), &ExtractOptions::default()).unwrap();
+        assert!(doc.markdown.contains("| SEA 29, NE 13 Final | [Drake Maye](https://scores.example/players/maye) |"), "{}", doc.markdown);
+        assert!(doc.text.contains("KC 21, BUF 17 | Patrick Mahomes"), "{}", doc.text);
+    }
+
+    #[test]
     fn line_breaks_inside_headings_and_cells_become_one_space() {
         let body = "<h2>Smart alerts that do more,<br>powered by radar</h2><table><tr><th>Plan</th><th>Price</th></tr><tr><td>Basic<br>monthly</td><td>$5</td></tr></table>";
         let page = article("Alerts", "Cameras warn you before a thief gets close. ", body);

@@ -97,6 +97,9 @@ struct Renderer<'d, 'a> {
     in_pre: bool,
     /// Open `<li>` elements around the current node.
     list_items: usize,
+    /// Data-table cells being written whole (nested): a cell's links are
+    /// data, and its paragraphs stay in it.
+    table_cells: usize,
     /// Bumped by every flush, so inline wrappers can tell that a block
     /// started inside them (`<a><div>..</div></a>`) and not wrap.
     flushes: usize,
@@ -136,6 +139,7 @@ pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOp
         skipping: false,
         in_pre: false,
         list_items: 0,
+        table_cells: 0,
         flushes: 0,
         open_marks: Vec::new(),
         wrapper_start: 0,
@@ -176,9 +180,10 @@ impl<'d, 'a> Renderer<'d, 'a> {
                     // (prerequisites, resources, a listing's items, a
                     // chapter's table of contents, the terms of a reference
                     // page's `<dl>`): menus were dropped or left outside by
-                    // the earlier stages.
+                    // the earlier stages. So are a data table's linked
+                    // cells (a team, a player, a shop's site).
                     let list_entry = matches!(tag, "li" | "dt" | "dd");
-                    self.skipping = self.analysis.verdict[i] == Verdict::Bad && !list_entry && self.list_items == 0;
+                    self.skipping = self.analysis.verdict[i] == Verdict::Bad && !list_entry && self.list_items == 0 && self.table_cells == 0;
                 }
                 match tag {
                     "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
@@ -411,6 +416,10 @@ impl<'d, 'a> Renderer<'d, 'a> {
     fn table(&mut self, table: usize, depth: usize) {
         self.flushes += 1;
         let dom = self.dom;
+        // Cells of text and paragraphs are written whole, a line of their
+        // row; a long table of block-holding cells (a page laid out in
+        // one) lets its blocks out as blocks of their own.
+        let whole_cells = !holds_blocks_beside_paragraphs(dom, table);
         let mut rows: Vec<Vec<String>> = Vec::new();
         let mut plain_rows: Vec<Vec<String>> = Vec::new();
         for tr in dom.find_all_in(table, "tr") {
@@ -425,7 +434,9 @@ impl<'d, 'a> Renderer<'d, 'a> {
                 }
                 let (saved_plain, saved_md) = (std::mem::take(&mut self.plain), std::mem::take(&mut self.md));
                 let saved_skip = std::mem::replace(&mut self.skipping, false);
+                self.table_cells += usize::from(whole_cells);
                 self.children(cell, depth + 1);
+                self.table_cells -= usize::from(whole_cells);
                 self.skipping = saved_skip;
                 let plain = std::mem::replace(&mut self.plain, saved_plain);
                 let md = std::mem::replace(&mut self.md, saved_md);
@@ -456,6 +467,17 @@ impl<'d, 'a> Renderer<'d, 'a> {
         self.flushes += 1;
         self.after_break = false;
         self.fragile_close = None;
+        if self.table_cells > 0 {
+            // A data table's cell is one line of its row: its paragraphs
+            // part by a space.
+            self.kind = BlockKind::Paragraph;
+            for run in [&mut self.plain, &mut self.md] {
+                if !run.is_empty() && !run.ends_with(char::is_whitespace) {
+                    run.push(' ');
+                }
+            }
+            return;
+        }
         let plain = self.plain.trim();
         if is_blank(plain) && is_blank(&self.md) {
             self.plain.clear();
@@ -476,9 +498,27 @@ impl<'d, 'a> Renderer<'d, 'a> {
 /// container, not written as a Markdown table.
 fn is_layout_table(dom: &Dom, table: usize) -> bool {
     let rows = dom.find_all_in(table, "tr").count();
-    let holds_blocks =
-        (table + 1..dom.nodes[table].end).any(|j| matches!(dom.tag(j), "table" | "p" | "div" | "ul" | "ol" | "h1" | "h2" | "h3" | "pre" | "blockquote"));
+    // Cells that wrap their text in `<p>` (WordPress, exported documents)
+    // still make a data table when a header row names the columns.
+    let holds_blocks = holds_blocks_beside_paragraphs(dom, table) || (holds(dom, table, &["p"]) && !has_header_row(dom, table));
     rows <= 1 || (holds_blocks && rows < LAYOUT_TABLE_MAX_ROWS)
+}
+
+fn holds(dom: &Dom, table: usize, tags: &[&str]) -> bool {
+    (table + 1..dom.nodes[table].end).any(|j| tags.contains(&dom.tag(j)))
+}
+
+/// Whether cells hold blocks other than paragraphs (lists, sections, nested tables).
+fn holds_blocks_beside_paragraphs(dom: &Dom, table: usize) -> bool {
+    holds(dom, table, &["table", "div", "ul", "ol", "h1", "h2", "h3", "pre", "blockquote"])
+}
+
+/// Whether the table's first row is a header naming two columns or more.
+fn has_header_row(dom: &Dom, table: usize) -> bool {
+    dom.find_all_in(table, "tr").next().is_some_and(|tr| {
+        let cells = || dom.nodes[tr].children.iter().filter(|&&c| matches!(dom.tag(c), "td" | "th"));
+        cells().count() >= 2 && cells().all(|&c| dom.tag(c) == "th")
+    })
 }
 
 /// A table with block content and more rows than this is data anyway.
