@@ -44,7 +44,7 @@ pub(super) fn is_junk(dom: &Dom, i: usize, share: f32, chars: u32, inside_articl
     {
         return true;
     }
-    if tag == "input" || e.attr("type") == Some("hidden") || dom.is_permalink_mark(i) {
+    if tag == "input" || e.attr("type") == Some("hidden") || dom.is_permalink_mark(i) || is_hidden_message(dom, i, e) {
         return true;
     }
     // <noscript> holds either a "please enable JavaScript" line or a
@@ -61,13 +61,34 @@ pub(super) fn is_junk(dom: &Dom, i: usize, share: f32, chars: u32, inside_articl
 /// they only confirm another one.
 pub(super) const HIDDEN_CLASSES: &[&str] = &["hide", "hidden", "d-none", "is-hidden"];
 
+/// The same utilities behind a design system's prefix or a BEM modifier
+/// ("wt-display-none", "wt-validation__message--is-hidden").
+const HIDDEN_CLASS_SUFFIXES: &[&str] = &["-display-none", "--is-hidden", "--hidden"];
+
 /// Whether utility classes hide the element on every screen: "hidden
 /// md:block" and "d-none d-lg-flex" show it on a desktop.
 pub(super) fn hidden_by_class(class: &str) -> bool {
     let tokens = || class.split_ascii_whitespace();
-    tokens().any(|t| HIDDEN_CLASSES.contains(&t))
+    tokens().any(|t| HIDDEN_CLASSES.contains(&t) || HIDDEN_CLASS_SUFFIXES.iter().any(|s| t.ends_with(s)))
         && !tokens().any(|t| t.contains([':', '@']) || ["d-sm-", "d-md-", "d-lg-", "d-xl-"].iter().any(|p| t.starts_with(p)))
 }
+
+/// A message that waits for an event (a form's validation error, "This
+/// topic has been deleted", a failed video) ships hidden by a utility
+/// class: an alert or live region, or an element named for an alert or an
+/// error. Hidden like that it is never content; other hidden elements may
+/// be revealed content (tabs, folded panels), so the class alone is not
+/// enough.
+fn is_hidden_message(dom: &Dom, i: usize, e: &scraper::node::Element) -> bool {
+    let announces = e.attr("role").is_some_and(|r| matches!(r.trim(), "alert" | "status"))
+        || e.attr("aria-role") == Some("alert")
+        || e.attr("aria-live").is_some()
+        || dom.has_class_word(i, MESSAGE_CLASS_WORDS);
+    announces && e.attr("class").is_some_and(hidden_by_class)
+}
+
+/// Class words of messages shown on an event.
+const MESSAGE_CLASS_WORDS: &[&str] = &["alert", "error", "validation", "toast"];
 
 /// Inline `aria-hidden` text this long is shown text, not an icon label.
 pub(super) const ARIA_HIDDEN_SHOWN_CHARS: u32 = 80;

@@ -109,6 +109,20 @@ fn size_and_colour_pickers_are_not_content() {
 }
 
 #[test]
+fn messages_waiting_hidden_for_an_event_are_not_content() {
+    let page = "<body><main><h1>Stoneware mug</h1><p>A wheel-thrown mug glazed in the folk art style.</p>\
+        <div class='wt-alert wt-display-none'><p>There was a problem calculating your shipping.</p></div>\
+        <div role=alert class='d-none'>This topic has been deleted.</div>\
+        <div class='field__message--is-hidden error'>Please enter a valid postal code.</div>\
+        <div class='hidden' id=more><p>Fired in a wood kiln for three days.</p></div>\
+        <div class='alert'>Ships within two days.</div></main></body>";
+    let kept = kept_text(page);
+    assert!(!kept.contains("shipping") && !kept.contains("deleted") && !kept.contains("postal code"), "{kept}");
+    // Hidden without being a message (revealed content), or a message shown.
+    assert!(kept.contains("wood kiln") && kept.contains("Ships within"), "{kept}");
+}
+
+#[test]
 fn closed_tabs_beside_an_open_one_are_content_but_a_lone_hidden_tab_is_not() {
     let page = "<body><div id='product'><h1>Graphics card</h1><div class='tabs'>\
         <div class='tab-pane' style='display:block'><p>Overview: 5760 CUDA cores.</p></div>\
