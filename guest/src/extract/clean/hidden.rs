@@ -80,11 +80,12 @@ pub(super) fn hidden_by_class(class: &str) -> bool {
 /// be revealed content (tabs, folded panels), so the class alone is not
 /// enough.
 fn is_hidden_message(dom: &Dom, i: usize, e: &scraper::node::Element) -> bool {
-    let announces = e.attr("role").is_some_and(|r| matches!(r.trim(), "alert" | "status"))
-        || e.attr("aria-role") == Some("alert")
-        || e.attr("aria-live").is_some()
-        || dom.has_class_word(i, MESSAGE_CLASS_WORDS);
-    announces && e.attr("class").is_some_and(hidden_by_class)
+    // Every element is asked: the cheap class test goes first.
+    e.attr("class").is_some_and(hidden_by_class)
+        && (e.attr("role").is_some_and(|r| matches!(r.trim(), "alert" | "status"))
+            || e.attr("aria-role") == Some("alert")
+            || e.attr("aria-live").is_some()
+            || dom.has_class_word(i, MESSAGE_CLASS_WORDS))
 }
 
 /// Class words of messages shown on an event.

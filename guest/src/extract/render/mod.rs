@@ -504,6 +504,7 @@ fn is_layout_table(dom: &Dom, table: usize) -> bool {
     rows <= 1 || (holds_blocks && rows < LAYOUT_TABLE_MAX_ROWS)
 }
 
+/// Whether an element inside `table` is one of `tags`.
 fn holds(dom: &Dom, table: usize, tags: &[&str]) -> bool {
     (table + 1..dom.nodes[table].end).any(|j| tags.contains(&dom.tag(j)))
 }
