@@ -382,15 +382,20 @@ mod tests {
 
     #[test]
     fn data_table_cells_keep_their_links_and_paragraphs() {
-        // Cells wrapping their text in <p> under a header row: a data table,
-        // each cell one line of its row, a cell that is one link kept.
-        let body = "<table><tr><th>Game</th><th>Passing leader</th></tr>\
-            <tr><td><p>SEA 29, NE 13</p><p>Final</p></td><td><p><a href=/players/maye>Drake Maye</a></p></td></tr>\
-            <tr><td><p>KC 21, BUF 17</p></td><td><p><a href=/players/mahomes>Patrick Mahomes</a></p></td></tr></table>";
+        // Cells wrapping their text in blocks under a header row: a data
+        // table, each cell one line of its row, a cell that is one link kept.
+        let body = "<table><tr><th>Game</th><th>Passing leader</th><th>Notes</th></tr>\
+            <tr><td><p>SEA 29, NE 13</p><p>Final</p></td><td><p><a href=/players/maye>Drake Maye</a></p></td><td><ul><li>Snow</li><li>Overtime</li></ul></td></tr>\
+            <tr><td><div>KC 21, BUF 17</div></td><td><p><a href=/players/mahomes>Patrick Mahomes</a></p></td><td><div>Wind</div></td></tr></table>";
         let page = article("Schedule", "The season ended with two close games in the playoffs. ", body);
         let doc = extract_html(&page, Some("https://scores.example/nfl"), &ExtractOptions::default()).unwrap();
-        assert!(doc.markdown.contains("| SEA 29, NE 13 Final | [Drake Maye](https://scores.example/players/maye) |"), "{}", doc.markdown);
-        assert!(doc.text.contains("KC 21, BUF 17 | Patrick Mahomes"), "{}", doc.text);
+        assert!(doc.markdown.contains("| SEA 29, NE 13 Final | [Drake Maye](https://scores.example/players/maye) | Snow Overtime |"), "{}", doc.markdown);
+        assert!(doc.text.contains("KC 21, BUF 17 | Patrick Mahomes | Wind"), "{}", doc.text);
+        // Cells of prose under a header are a page laid out in a table.
+        let post = "The new mirror mount arrived today and it holds collimation far better than the old one did. ".repeat(12);
+        let layout = format!("<table><tr><th>Author</th><th>Message</th></tr><tr><td>stargazer</td><td><p>{post}</p><p>Clear skies.</p></td></tr></table>");
+        let doc = extract_html(&article("Mirror mounts", "A forum thread about telescope mirror mounts. ", &layout), None, &ExtractOptions::default()).unwrap();
+        assert!(doc.text.contains("did.\n\nClear skies."), "{}", doc.text);
     }
 
     #[test]

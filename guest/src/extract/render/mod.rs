@@ -416,10 +416,10 @@ impl<'d, 'a> Renderer<'d, 'a> {
     fn table(&mut self, table: usize, depth: usize) {
         self.flushes += 1;
         let dom = self.dom;
-        // Cells of text and paragraphs are written whole, a line of their
-        // row; a long table of block-holding cells (a page laid out in
-        // one) lets its blocks out as blocks of their own.
-        let whole_cells = !holds_blocks_beside_paragraphs(dom, table);
+        // Cells of a data grid, or of text and paragraphs, are written
+        // whole, a line of their row; a long table of block-holding cells
+        // (a page laid out in one) lets its blocks out as blocks of their own.
+        let whole_cells = is_data_grid(dom, table) || !holds_blocks_beside_paragraphs(dom, table);
         let mut rows: Vec<Vec<String>> = Vec::new();
         let mut plain_rows: Vec<Vec<String>> = Vec::new();
         for tr in dom.find_all_in(table, "tr") {
@@ -498,11 +498,29 @@ impl<'d, 'a> Renderer<'d, 'a> {
 /// container, not written as a Markdown table.
 fn is_layout_table(dom: &Dom, table: usize) -> bool {
     let rows = dom.find_all_in(table, "tr").count();
-    // Cells that wrap their text in `<p>` (WordPress, exported documents)
-    // still make a data table when a header row names the columns.
-    let holds_blocks = holds_blocks_beside_paragraphs(dom, table) || (holds(dom, table, &["p"]) && !has_header_row(dom, table));
-    rows <= 1 || (holds_blocks && rows < LAYOUT_TABLE_MAX_ROWS)
+    if rows <= 1 {
+        return true;
+    }
+    if is_data_grid(dom, table) {
+        return false;
+    }
+    let holds_blocks = holds(dom, table, &["p"]) || holds_blocks_beside_paragraphs(dom, table);
+    holds_blocks && rows < LAYOUT_TABLE_MAX_ROWS
 }
+
+/// A header row naming the columns over short cells makes a data table,
+/// though its cells wrap their text in blocks (`<p>` from WordPress or an
+/// exported document, `<div>`s from a script, a list of features). A
+/// table of posts or page sections has long cells; one holding tables,
+/// headings or code is laid out, whatever its header.
+fn is_data_grid(dom: &Dom, table: usize) -> bool {
+    has_header_row(dom, table)
+        && !holds(dom, table, &["table", "h1", "h2", "h3", "pre"])
+        && dom.find_all_in(table, "td").all(|cell| dom.collapsed_text(cell).len() <= DATA_CELL_MAX_CHARS)
+}
+
+/// A data cell's text is at most this long (bytes); longer ones are prose.
+const DATA_CELL_MAX_CHARS: usize = 1000;
 
 /// Whether an element inside `table` is one of `tags`.
 fn holds(dom: &Dom, table: usize, tags: &[&str]) -> bool {
