@@ -391,6 +391,8 @@ mod tests {
         let doc = extract_html(&page, Some("https://scores.example/nfl"), &ExtractOptions::default()).unwrap();
         assert!(doc.markdown.contains("| SEA 29, NE 13 Final | [Drake Maye](https://scores.example/players/maye) | Snow Overtime |"), "{}", doc.markdown);
         assert!(doc.text.contains("KC 21, BUF 17 | Patrick Mahomes | Wind"), "{}", doc.text);
+        let thead = "<table><thead><tr><td>Size</td><td>Chest</td></tr></thead><tr><td><p>M</p></td><td><p>96 cm</p></td></tr></table>";
+        assert!(markdown_of(&article("Sizes", "Our shirts run true to size in every colour. ", thead)).contains("| M | 96 cm |"));
         // Cells of prose under a header are a page laid out in a table.
         let post = "The new mirror mount arrived today and it holds collimation far better than the old one did. ".repeat(12);
         let layout = format!("<table><tr><th>Author</th><th>Message</th></tr><tr><td>stargazer</td><td><p>{post}</p><p>Clear skies.</p></td></tr></table>");

@@ -20,7 +20,7 @@ use url::Url;
 
 use super::clean::Drop;
 use super::content::{is_block_tag, Analysis, Verdict};
-use super::dom::{push_collapsed, Dom, Kind};
+use super::dom::{push_collapsed, Dom, Kind, NONE};
 use super::links::{absolute, resolve};
 use crate::model::{ExtractOptions, Image};
 use emphasis::FragileClose;
@@ -532,11 +532,13 @@ fn holds_blocks_beside_paragraphs(dom: &Dom, table: usize) -> bool {
     holds(dom, table, &["table", "div", "ul", "ol", "h1", "h2", "h3", "pre", "blockquote"])
 }
 
-/// Whether the table's first row is a header naming two columns or more.
+/// Whether the table's first row is a header naming two columns or more:
+/// all `<th>`, or a `<thead>` row of `<td>`s.
 fn has_header_row(dom: &Dom, table: usize) -> bool {
     dom.find_all_in(table, "tr").next().is_some_and(|tr| {
         let cells = || dom.nodes[tr].children.iter().filter(|&&c| matches!(dom.tag(c), "td" | "th"));
-        cells().count() >= 2 && cells().all(|&c| dom.tag(c) == "th")
+        let in_thead = dom.nodes[tr].parent != NONE && dom.tag(dom.nodes[tr].parent) == "thead";
+        cells().count() >= 2 && (in_thead || cells().all(|&c| dom.tag(c) == "th"))
     })
 }
 
