@@ -238,10 +238,9 @@ impl<'d, 'a> Renderer<'d, 'a> {
                     "table" => {
                         self.flush();
                         if self.options.include_tables {
-                            if is_layout_table(dom, i) {
-                                self.children(i, depth);
-                            } else {
-                                self.table(i, depth);
+                            match table_role(dom, i) {
+                                TableRole::Layout => self.children(i, depth),
+                                TableRole::Data { whole_cells } => self.table(i, depth, whole_cells),
                             }
                         }
                         self.flush();
@@ -413,13 +412,10 @@ impl<'d, 'a> Renderer<'d, 'a> {
         self.push_block(BlockKind::Code { lang }, code.to_string(), code.to_string());
     }
 
-    fn table(&mut self, table: usize, depth: usize) {
+    /// A data table as one block; `whole_cells`: see `TableRole::Data`.
+    fn table(&mut self, table: usize, depth: usize, whole_cells: bool) {
         self.flushes += 1;
         let dom = self.dom;
-        // Cells of a data grid, or of text and paragraphs, are written
-        // whole, a line of their row; a long table of block-holding cells
-        // (a page laid out in one) lets its blocks out as blocks of their own.
-        let whole_cells = is_data_grid(dom, table) || !holds_blocks_beside_paragraphs(dom, table);
         let mut rows: Vec<Vec<String>> = Vec::new();
         let mut plain_rows: Vec<Vec<String>> = Vec::new();
         for tr in dom.find_all_in(table, "tr") {
@@ -494,18 +490,33 @@ impl<'d, 'a> Renderer<'d, 'a> {
 }
 
 /// A table used for page layout (cells holding blocks or other tables, in
-/// a table of moderate size) or a single-row table is walked as a
-/// container, not written as a Markdown table.
-fn is_layout_table(dom: &Dom, table: usize) -> bool {
+/// a table of moderate size, unless a data grid) or a single-row table is
+/// walked as a container; any other is written as a Markdown table.
+fn table_role(dom: &Dom, table: usize) -> TableRole {
     let rows = dom.find_all_in(table, "tr").count();
     if rows <= 1 {
-        return true;
+        return TableRole::Layout;
     }
     if is_data_grid(dom, table) {
-        return false;
+        return TableRole::Data { whole_cells: true };
     }
-    let holds_blocks = holds(dom, table, &["p"]) || holds_blocks_beside_paragraphs(dom, table);
-    holds_blocks && rows < LAYOUT_TABLE_MAX_ROWS
+    let other_blocks = holds_blocks_beside_paragraphs(dom, table);
+    if (other_blocks || holds(dom, table, &["p"])) && rows < LAYOUT_TABLE_MAX_ROWS {
+        TableRole::Layout
+    } else {
+        TableRole::Data { whole_cells: !other_blocks }
+    }
+}
+
+/// How a `<table>` is written, decided once per table.
+enum TableRole {
+    /// Walked as a container.
+    Layout,
+    /// A Markdown table. Cells of a data grid, or of text and paragraphs,
+    /// are written whole, a line of their row (`whole_cells`); a long table
+    /// of block-holding cells (a page laid out in one) lets its blocks out
+    /// as blocks of their own.
+    Data { whole_cells: bool },
 }
 
 /// A header row naming the columns over short cells makes a data table,
