@@ -403,7 +403,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
 
     fn code_block(&mut self, i: usize) {
         let dom = self.dom;
-        let code = dom.raw_text(i);
+        let code = code::code_text(dom, i);
         let code = code.trim_matches('\n').trim_end();
         if code.trim().is_empty() || code::is_line_number_gutter(code) {
             return;
