@@ -94,8 +94,8 @@ const MESSAGE_CLASS_WORDS: &[&str] = &["alert", "error", "validation", "toast"];
 /// Inline `aria-hidden` text this long is shown text, not an icon label.
 pub(super) const ARIA_HIDDEN_SHOWN_CHARS: u32 = 80;
 
-/// Class words of collapsible panels (accordions, "read more").
-pub(super) const DISCLOSURE_WORDS: &[&str] = &["accordion", "collapse", "collapsible", "expandable", "faq", "toggle"];
+/// Class words of collapsible panels (accordions, "read more" expanders).
+pub(super) const DISCLOSURE_WORDS: &[&str] = &["accordion", "collapse", "collapsible", "expandable", "expander", "faq", "toggle"];
 
 /// Class words of tab panels (disclosure panels inside an article, or
 /// beside their tab set's open panel).
