@@ -116,6 +116,12 @@ pub(super) fn is_disclosure_panel(dom: &Dom, i: usize, inside_article: bool, unf
     if dom.attr(i, "role") == Some("region") && dom.attr(i, "aria-labelledby").is_some() {
         return true;
     }
+    // The ARIA disclosure pattern without `aria-controls`: the panel comes
+    // right after the button that unfolds it, alone or in a heading
+    // (`<h3><button aria-expanded=false>Fit</button></h3><div hidden>`).
+    if follows_its_toggle(dom, i) {
+        return true;
+    }
     // The panel itself, or the accordion item holding it.
     let parent = dom.nodes[i].parent;
     answers_a_question(dom, i)
@@ -206,9 +212,8 @@ pub(super) fn folded_by_accordion(dom: &Dom, i: usize) -> bool {
 /// even when hidden. Controls that open a pop-up (`aria-haspopup`: menus,
 /// list boxes) do not count.
 pub(super) fn ids_a_control_unfolds<'a>(dom: &Dom<'a>) -> HashSet<&'a str> {
-    let opens_no_popup = |i: usize| dom.attr(i, "aria-haspopup").is_none_or(|h| h.trim() == "false");
     let mut ids: HashSet<&str> = (0..dom.len())
-        .filter(|&i| dom.attr(i, "aria-expanded").is_some() && opens_no_popup(i))
+        .filter(|&i| dom.attr(i, "aria-expanded").is_some() && opens_no_popup(dom, i))
         .filter_map(|i| dom.attr(i, "aria-controls"))
         .flat_map(str::split_ascii_whitespace)
         .collect();
@@ -216,9 +221,26 @@ pub(super) fn ids_a_control_unfolds<'a>(dom: &Dom<'a>) -> HashSet<&'a str> {
     // button controlling a panel labelled by that same button. Tabs have
     // their own rule (see `is_disclosure_panel`).
     let labelled_by: HashMap<&str, &str> = (0..dom.len()).filter_map(|i| Some((dom.attr(i, "id")?, dom.attr(i, "aria-labelledby")?))).collect();
-    for i in (0..dom.len()).filter(|&i| dom.tag(i) == "button" && opens_no_popup(i) && dom.attr(i, "role").is_none_or(|r| r.trim() != "tab")) {
+    for i in (0..dom.len()).filter(|&i| dom.tag(i) == "button" && opens_no_popup(dom, i) && dom.attr(i, "role").is_none_or(|r| r.trim() != "tab")) {
         let (Some(button), Some(controls)) = (dom.attr(i, "id"), dom.attr(i, "aria-controls")) else { continue };
         ids.extend(controls.split_ascii_whitespace().filter(|panel| labelled_by.get(panel).is_some_and(|l| l.split_ascii_whitespace().any(|id| id == button))));
     }
     ids
+}
+
+/// A control that unfolds in place: no `aria-haspopup` (menus, list boxes).
+fn opens_no_popup(dom: &Dom, i: usize) -> bool {
+    dom.attr(i, "aria-haspopup").is_none_or(|h| h.trim() == "false")
+}
+
+/// Nodes a toggle's element may have: a heading wrapping the button, an
+/// icon and a label; a bigger element is a section that has buttons.
+const TOGGLE_MAX_NODES: usize = 12;
+
+/// Whether the element just before `i` is, or is a small wrapper of, a
+/// button that unfolds content in place (`aria-expanded`, no pop-up).
+fn follows_its_toggle(dom: &Dom, i: usize) -> bool {
+    let Some(before) = dom.previous_siblings(i).find(|&c| !dom.tag(c).is_empty()) else { return false };
+    dom.nodes[before].end - before <= TOGGLE_MAX_NODES
+        && (before..dom.nodes[before].end).any(|j| dom.tag(j) == "button" && dom.attr(j, "aria-expanded").is_some() && opens_no_popup(dom, j))
 }
