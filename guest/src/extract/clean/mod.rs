@@ -444,7 +444,9 @@ fn is_boilerplate(dom: &Dom, i: usize, inside_article: bool, options: &ExtractOp
     if BOILERPLATE_TAGS.contains(&tag) {
         return true;
     }
-    if tag == "header" && !inside_article {
+    // A `<header>` is the page's banner unless a section, article or
+    // `<main>` holds it: then it heads that part (as ARIA maps it).
+    if tag == "header" && !inside_article && !dom.ancestors(i).any(|at| dom.tag(at) == "section") {
         return true;
     }
     if matches!(tag, "ul" | "ol") && is_table_of_contents(dom, i) {

@@ -225,13 +225,13 @@ fn boilerplate_tokens() {
 }
 
 #[test]
-fn drops_chrome_and_junk_but_keeps_article_header() {
+fn drops_chrome_and_junk_but_keeps_article_and_section_headers() {
     let kept = kept_text(
         "<body><header>Site</header><nav>Menu</nav><article><header><h1>T</h1></header><p>Body</p>\
          <div class='share-buttons'>Share</div></article><script>x()</script>\
-         <div style='display: none'>hidden</div><footer>F</footer></body>",
+         <div style='display: none'>hidden</div><section><header><h2>Pricing</h2></header><p>Plans</p></section><footer>F</footer></body>",
     );
-    assert_eq!(kept, "TBody");
+    assert_eq!(kept, "TBodyPricingPlans");
 }
 
 #[test]
