@@ -28,15 +28,36 @@ const DISCLOSURE_WORDS: &[&str] = &["commission", "affiliate"];
 /// A block longer than this that mentions commissions is prose about them.
 const DISCLOSURE_MAX_CHARS: usize = 400;
 
-/// The prose blocks after the page's headline (see `headline`) and before
-/// the region, outside it, in document order; none when the headline is
-/// not before the region.
+/// The prose blocks and the standfirst (see `is_standfirst`) after the
+/// page's headline (see `headline`) and before the region, outside it, in
+/// document order; none when the headline is not before the region.
 pub fn introduction(dom: &Dom, drop: &[Drop], region: usize, verdict: &[Verdict]) -> Vec<usize> {
     let Some(headline) = headline(dom, drop, region) else { return Vec::new() };
     if dom.nodes[headline].end > region {
         return Vec::new();
     }
-    good_blocks(dom, drop, verdict, dom.nodes[headline].end..region).filter(|&block| introduces(dom, block, region)).collect()
+    let between = dom.nodes[headline].end..region;
+    let mut blocks: Vec<usize> = good_blocks(dom, drop, verdict, between.clone()).collect();
+    let standfirsts: Vec<usize> = between.filter(|&j| is_standfirst(dom, drop, j, region) && !blocks.iter().any(|&block| dom.contains(block, j))).collect();
+    blocks.extend(standfirsts);
+    blocks.sort_unstable();
+    blocks.retain(|&block| introduces(dom, block, region));
+    blocks
+}
+
+/// A heading shorter than this is a label ("Top picks."), not a sentence.
+const STANDFIRST_MIN_CHARS: usize = 60;
+
+/// A heading under the headline written as a sentence, with no links:
+/// the standfirst ("<h2>Protect your organization and strengthen your IT
+/// environment with…</h2>"), set as a heading for its size only. A
+/// heading that names a section is not a sentence.
+fn is_standfirst(dom: &Dom, drop: &[Drop], i: usize, region: usize) -> bool {
+    if !matches!(dom.tag(i), "h2" | "h3" | "h4" | "h5" | "h6") || drop[i] != Drop::Keep || dom.nodes[i].end > region {
+        return false;
+    }
+    let text = dom.collapsed_text(i);
+    text.chars().count() >= STANDFIRST_MIN_CHARS && text.ends_with(['.', '!', '?']) && !(i..dom.nodes[i].end).any(|j| dom.tag(j) == "a")
 }
 
 /// The headline before `region`: the first kept `<h1>` that is not the
@@ -110,6 +131,17 @@ mod tests {
              <figure><figcaption>A picture of the scene, taken by a photographer on the day.</figcaption></figure></div>{body}</body>"
         );
         assert_eq!(introduction_of(&page), ["What the story says, in one sentence that a reader sees first."]);
+    }
+
+    #[test]
+    fn a_sentence_set_as_a_heading_under_the_headline_is_the_standfirst() {
+        let body = format!("<div class='body'>{}</div>", format!("<p>{PROSE}</p>").repeat(12));
+        let standfirst = "Protect your organization and strengthen your IT environment with proven standards.";
+        let page = format!(
+            "<body><div class='masthead'><h1>Cybersecurity best practices</h1><h2>{standfirst}</h2><h2>Our top picks for this year</h2>\
+             <h3>Read <a href='/guide'>the guide to every control we recommend</a> before you start.</h3></div>{body}</body>"
+        );
+        assert_eq!(introduction_of(&page), [standfirst]);
     }
 
     #[test]
