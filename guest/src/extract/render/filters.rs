@@ -97,8 +97,8 @@ fn is_unrendered_template(b: &Block) -> bool {
 /// subscribe, share, sign in, comment. Matched on lowercase text.
 const CALL_TO_ACTION_PHRASES: &[&str] = &[
     "subscribe", "sign up", "signup", "newsletter", "mailing list", "share this", "please share", "follow us", "leave a comment", "leave a reply", "log in to",
-    "sign in to", "join our", "join medium", "share on", "like this:", "rate this", "star rating", "skip to", "your question by asking", "pin for later",
-    "pin it for later", "view on amazon",
+    "sign in to", "join our", "join medium", "share on", "rate this", "star rating", "skip to", "your question by asking", "pin for later", "pin it for later",
+    "view on amazon",
     // A form's status messages, hidden until it is sent (Webflow's `w-form-done` and `w-form-fail`).
     "your submission has been received", "something went wrong while submitting", "thank you for your feedback",
     // Screen-reader hints: Medium's on every image, Amazon's on folded text.
@@ -122,7 +122,9 @@ fn is_call_to_action(b: &Block) -> bool {
 /// WordPress's like button before its script runs, "Edited by" the label
 /// of an editor credit, "Unit price per" Shopify's empty unit-price row,
 /// "Start asking to get answers" Stack Exchange's prompt under a thread;
-/// "Pin this for later!" and "Share it!" label share buttons.
+/// "Pin this for later!" and "Share it!" label share buttons, "Like this:"
+/// WordPress's like button (a label only: "…looks like this:" introduces
+/// an example).
 const FURNITURE_LABELS: &[&str] = &[
     "advertisement", "advertisements", "sponsored", "share", "tags", "written by", "author", "in this article", "table of contents", "contents",
     "on this page", "jump to", "related topics", "about the author", "article continues below", "compare", "add to wishlist", "add to wish list",
@@ -134,7 +136,7 @@ const FURNITURE_LABELS: &[&str] = &[
     "register now", "add a comment", "try for free", "try it free", "start for free", "book a demo", "schedule a demo", "speak to an expert",
     "talk to an expert", "home", "back to top", "sign in", "log in", "filters", "download", "ask an expert", "results list", "image not available for",
     "pin it", "pin it here", "pin this", "pin this for later", "pin for later", "save to pinterest", "share it", "share this", "share this article",
-    "share this post", "share this page", "print this page", "print this article",
+    "share this post", "share this page", "print this page", "print this article", "like this",
 ];
 
 /// Badges on product cards ("New" and "Sale" are not here: references
@@ -469,9 +471,10 @@ mod tests {
             paragraph("Oops! Something went wrong while submitting the form."),
             paragraph("Press enter or click to view image in full size"),
             paragraph("Did you enjoy this post? Pin it for later!"),
+            paragraph("A minimal Flask application looks something like this:"),
         ];
         let kept: Vec<String> = blocks.into_iter().filter(|b| !is_call_to_action(b)).map(|b| b.plain).collect();
-        assert_eq!(kept, vec!["My best month had 54 subscribers per post."]);
+        assert_eq!(kept, vec!["My best month had 54 subscribers per post.", "A minimal Flask application looks something like this:"]);
     }
 
     #[test]
@@ -501,7 +504,7 @@ mod tests {
             is_furniture_label,
             &[
                 "Advertisement", "Tags:", "Read more", "Table of Contents", "Reply With Quote", "Add to Compare", "Shop now", "Unit price per",
-                "Start asking to get answers", "Top Rated", "Best Seller", "Original Poster", "Offline", "Pin this for later!", "Share it!",
+                "Start asking to get answers", "Top Rated", "Best Seller", "Original Poster", "Offline", "Pin this for later!", "Share it!", "Like this:",
             ],
             &["New", "Tags are how we group posts.", "Close the lid before you shop.", "Share with a friend", "Pin the hem before you sew it."],
         );
