@@ -97,7 +97,7 @@ fn is_unrendered_template(b: &Block) -> bool {
 /// subscribe, share, sign in, comment. Matched on lowercase text.
 const CALL_TO_ACTION_PHRASES: &[&str] = &[
     "subscribe", "sign up", "signup", "newsletter", "mailing list", "share this", "please share", "follow us", "leave a comment", "leave a reply", "log in to",
-    "sign in to", "join our", "join medium", "share on", "rate this", "star rating", "skip to", "your question by asking", "pin for later", "pin it for later",
+    "sign in to", "join our", "join medium", "share on", "rate this", "star rating", "your question by asking", "pin for later", "pin it for later",
     "view on amazon",
     // A form's status messages, hidden until it is sent (Webflow's `w-form-done` and `w-form-fail`).
     "your submission has been received", "something went wrong while submitting", "thank you for your feedback",
@@ -108,10 +108,16 @@ const CALL_TO_ACTION_PHRASES: &[&str] = &[
 /// are content that happens to mention subscribing.
 const CALL_TO_ACTION_MAX_CHARS: usize = 160;
 
+/// A skip link ("Skip to main content", "Skip to navigation") names its
+/// target in a few words; a longer line is a sentence ("Skip to chunk 4
+/// without chunk 2, and…").
+const SKIP_LINK_MAX_WORDS: usize = 5;
+
 fn is_call_to_action(b: &Block) -> bool {
     !matches!(b.kind, BlockKind::Code { .. } | BlockKind::Table { .. }) && b.plain.chars().count() <= CALL_TO_ACTION_MAX_CHARS && {
         let lower = b.plain.to_lowercase();
         CALL_TO_ACTION_PHRASES.iter().any(|p| contains_words(&lower, p))
+            || (lower.trim_start().starts_with("skip to ") && lower.split_whitespace().count() <= SKIP_LINK_MAX_WORDS)
     }
 }
 
@@ -472,9 +478,17 @@ mod tests {
             paragraph("Press enter or click to view image in full size"),
             paragraph("Did you enjoy this post? Pin it for later!"),
             paragraph("A minimal Flask application looks something like this:"),
+            paragraph("Skip to the grub update below if you have not created a new UUID."),
         ];
         let kept: Vec<String> = blocks.into_iter().filter(|b| !is_call_to_action(b)).map(|b| b.plain).collect();
-        assert_eq!(kept, vec!["My best month had 54 subscribers per post.", "A minimal Flask application looks something like this:"]);
+        assert_eq!(
+            kept,
+            vec![
+                "My best month had 54 subscribers per post.",
+                "A minimal Flask application looks something like this:",
+                "Skip to the grub update below if you have not created a new UUID."
+            ]
+        );
     }
 
     #[test]
