@@ -164,6 +164,17 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_heading_or_list_item_leaves_the_next_line_a_paragraph() {
+        let sentence = "Ferns keep their fronds through the winter in most gardens. ";
+        let md = markdown_of(&article(
+            "Ferns",
+            sentence,
+            "<h2><b><img src=/icon.png alt=''></b></h2><p>Water them sparingly.</p><ul><li> </li></ul><p>Cut old fronds in spring.</p>",
+        ));
+        assert!(md.contains("\n\nWater them sparingly.\n\nCut old fronds in spring."), "{md}");
+    }
+
+    #[test]
     fn end_to_end_text_and_markdown() {
         let doc = extract_html(PAGE, Some("https://garden.example/ferns"), &ExtractOptions::default()).unwrap();
         assert_eq!(doc.title.as_deref(), Some("Ferns in winter"));

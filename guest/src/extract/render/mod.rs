@@ -191,6 +191,9 @@ impl<'d, 'a> Renderer<'d, 'a> {
                         self.kind = BlockKind::Heading(tag.as_bytes()[1] - b'0');
                         self.children(i, depth);
                         self.flush();
+                        // A heading left empty (its only text a dropped
+                        // button) must not make the next line a heading.
+                        self.kind = BlockKind::Paragraph;
                     }
                     "ul" | "ol" | "menu" => {
                         self.flush();
@@ -216,6 +219,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
                         self.children(i, depth);
                         self.list_items -= 1;
                         self.flush();
+                        self.kind = BlockKind::Paragraph;
                     }
                     "pre" => {
                         self.flush();
