@@ -164,6 +164,15 @@ impl<'a> Dom<'a> {
         siblings[..before].iter().rev().copied()
     }
 
+    /// The next element after node `i` among its siblings, past
+    /// whitespace; none when text or nothing comes next.
+    pub fn next_element_sibling(&self, i: usize) -> Option<usize> {
+        let parent = self.nodes[i].parent;
+        let siblings: &[usize] = if parent == NONE { &[] } else { &self.nodes[parent].children };
+        let at = siblings.binary_search(&i).ok()?;
+        siblings[at + 1..].iter().copied().find(|&c| self.text(c).is_none_or(|t| !t.trim().is_empty())).filter(|&c| self.element(c).is_some())
+    }
+
     /// Node `i`, then its ancestors.
     pub fn self_and_ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
         std::iter::once(i).chain(self.ancestors(i))

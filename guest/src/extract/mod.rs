@@ -175,6 +175,17 @@ mod tests {
     }
 
     #[test]
+    fn a_term_and_its_short_value_are_one_line() {
+        let sentence = "Ferns keep their fronds through the winter in most gardens. ";
+        let specs = "<dl><dt><div>Weight</div></dt><dd>58 lb.</dd><dt>Lining:</dt> <dd>100% polyester</dd>\
+                     <dt>Care</dt><dd><p>Wash cold.</p><p>Dry flat.</p></dd><dt>Photo</dt><dd>https://cdn.example/fern.jpg</dd></dl>";
+        let doc = extract_html(&article("Ferns", sentence, specs), None, &ExtractOptions::default()).unwrap();
+        assert!(doc.text.contains("Weight: 58 lb.\nLining: 100% polyester\nCare\nWash cold."), "{}", doc.text);
+        assert!(doc.markdown.contains("Weight: 58 lb.\n\nLining: 100% polyester\n\nCare"), "{}", doc.markdown);
+        assert!(!doc.text.contains("Photo:"), "{}", doc.text);
+    }
+
+    #[test]
     fn end_to_end_text_and_markdown() {
         let doc = extract_html(PAGE, Some("https://garden.example/ferns"), &ExtractOptions::default()).unwrap();
         assert_eq!(doc.title.as_deref(), Some("Ferns in winter"));
@@ -548,7 +559,7 @@ mod tests {
              <dl><dt><a href=/binary><code>WebSocket.binaryType</code></a></dt><dd>The binary data type used by the connection.</dd></dl></article></body>"
         );
         let doc = extract_html(&page, None, &ExtractOptions::default()).unwrap();
-        for entry in ["11.1. Introduction", "11.2. Index Types", "11.2.1. B-Tree", "WebSocket.binaryType\nThe binary data type"] {
+        for entry in ["11.1. Introduction", "11.2. Index Types", "11.2.1. B-Tree", "WebSocket.binaryType: The binary data type"] {
             assert!(doc.text.contains(entry), "{entry}: {}", doc.text);
         }
     }

@@ -34,6 +34,13 @@ pub const NO_QUOTE: usize = usize::MAX;
 /// thousands of elements to exhaust the stack.
 const MAX_DEPTH: usize = 256;
 
+/// A definition list's term longer than this (chars) is a heading of its
+/// own; a value longer than `TERM_VALUE_MAX_CHARS` is a paragraph.
+const TERM_MAX_CHARS: usize = 80;
+const TERM_VALUE_MAX_CHARS: usize = 200;
+/// Elements that make a term or its value more than one line.
+const TERM_VALUE_BREAKING_TAGS: &[&str] = &["p", "br", "pre", "table", "dl", "ul", "ol", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"];
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum BlockKind {
     Paragraph,
@@ -118,6 +125,8 @@ struct Renderer<'d, 'a> {
     after_break: bool,
     /// `<p>` elements open around the current node.
     paragraph_depth: usize,
+    /// The `<dd>` already written on its term's line (see `term_value`).
+    written_value: usize,
 }
 
 pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOptions, base: Option<&Url>) -> Rendered {
@@ -146,6 +155,7 @@ pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOp
         fragile_close: None,
         after_break: false,
         paragraph_depth: 0,
+        written_value: NONE,
     };
     for &block in &analysis.lead {
         r.walk(block, 0);
@@ -185,7 +195,10 @@ impl<'d, 'a> Renderer<'d, 'a> {
                     let list_entry = matches!(tag, "li" | "dt" | "dd");
                     self.skipping = self.analysis.verdict[i] == Verdict::Bad && !list_entry && self.list_items == 0 && self.table_cells == 0;
                 }
+                let value = if tag == "dt" { self.term_value(i) } else { None };
                 match tag {
+                    "dd" if i == self.written_value => {}
+                    "dt" if value.is_some() => self.term_and_value(i, value.unwrap_or(i), depth),
                     "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                         self.flush();
                         self.kind = BlockKind::Heading(tag.as_bytes()[1] - b'0');
@@ -279,6 +292,47 @@ impl<'d, 'a> Renderer<'d, 'a> {
                 self.skipping = saved_skip;
             }
         }
+    }
+
+    /// The `<dd>` right after the term `dt` when both are short lines of
+    /// inline text (a spec list's "Weight" and "58 lb."), to be written as
+    /// one line, "Weight: 58 lb.", as a reader reads them. A definition of
+    /// paragraphs or lists, or a bare link (an image's address a filter
+    /// drops alone), stays a block of its own.
+    fn term_value(&self, dt: usize) -> Option<usize> {
+        let dom = self.dom;
+        let dd = dom.next_element_sibling(dt)?;
+        if dom.tag(dd) != "dd" || self.drop[dd] != Drop::Keep {
+            return None;
+        }
+        let one_line = |e: usize, max_chars: usize| {
+            let text = dom.collapsed_text(e);
+            let words = text.split_whitespace().count();
+            words > 0
+                && text.chars().count() <= max_chars
+                && !(words == 1 && text.contains("://"))
+                && !(e + 1..dom.nodes[e].end).any(|j| TERM_VALUE_BREAKING_TAGS.contains(&dom.tag(j)))
+        };
+        (one_line(dt, TERM_MAX_CHARS) && one_line(dd, TERM_VALUE_MAX_CHARS)).then_some(dd)
+    }
+
+    /// A term and its value as one line: "Term: value" (no second colon
+    /// after a term that has one).
+    fn term_and_value(&mut self, dt: usize, dd: usize, depth: usize) {
+        self.flush();
+        // Like a data table's cell, a block inside either part (a `<div>`
+        // around the label) parts by a space, not a line.
+        self.table_cells += 1;
+        self.children(dt, depth);
+        for run in [&mut self.plain, &mut self.md] {
+            let term_end = run.trim_end().len();
+            run.truncate(term_end);
+            run.push_str(if run.ends_with(':') { " " } else { ": " });
+        }
+        self.children(dd, depth);
+        self.table_cells -= 1;
+        self.flush();
+        self.written_value = dd;
     }
 
     /// After a `<br>`, node `i` holds the next text: when it continues a
