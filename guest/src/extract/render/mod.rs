@@ -195,10 +195,13 @@ impl<'d, 'a> Renderer<'d, 'a> {
                     let list_entry = matches!(tag, "li" | "dt" | "dd");
                     self.skipping = self.analysis.verdict[i] == Verdict::Bad && !list_entry && self.list_items == 0 && self.table_cells == 0;
                 }
-                let value = if tag == "dt" { self.term_value(i) } else { None };
+                if let Some(dd) = if tag == "dt" { self.term_value(i) } else { None } {
+                    self.term_and_value(i, dd, depth);
+                    self.skipping = saved_skip;
+                    return;
+                }
                 match tag {
                     "dd" if i == self.written_value => {}
-                    "dt" if value.is_some() => self.term_and_value(i, value.unwrap_or(i), depth),
                     "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                         self.flush();
                         self.kind = BlockKind::Heading(tag.as_bytes()[1] - b'0');
