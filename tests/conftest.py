@@ -23,4 +23,4 @@ def base_url():
 @pytest.fixture(scope="session")
 def rt():
     """A client allowed to reach the loopback server."""
-    return RipTide(allow_private_network=True, request_timeout=5.0)
+    return RipTide(allow_private_network=True, request_timeout=15.0)

@@ -75,7 +75,7 @@ def test_iter_spider_yields_documents_with_depth(rt, base_url):
 
 
 def test_a_spider_not_collecting_links_still_follows_them(rt, base_url):
-    lean = RipTide(allow_private_network=True, request_timeout=5.0, collect_links=False)
+    lean = RipTide(allow_private_network=True, request_timeout=15.0, collect_links=False)
     docs = list(lean.iter_spider(base_url + "/docs/", max_depth=2, max_pages=50))
     assert [d.url for d in docs] == rt.spider(base_url + "/docs/", max_depth=2, max_pages=50)
     assert len(docs) > 1 and all(d.links == [] for d in docs)
