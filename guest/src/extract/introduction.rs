@@ -57,7 +57,7 @@ fn is_standfirst(dom: &Dom, drop: &[Drop], i: usize, region: usize) -> bool {
         return false;
     }
     let text = dom.collapsed_text(i);
-    text.chars().count() >= STANDFIRST_MIN_CHARS && text.ends_with(['.', '!', '?']) && !(i..dom.nodes[i].end).any(|j| dom.tag(j) == "a")
+    text.chars().count() >= STANDFIRST_MIN_CHARS && text.ends_with(['.', '!', '?']) && dom.find_all_in(i, "a").next().is_none()
 }
 
 /// The headline before `region`: the first kept `<h1>` that is not the

@@ -242,5 +242,5 @@ const TOGGLE_MAX_NODES: usize = 12;
 fn follows_its_toggle(dom: &Dom, i: usize) -> bool {
     let Some(before) = dom.previous_siblings(i).find(|&c| !dom.tag(c).is_empty()) else { return false };
     dom.nodes[before].end - before <= TOGGLE_MAX_NODES
-        && (before..dom.nodes[before].end).any(|j| dom.tag(j) == "button" && dom.attr(j, "aria-expanded").is_some() && opens_no_popup(dom, j))
+        && dom.find_all_in(before, "button").any(|j| dom.attr(j, "aria-expanded").is_some() && opens_no_popup(dom, j))
 }

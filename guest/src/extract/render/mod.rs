@@ -311,10 +311,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
         let one_line = |e: usize, max_chars: usize| {
             let text = dom.collapsed_text(e);
             let words = text.split_whitespace().count();
-            words > 0
-                && text.chars().count() <= max_chars
-                && !(words == 1 && text.contains("://"))
-                && !(e + 1..dom.nodes[e].end).any(|j| TERM_VALUE_BREAKING_TAGS.contains(&dom.tag(j)))
+            words > 0 && text.chars().count() <= max_chars && !(words == 1 && text.contains("://")) && !holds(dom, e, TERM_VALUE_BREAKING_TAGS)
         };
         (one_line(dt, TERM_MAX_CHARS) && one_line(dd, TERM_VALUE_MAX_CHARS)).then_some(dd)
     }
@@ -594,9 +591,9 @@ fn is_data_grid(dom: &Dom, table: usize) -> bool {
 /// A data cell's text is at most this long (bytes); longer ones are prose.
 const DATA_CELL_MAX_CHARS: usize = 1000;
 
-/// Whether an element inside `table` is one of `tags`.
-fn holds(dom: &Dom, table: usize, tags: &[&str]) -> bool {
-    (table + 1..dom.nodes[table].end).any(|j| tags.contains(&dom.tag(j)))
+/// Whether an element inside `within` (not itself) is one of `tags`.
+fn holds(dom: &Dom, within: usize, tags: &[&str]) -> bool {
+    (within + 1..dom.nodes[within].end).any(|j| tags.contains(&dom.tag(j)))
 }
 
 /// Whether cells hold blocks other than paragraphs (lists, sections, nested tables).
