@@ -104,9 +104,10 @@ struct Renderer<'d, 'a> {
     in_pre: bool,
     /// Open `<li>` elements around the current node.
     list_items: usize,
-    /// Data-table cells being written whole (nested): a cell's links are
-    /// data, and its paragraphs stay in it.
-    table_cells: usize,
+    /// Open one-line parts (nested): a data table's cells written whole, a
+    /// term written with its value. Their links are data, and a block
+    /// inside them parts by a space, not a line.
+    one_line_parts: usize,
     /// Bumped by every flush, so inline wrappers can tell that a block
     /// started inside them (`<a><div>..</div></a>`) and not wrap.
     flushes: usize,
@@ -148,7 +149,7 @@ pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOp
         skipping: false,
         in_pre: false,
         list_items: 0,
-        table_cells: 0,
+        one_line_parts: 0,
         flushes: 0,
         open_marks: Vec::new(),
         wrapper_start: 0,
@@ -191,9 +192,10 @@ impl<'d, 'a> Renderer<'d, 'a> {
                     // chapter's table of contents, the terms of a reference
                     // page's `<dl>`): menus were dropped or left outside by
                     // the earlier stages. So are a data table's linked
-                    // cells (a team, a player, a shop's site).
+                    // cells (a team, a player, a shop's site) and the
+                    // parts of a term written with its value.
                     let list_entry = matches!(tag, "li" | "dt" | "dd");
-                    self.skipping = self.analysis.verdict[i] == Verdict::Bad && !list_entry && self.list_items == 0 && self.table_cells == 0;
+                    self.skipping = self.analysis.verdict[i] == Verdict::Bad && !list_entry && self.list_items == 0 && self.one_line_parts == 0;
                 }
                 if let Some(dd) = if tag == "dt" { self.term_value(i) } else { None } {
                     self.term_and_value(i, dd, depth);
@@ -320,9 +322,9 @@ impl<'d, 'a> Renderer<'d, 'a> {
     /// after a term that has one).
     fn term_and_value(&mut self, dt: usize, dd: usize, depth: usize) {
         self.flush();
-        // Like a data table's cell, a block inside either part (a `<div>`
-        // around the label) parts by a space, not a line.
-        self.table_cells += 1;
+        // A block inside either part (a `<div>` around the label) parts
+        // by a space, not a line.
+        self.one_line_parts += 1;
         self.children(dt, depth);
         for run in [&mut self.plain, &mut self.md] {
             let term_end = run.trim_end().len();
@@ -330,7 +332,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
             run.push_str(if run.ends_with(':') { " " } else { ": " });
         }
         self.children(dd, depth);
-        self.table_cells -= 1;
+        self.one_line_parts -= 1;
         self.flush();
         self.written_value = dd;
     }
@@ -488,9 +490,9 @@ impl<'d, 'a> Renderer<'d, 'a> {
                 }
                 let (saved_plain, saved_md) = (std::mem::take(&mut self.plain), std::mem::take(&mut self.md));
                 let saved_skip = std::mem::replace(&mut self.skipping, false);
-                self.table_cells += usize::from(whole_cells);
+                self.one_line_parts += usize::from(whole_cells);
                 self.children(cell, depth + 1);
-                self.table_cells -= usize::from(whole_cells);
+                self.one_line_parts -= usize::from(whole_cells);
                 self.skipping = saved_skip;
                 let plain = std::mem::replace(&mut self.plain, saved_plain);
                 let md = std::mem::replace(&mut self.md, saved_md);
@@ -521,9 +523,9 @@ impl<'d, 'a> Renderer<'d, 'a> {
         self.flushes += 1;
         self.after_break = false;
         self.fragile_close = None;
-        if self.table_cells > 0 {
-            // A data table's cell is one line of its row: its paragraphs
-            // part by a space.
+        if self.one_line_parts > 0 {
+            // A one-line part (a table cell, a term or its value): its
+            // blocks part by a space.
             self.kind = BlockKind::Paragraph;
             for run in [&mut self.plain, &mut self.md] {
                 if !run.is_empty() && !run.ends_with(char::is_whitespace) {
