@@ -79,6 +79,14 @@ class Handler(SimpleHTTPRequestHandler):
         if path == "/encoding/header-latin1":
             body = "<html><body><p>Crème brûlée served at the café on the quay, à volonté.</p></body></html>".encode("latin-1")
             return self._send(200, body, "text/html; charset=iso-8859-1")
+        if path == "/language/served":
+            # The language only in the header, or (?lang=) in the markup too.
+            lang = query.get("lang", [""])[0]
+            html_tag = f'<html lang="{lang}">' if lang else "<html>"
+            body = f"{html_tag}<body><p>Ein kurzer Satz ohne Sprachangabe im Dokument.</p></body></html>".encode()
+            return self._send(200, body, Content_Language="de-DE")
+        if path == "/language/served.txt":
+            return self._send(200, "Ein kurzer Satz.".encode(), "text/plain; charset=utf-8", Content_Language="de")
         if path == "/encoding/no-content-type":
             body = b"<html><body><p>No content type header on this page at all.</p></body></html>"
             self.send_response(200)

@@ -204,6 +204,15 @@ def test_non_utf8_pages(rt, base_url):
     assert "No content type header" in rt.extract(base_url + "/encoding/no-content-type").text
 
 
+def test_language_from_markup_then_header_then_text(rt, base_url):
+    # The markup outranks the server's Content-Language, which outranks
+    # what the (too short) text reads like.
+    assert rt.extract(base_url + "/language/served").language == "de-DE"
+    assert rt.extract(base_url + "/language/served?lang=fr").language == "fr"
+    assert rt.extract(base_url + "/language/served.txt").language == "de"
+    assert rt.extract_html("<p>東京は日本の首都です。多くの人が住んでいます。</p>").language == "ja"
+
+
 def test_plain_text_passes_through(rt, base_url):
     doc = rt.extract(base_url + "/notes.txt")
     assert doc.text.startswith("Field notes") and "westerly wind" in doc.text

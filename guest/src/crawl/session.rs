@@ -167,6 +167,7 @@ mod tests {
                 status: *status,
                 location: redirect.then(|| body.clone()),
                 content_type: Some(ctype.to_string()),
+                content_language: None,
                 body: if redirect { Vec::new() } else { body.clone().into_bytes() },
             })
         }

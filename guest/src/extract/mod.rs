@@ -38,12 +38,23 @@ use url::Url;
 
 use crate::model::{Document, Error, ExtractOptions};
 
+/// The language the markup declares, else the one the server declared
+/// (`Content-Language`), else the one the text reads in.
+pub fn page_language(declared: Option<String>, served: Option<&str>, text: &str) -> Option<String> {
+    declared.or_else(|| served.and_then(metadata::normalize_language)).or_else(|| language::detect(text).map(str::to_string))
+}
+
 /// A description taken from the text is cut near this many characters.
 const DESCRIPTION_CHARS: usize = 300;
 
 /// Extract a document from HTML. Only an unparsable `url` is an error: any
 /// HTML, however broken, gives a document.
 pub fn extract_html(html: &str, url: Option<&str>, options: &ExtractOptions) -> Result<Document, Error> {
+    extract_served(html, url, options, None)
+}
+
+/// `extract_html` for a page fetched with a `Content-Language` header.
+pub fn extract_served(html: &str, url: Option<&str>, options: &ExtractOptions, served_language: Option<&str>) -> Result<Document, Error> {
     let page_url = match url.map(str::trim).filter(|u| !u.is_empty()) {
         Some(u) => Some(Url::parse(u).map_err(|e| Error::InvalidUrl(format!("{u}: {e}")))?),
         None => None,
@@ -76,7 +87,7 @@ pub fn extract_html(html: &str, url: Option<&str>, options: &ExtractOptions) -> 
     let links = if options.collect_links { links::collect(&dom, base.as_ref()) } else { Vec::new() };
 
     let description = meta.description.or_else(|| first_paragraph(&rendered.blocks));
-    let language = meta.language.or_else(|| language::detect(&text).map(str::to_string));
+    let language = page_language(meta.language, served_language, &text);
     let word_count = count_words(&text);
     let url = url.unwrap_or("").trim().to_string();
     Ok(Document {

@@ -66,6 +66,9 @@ pub struct RawResponse {
     pub status: u16,
     pub location: Option<String>,
     pub content_type: Option<String>,
+    /// The `Content-Language` header: the page's language when its markup
+    /// does not say.
+    pub content_language: Option<String>,
     /// Empty for redirects.
     pub body: Vec<u8>,
 }
@@ -82,6 +85,7 @@ pub struct Page {
     pub final_url: Url,
     pub status: u16,
     pub content_type: Option<String>,
+    pub content_language: Option<String>,
     pub text: String,
 }
 
@@ -147,7 +151,7 @@ impl<T: Transport> Client<T> {
                 return Err(Error::UnsupportedContent(content_type.unwrap_or_default()));
             }
             let text = charset::decode(&response.body, content_type.as_deref());
-            return Ok(Page { final_url: current, status: response.status, content_type, text });
+            return Ok(Page { final_url: current, status: response.status, content_type, content_language: response.content_language, text });
         }
     }
 
@@ -252,11 +256,13 @@ pub fn parse_url(raw: &str) -> Result<Url, Error> {
 /// Turn a fetched page into a document (plain text is passed through).
 pub fn page_to_document(requested: &str, page: Page, options: &ExtractOptions) -> Result<Document, Error> {
     let final_url = page.final_url.to_string();
+    let served_language = page.content_language.as_deref();
     let mut doc = if page.is_html() {
-        extract::extract_html(&page.text, Some(&final_url), options)?
+        extract::extract_served(&page.text, Some(&final_url), options, served_language)?
     } else {
         let text = page.text.trim().to_string();
-        Document { word_count: extract::count_words(&text), markdown: text.clone(), text, ..Document::default() }
+        let language = extract::page_language(None, served_language, &text);
+        Document { word_count: extract::count_words(&text), markdown: text.clone(), text, language, ..Document::default() }
     };
     doc.url = requested.trim().to_string();
     doc.final_url = final_url;

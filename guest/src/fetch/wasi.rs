@@ -69,6 +69,7 @@ async fn send(url: &Url, options: &FetchOptions) -> Result<RawResponse, Error> {
     let header = |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string);
     let location = header("location");
     let content_type = header("content-type");
+    let content_language = header("content-language");
     if let Some(length) = header("content-length").and_then(|l| l.trim().parse::<u64>().ok()) {
         if length > options.max_body_bytes {
             return Err(Error::TooLarge(options.max_body_bytes));
@@ -86,7 +87,7 @@ async fn send(url: &Url, options: &FetchOptions) -> Result<RawResponse, Error> {
                 _ => break,
             }
         }
-        return Ok(RawResponse { status, location, content_type, body: Vec::new() });
+        return Ok(RawResponse { status, location, content_type, content_language, body: Vec::new() });
     }
     let mut bytes = Vec::new();
     while let Some(frame) = body.frame().await {
@@ -98,7 +99,7 @@ async fn send(url: &Url, options: &FetchOptions) -> Result<RawResponse, Error> {
             bytes.extend_from_slice(&data);
         }
     }
-    Ok(RawResponse { status, location, content_type, body: bytes })
+    Ok(RawResponse { status, location, content_type, content_language, body: bytes })
 }
 
 /// Translate a wasi:http failure into a fetch error or a timeout.

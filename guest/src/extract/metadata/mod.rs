@@ -414,7 +414,7 @@ fn in_svg(dom: &Dom, i: usize) -> bool {
 }
 
 /// `en_US` → `en-US`; anything that is not a language tag → None.
-fn normalize_language(raw: &str) -> Option<String> {
+pub(crate) fn normalize_language(raw: &str) -> Option<String> {
     let tag = raw.split(',').next()?.trim().replace('_', "-");
     let mut parts = tag.split('-');
     let primary = parts.next()?.to_ascii_lowercase();
