@@ -49,9 +49,13 @@ pub(super) fn is_junk(dom: &Dom, i: usize, share: f32, chars: u32, inside_articl
     }
     // <noscript> holds either a "please enable JavaScript" line or a
     // tracking pixel (junk), or a whole server-rendered page (content).
+    // A fallback whose markup was saved escaped, as text (`&lt;img
+    // src=…&gt;` from a page serialised with scripting on), is markup
+    // however long: a reader never sees it.
     if tag == "noscript" {
-        let text: usize = (i..dom.nodes[i].end).filter_map(|j| dom.text(j)).map(|t| t.trim().len()).sum();
-        return text < NOSCRIPT_MIN_CONTENT_CHARS;
+        let mut texts = (i..dom.nodes[i].end).filter_map(|j| dom.text(j));
+        let text: usize = texts.clone().map(|t| t.trim().len()).sum();
+        return text < NOSCRIPT_MIN_CONTENT_CHARS || texts.any(holds_a_tag);
     }
     false
 }
@@ -193,6 +197,22 @@ pub(super) fn answers_a_question(dom: &Dom, i: usize) -> bool {
 pub(super) fn reads_as_question(text: &str) -> bool {
     text.ends_with('?') && text.chars().count() <= QUESTION_MAX_CHARS
 }
+
+/// Whether text holds an HTML tag written out with its attributes (`<a
+/// href="…">`, `<img src=…>`), as markup is, where prose naming a tag
+/// ("a <div> for layout") gives none.
+pub(super) fn holds_a_tag(text: &str) -> bool {
+    text.match_indices('<').any(|(at, _)| {
+        let rest = &text[at + 1..];
+        let name: String = rest.chars().take_while(char::is_ascii_alphanumeric).collect();
+        let attributes = rest[name.len()..].split('>').next().filter(|_| rest[name.len()..].contains('>'));
+        JUNK_TAGS.iter().chain(ESCAPED_MARKUP_TAGS).any(|t| t.eq_ignore_ascii_case(&name)) && attributes.is_some_and(|a| a.starts_with(' ') && a.contains('='))
+    })
+}
+
+/// Tags that mark text as escaped markup, with the junk ones (`<script`,
+/// `<iframe`): what an ad or a tracker's fallback is written with.
+const ESCAPED_MARKUP_TAGS: &[&str] = &["div", "span", "a", "img", "p"];
 
 /// A `<noscript>` with less text than this is a message, not content.
 pub(super) const NOSCRIPT_MIN_CONTENT_CHARS: usize = 200;

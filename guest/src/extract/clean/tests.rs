@@ -2,11 +2,11 @@
 //! that keep content whatever its class says.
 
 use super::*;
-use scraper::Html;
 
-/// The text nodes `classify` keeps, concatenated.
+/// The text nodes `classify` keeps, concatenated. Pages are parsed as the
+/// pipeline parses them, with scripting off.
 fn kept_text(page: &str) -> String {
-    let html = Html::parse_document(page);
+    let html = crate::extract::parse(page);
     let dom = Dom::new(&html);
     let drop = classify(&dom, &ExtractOptions::default(), false);
     (0..dom.len()).filter(|&i| drop[i] == Drop::Keep).filter_map(|i| dom.text(i)).collect()
@@ -14,7 +14,7 @@ fn kept_text(page: &str) -> String {
 
 /// How `classify` marks the first element whose `attr` equals each of `values`.
 fn drops_of(page: &str, attr: &str, values: &[&str]) -> Vec<Drop> {
-    let html = Html::parse_document(page);
+    let html = crate::extract::parse(page);
     let dom = Dom::new(&html);
     let drop = classify(&dom, &ExtractOptions::default(), false);
     values.iter().map(|v| drop[(0..dom.len()).find(|&i| dom.attr(i, attr) == Some(*v)).unwrap()]).collect()
@@ -238,13 +238,13 @@ fn drops_chrome_and_junk_but_keeps_article_and_section_headers() {
 fn big_sidebar_is_still_a_sidebar() {
     let archive = "<li><a href=/m>March 2023 archive</a></li>".repeat(6);
     let page = format!("<body><article><p>A short article body of real prose.</p></article><aside><ul>{archive}</ul></aside></body>");
-    let html = Html::parse_document(&page);
+    let html = crate::extract::parse(&page);
     let dom = Dom::new(&html);
     let drop = classify(&dom, &ExtractOptions::default(), false);
     assert_eq!(drop[dom.find("aside").unwrap()], Drop::Boilerplate);
     // A class-named wrapper with the same share is kept.
     let page = page.replace("<aside>", "<div class='sidebar'>").replace("</aside>", "</div>");
-    let html = Html::parse_document(&page);
+    let html = crate::extract::parse(&page);
     let dom = Dom::new(&html);
     let drop = classify(&dom, &ExtractOptions::default(), false);
     assert_eq!(drop[dom.find("ul").unwrap()], Drop::Keep);
@@ -351,7 +351,7 @@ fn comments_under_q_and_a_posts_go_but_forum_replies_stay() {
         format!("<div class='post' id='{id}'><div class='post-body'>{body}</div><div class='comments'><ul><li>Did you try -o sync on the mount?</li><li>Yes, same result.</li></ul></div></div>")
     };
     let page = format!("<body><div id='question'>{}</div><div id='answers'>{}{}</div></body>", post("q"), post("a1"), post("a2"));
-    let html = Html::parse_document(&page);
+    let html = crate::extract::parse(&page);
     let dom = Dom::new(&html);
     let drop = classify(&dom, &ExtractOptions::default(), true);
     let comments: Vec<Drop> = (0..dom.len()).filter(|&i| dom.attr(i, "class") == Some("comments")).map(|i| drop[i]).collect();
@@ -360,12 +360,12 @@ fn comments_under_q_and_a_posts_go_but_forum_replies_stay() {
     // A forum whose replies are "comments", each beside its poster's card.
     let reply = format!("<div class='comment'><div class='author'>sam · 120 posts</div><div class='content'>{body}</div></div>");
     let forum = format!("<body><div class='comments'>{}</div></body>", reply.repeat(3));
-    let html = Html::parse_document(&forum);
+    let html = crate::extract::parse(&forum);
     let dom = Dom::new(&html);
     let drop = classify(&dom, &ExtractOptions::default(), true);
     assert!((0..dom.len()).filter(|&i| dom.attr(i, "class") == Some("content")).all(|i| drop[i] == Drop::Keep));
     // Asked for, comments stay.
-    let html = Html::parse_document(&page);
+    let html = crate::extract::parse(&page);
     let dom = Dom::new(&html);
     let drop = classify(&dom, &ExtractOptions { include_comments: true, ..Default::default() }, true);
     assert!((0..dom.len()).filter(|&i| dom.attr(i, "class") == Some("comments")).all(|i| drop[i] == Drop::Keep));
@@ -378,7 +378,7 @@ fn reviews_go_even_when_they_outweigh_the_product() {
     let about = "<p>The #1 bestseller about building good habits and breaking bad ones, in small steps.</p>".repeat(16);
     let review = "<p>Great book, practical and clear, I recommend it to everyone who wants better habits.</p>".repeat(32);
     let page = format!("<body><div id='desc'><h1>Atomic Habits</h1>{about}</div><div id='customerReviews'>{review}</div></body>");
-    let html = Html::parse_document(&page);
+    let html = crate::extract::parse(&page);
     let dom = Dom::new(&html);
     let drop = classify(&dom, &ExtractOptions::default(), false);
     let reviews = (0..dom.len()).find(|&i| dom.attr(i, "id") == Some("customerReviews")).unwrap();
@@ -390,9 +390,21 @@ fn reviews_go_even_when_they_outweigh_the_product() {
 
 #[test]
 fn wrapper_with_boilerplate_class_is_not_dropped() {
-    let html = Html::parse_document("<body><div class='has-sidebar page-menu'><p>Lots of real text here.</p></div></body>");
+    let html = crate::extract::parse("<body><div class='has-sidebar page-menu'><p>Lots of real text here.</p></div></body>");
     let dom = Dom::new(&html);
     let drop = classify(&dom, &ExtractOptions::default(), false);
     let p = dom.find("p").unwrap();
     assert_eq!(drop[p], Drop::Keep);
+}
+
+#[test]
+fn a_noscript_page_is_content_but_escaped_markup_is_not() {
+    let prose = "The tide pool fills twice a day and holds anemones, crabs and snails that wait for the water. ".repeat(4);
+    let page = format!(
+        "<body><noscript id=page><p>{prose}</p></noscript><noscript id=pixel>&lt;div&gt;&lt;a href=\"https://ads.example/jump;sz=728x90;tile=3\"&gt;&lt;img alt=\"\" src=\"https://ads.example/ad;sz=728x90;tile=3;ord=7840756744\" /&gt;&lt;/a&gt;&lt;/div&gt; {prose}</noscript><p>{prose}</p></body>"
+    );
+    assert_eq!(drops_of(&page, "id", &["page", "pixel"]), [Drop::Keep, Drop::Junk]);
+    // Prose that mentions a tag without writing one out stays.
+    assert!(!hidden::holds_a_tag("Use a <div> for layout and a <p> for text."));
+    assert!(hidden::holds_a_tag("<img alt=\"\" src=\"/pixel.gif\">"));
 }
