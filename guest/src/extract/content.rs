@@ -304,6 +304,9 @@ fn choose_region(dom: &Dom, drop: &[Drop], m: &Measures, verdict: &[Verdict], go
         }
         break;
     }
+    // A table's body is its rows without their header: the region is the
+    // table, so a data table is written as one, header and all.
+    let at = if dom.tag(at) == "tbody" && dom.tag(dom.nodes[at].parent) == "table" { dom.nodes[at].parent } else { at };
     let at = with_intro_before(dom, drop, at, body, verdict, &m.text_len, &m.link_len);
     with_headline_beside(dom, drop, at, verdict, &m.text_len, &m.link_len)
 }

@@ -434,6 +434,23 @@ mod tests {
     }
 
     #[test]
+    fn a_list_laid_out_as_a_data_table_is_written_as_a_table() {
+        // The table's rows are most of the page: the region is the table,
+        // not its body, so the header row and the linked names stay.
+        let row = |n: u32| {
+            format!("<tr><th><i><a href='/wiki/Film_{n}'>Film {n}</a></i></th><td>19{n:02}</td><td>A day repeats itself until someone in the story learns to live it well, in a new way each time number {n}.</td></tr>")
+        };
+        let rows: String = (1..=30).map(row).collect();
+        let page = format!(
+            "<body><div><p>This list of films with time loops gives each title, its year and a short synopsis of the plot.</p>\
+            <table><thead><tr><th scope=col>Film</th><th scope=col>Year</th><th scope=col>Description</th></tr></thead><tbody>{rows}</tbody></table></div></body>"
+        );
+        let doc = extract_html(&page, Some("https://films.example/list"), &ExtractOptions::default()).unwrap();
+        assert!(doc.text.contains("Film | Year | Description\nFilm 1 | 1901 | A day repeats"), "{}", doc.text);
+        assert!(doc.markdown.contains("| *[Film 30](https://films.example/wiki/Film_30)* | 1930 |"), "{}", doc.markdown);
+    }
+
+    #[test]
     fn line_breaks_inside_headings_and_cells_become_one_space() {
         let body = "<h2>Smart alerts that do more,<br>powered by radar</h2><table><tr><th>Plan</th><th>Price</th></tr><tr><td>Basic<br>monthly</td><td>$5</td></tr></table>";
         let page = article("Alerts", "Cameras warn you before a thief gets close. ", body);
