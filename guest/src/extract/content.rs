@@ -297,7 +297,7 @@ fn choose_region(dom: &Dom, drop: &[Drop], m: &Measures, verdict: &[Verdict], go
     'descend: loop {
         for &c in &dom.nodes[at].children {
             let keeps_question = question.is_none_or(|q| !dom.contains(at, q) || dom.contains(c, q));
-            if good[c] >= need && drop[c] == Drop::Keep && is_container(dom.tag(c)) && keeps_question {
+            if good[c] >= need && drop[c] == Drop::Keep && is_container(dom.tag(c)) && keeps_question && !is_one_section_of_many(dom, drop, good, at, c) {
                 at = c;
                 continue 'descend;
             }
@@ -310,6 +310,21 @@ fn choose_region(dom: &Dom, drop: &[Drop], m: &Measures, verdict: &[Verdict], go
     let at = with_intro_before(dom, drop, at, body, verdict, &m.text_len, &m.link_len);
     with_headline_beside(dom, drop, at, verdict, &m.text_len, &m.link_len)
 }
+
+/// Whether `child`, a `<section>` under a heading, has a sibling section
+/// under a heading with a fair share of its good text: the chapters of one
+/// document (Node.js's API pages, one section per class), the region their
+/// parent. Only sections opened by a heading count: a page's other bands
+/// (a hero, a newsletter form) are sections too.
+fn is_one_section_of_many(dom: &Dom, drop: &[Drop], good: &[u64], parent: usize, child: usize) -> bool {
+    let opens_with_heading = |i: usize| dom.nodes[i].children.iter().find(|&&k| !dom.tag(k).is_empty()).is_some_and(|&k| is_heading(dom.tag(k)));
+    let is_chapter = |i: usize| dom.tag(i) == "section" && drop[i] == Drop::Keep && opens_with_heading(i);
+    is_chapter(child)
+        && dom.nodes[parent].children.iter().any(|&o| o != child && is_chapter(o) && good[o] > 0 && good[o] * SECTION_MIN_SHARE_DIV >= good[child])
+}
+
+/// A sibling chapter holds at least 1/this of the chosen one's good text.
+const SECTION_MIN_SHARE_DIV: u64 = 20;
 
 /// A summary paragraph this long (chars of non-link text) beside the
 /// headline makes the headline's block part of the content.

@@ -451,6 +451,25 @@ mod tests {
     }
 
     #[test]
+    fn chapters_of_one_document_are_all_the_content() {
+        // One chapter holds most of the text; its short siblings are the
+        // same document, not a sidebar.
+        let prose =
+            |topic: &str, n: usize| format!("<p>{}</p>", format!("The {topic} method copies bytes between buffers and returns the count it wrote. ").repeat(n));
+        let methods: String = (1..=12).map(|n| format!("<h3>buf.method{n}()</h3>{}", prose("buffer", 3))).collect();
+        let page = format!(
+            "<body><header><ul><li><a href=/a>About</a></li><li><a href=/b>Blog</a></li></ul></header><div id=apicontent>\
+            <section><h2>Buffer</h2>{}</section><section><h2>Class: Buffer</h2>{methods}</section><section><h2>Buffer constants</h2>{}</section></div></body>",
+            prose("introductory", 2),
+            prose("constant", 2)
+        );
+        let doc = extract_html(&page, None, &ExtractOptions::default()).unwrap();
+        assert!(doc.text.contains("The introductory method"), "{}", doc.text);
+        assert!(doc.text.contains("The constant method"), "{}", doc.text);
+        assert!(!doc.text.contains("Blog"), "{}", doc.text);
+    }
+
+    #[test]
     fn line_breaks_inside_headings_and_cells_become_one_space() {
         let body = "<h2>Smart alerts that do more,<br>powered by radar</h2><table><tr><th>Plan</th><th>Price</th></tr><tr><td>Basic<br>monthly</td><td>$5</td></tr></table>";
         let page = article("Alerts", "Cameras warn you before a thief gets close. ", body);
