@@ -451,6 +451,15 @@ mod tests {
     }
 
     #[test]
+    fn flavours_of_one_example_are_code_blocks_of_their_own() {
+        let pre = "<pre><input type=checkbox checked aria-label='Show modern ES modules syntax'><code class='language-js mjs'>import { Buffer } from 'node:buffer';\n</code>\
+            <code class='language-js cjs'>const { Buffer } = require('node:buffer');\n</code><button class=copy-button>copy</button></pre>";
+        let md = markdown_of(&article("Buffer", "Buffers hold a fixed-length sequence of bytes for the program. ", pre));
+        assert!(md.contains("```js\nimport { Buffer } from 'node:buffer';\n```\n\n```js\nconst { Buffer } = require('node:buffer');\n```"), "{md}");
+        assert!(!md.contains("copy"), "{md}");
+    }
+
+    #[test]
     fn chapters_of_one_document_are_all_the_content() {
         // One chapter holds most of the text; its short siblings are the
         // same document, not a sidebar.

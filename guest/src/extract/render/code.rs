@@ -78,10 +78,11 @@ pub(super) fn is_line_number_gutter(code: &str) -> bool {
 /// Numbers are that column only when every line starts with its own
 /// number, 1, 2, 3…, each a whole text node: "1. Open the file" or a
 /// data file that numbers its rows in the text stays as written.
-pub(super) fn code_text(dom: &Dom, pre: usize) -> String {
+/// Elements `left_out` names (a copy button) are not code.
+pub(super) fn code_text(dom: &Dom, pre: usize, left_out: impl Fn(usize) -> bool) -> String {
     // The text as lines of pieces: (text, whether it is a whole text node).
     let mut lines: Vec<Vec<(&str, bool)>> = vec![Vec::new()];
-    for j in dom.shown_nodes(pre, |_| false) {
+    for j in dom.shown_nodes(pre, left_out) {
         if dom.tag(j) == "br" {
             lines.push(Vec::new());
             continue;
@@ -136,7 +137,7 @@ mod tests {
         let parsed = crate::extract::parse(&format!("<html><body>{pre}</body></html>"));
         let dom = Dom::new(&parsed);
         let pre = dom.find("pre").expect("a pre");
-        code_text(&dom, pre)
+        code_text(&dom, pre, |_| false)
     }
 
     #[test]

@@ -463,13 +463,24 @@ impl<'d, 'a> Renderer<'d, 'a> {
 
     fn code_block(&mut self, i: usize) {
         let dom = self.dom;
-        let code = code::code_text(dom, i);
-        let code = code.trim_matches('\n').trim_end();
-        if code.trim().is_empty() || code::is_line_number_gutter(code) {
-            return;
+        // A `<pre>` of several `<code>` elements holds the same example in
+        // several flavours (Node.js's ES module and CommonJS versions, one
+        // shown at a time): a block each, not one glued run.
+        let codes: Vec<usize> = dom.nodes[i].children.iter().copied().filter(|&c| dom.tag(c) == "code").collect();
+        let blocks = if codes.len() > 1 { codes } else { vec![i] };
+        for block in blocks {
+            // A copy button's label is no code. Only buttons: the drop pass
+            // reads a highlighter's `<span class="comment">` as a comment
+            // section, and an editor's `<textarea>` may hold the only copy
+            // with its line breaks.
+            let code = code::code_text(dom, block, |j| dom.tag(j) == "button");
+            let code = code.trim_matches('\n').trim_end();
+            if code.trim().is_empty() || code::is_line_number_gutter(code) {
+                continue;
+            }
+            let lang = code::code_language(dom, block);
+            self.push_block(BlockKind::Code { lang }, code.to_string(), code.to_string());
         }
-        let lang = code::code_language(dom, i);
-        self.push_block(BlockKind::Code { lang }, code.to_string(), code.to_string());
     }
 
     /// A data table as one block; `whole_cells`: see `TableRole::Data`.
