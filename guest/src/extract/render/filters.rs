@@ -327,20 +327,24 @@ const RELATED_TEASER_MAX_CHARS: usize = 200;
 
 fn drop_related_sections(blocks: Vec<Block>) -> Vec<Block> {
     let mut out = Vec::with_capacity(blocks.len());
-    // Level of the heading that opened the skipped section (7: a plain line).
-    let mut skipping: Option<u8> = None;
+    // Level of the heading that opened the skipped section (7: a plain
+    // line), and the layout cell it sits in.
+    let mut skipping: Option<(u8, usize)> = None;
     for b in blocks {
         if announces_related(&b) {
-            skipping = Some(match b.kind {
+            let level = match b.kind {
                 BlockKind::Heading(l) => l,
                 _ => 7,
-            });
+            };
+            skipping = Some((level, b.layout_cell));
             continue;
         }
-        // The section ends at the next heading of its level, or where the
-        // article's prose resumes (teasers are short).
+        // The section ends at the next heading of its level, where the
+        // article's prose resumes (teasers are short), or with the column
+        // of a page laid out in a table (a sidebar's links beside the text).
         match (skipping, &b.kind) {
-            (Some(level), BlockKind::Heading(l)) if *l <= level || level == 7 => skipping = None,
+            (Some((_, cell)), _) if b.layout_cell != cell => skipping = None,
+            (Some((level, _)), BlockKind::Heading(l)) if *l <= level || level == 7 => skipping = None,
             (Some(_), BlockKind::Paragraph) if b.plain.chars().count() >= RELATED_TEASER_MAX_CHARS => skipping = None,
             _ => {}
         }
@@ -406,7 +410,15 @@ mod tests {
     use super::*;
 
     fn paragraph(text: &str) -> Block {
-        Block { kind: BlockKind::Paragraph, quote: 0, quote_of: NO_QUOTE, plain: text.to_string(), md: text.to_string(), in_paragraph: false }
+        Block {
+            kind: BlockKind::Paragraph,
+            quote: 0,
+            quote_of: NO_QUOTE,
+            plain: text.to_string(),
+            md: text.to_string(),
+            in_paragraph: false,
+            layout_cell: super::super::NO_CELL,
+        }
     }
 
     /// `filter` drops each line of `dropped` and keeps each of `kept`, as paragraphs.
@@ -571,11 +583,22 @@ mod tests {
         let prose = "The article goes on here with a long paragraph of its own, long enough that no teaser would ever be this long: it has clauses, commas, a second sentence that keeps going for a while, and a full stop at the end.";
         let blocks = vec![
             paragraph("First part of the article."),
-            Block { kind: BlockKind::Heading(3), quote: 0, quote_of: NO_QUOTE, plain: "Related".into(), md: "### Related".into(), in_paragraph: false },
+            Block { kind: BlockKind::Heading(3), md: "### Related".into(), ..paragraph("Related") },
             paragraph("Another story you could read"),
             paragraph(prose),
         ];
         let kept: Vec<String> = drop_related_sections(blocks).into_iter().map(|b| b.plain).collect();
         assert_eq!(kept, vec!["First part of the article.", prose]);
+        // A page laid out in a table: the sidebar's related links end with
+        // their column, the article's short lines beside them stay.
+        let in_column = |text: &str, cell: usize| Block { layout_cell: cell, ..paragraph(text) };
+        let blocks = vec![
+            in_column("Related links", 1),
+            in_column("Mail archive", 1),
+            in_column("This document describes the library.", 2),
+            in_column("Key points:", 2),
+        ];
+        let kept: Vec<String> = drop_related_sections(blocks).into_iter().map(|b| b.plain).collect();
+        assert_eq!(kept, vec!["This document describes the library.", "Key points:"]);
     }
 }

@@ -72,7 +72,22 @@ pub struct Block {
     /// Written inside a `<p>`: the text parts two paragraphs by a blank
     /// line, any other neighbours by a line break.
     pub in_paragraph: bool,
+    /// The layout table column the block sits in (`NO_CELL` outside any;
+    /// see `is_layout_column`): a page laid out in columns, its menu beside
+    /// its text.
+    pub layout_cell: usize,
 }
+
+/// Whether a cell walked as a container (a data table's cells are
+/// written by `table`) is a column of the page's layout: it has a sibling
+/// cell. A one-cell row only frames a box inside a column.
+fn is_layout_column(dom: &Dom, cell: usize) -> bool {
+    let row = dom.nodes[cell].parent;
+    matches!(dom.tag(cell), "td" | "th") && row != NONE && dom.nodes[row].children.iter().filter(|&&c| matches!(dom.tag(c), "td" | "th")).count() >= 2
+}
+
+/// `Block::layout_cell` outside any layout table's column.
+pub const NO_CELL: usize = usize::MAX;
 
 pub struct Rendered {
     pub blocks: Vec<Block>,
@@ -128,6 +143,8 @@ struct Renderer<'d, 'a> {
     paragraph_depth: usize,
     /// The `<dd>` already written on its term's line (see `term_value`).
     written_value: usize,
+    /// The layout column around the current node (see `Block::layout_cell`).
+    layout_cell: usize,
 }
 
 pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOptions, base: Option<&Url>) -> Rendered {
@@ -157,6 +174,7 @@ pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOp
         after_break: false,
         paragraph_depth: 0,
         written_value: NONE,
+        layout_cell: NO_CELL,
     };
     for &block in &analysis.lead {
         r.walk(block, 0);
@@ -288,9 +306,13 @@ impl<'d, 'a> Renderer<'d, 'a> {
                         self.flush();
                         let paragraph = usize::from(tag == "p");
                         self.paragraph_depth += paragraph;
+                        let outer_cell = is_layout_column(dom, i).then(|| std::mem::replace(&mut self.layout_cell, i));
                         self.children(i, depth);
                         self.flush();
                         self.paragraph_depth -= paragraph;
+                        if let Some(outer) = outer_cell {
+                            self.layout_cell = outer;
+                        }
                     }
                     _ => self.children(i, depth),
                 }
@@ -526,7 +548,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
     fn push_block(&mut self, kind: BlockKind, plain: String, md: String) {
         // A heading wrapping its text in a `<p>` is still a heading.
         let in_paragraph = self.paragraph_depth > 0 && !matches!(kind, BlockKind::Heading(_));
-        self.blocks.push(Block { kind, quote: self.quote, quote_of: self.quote_of, plain, md, in_paragraph });
+        self.blocks.push(Block { kind, quote: self.quote, quote_of: self.quote_of, plain, md, in_paragraph, layout_cell: self.layout_cell });
     }
 
     /// End the current inline run as a block of the pending kind.
