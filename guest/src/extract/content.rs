@@ -317,7 +317,10 @@ fn choose_region(dom: &Dom, drop: &[Drop], m: &Measures, verdict: &[Verdict], go
 /// parent. Only sections opened by a heading count: a page's other bands
 /// (a hero, a newsletter form) are sections too.
 fn is_one_section_of_many(dom: &Dom, drop: &[Drop], good: &[u64], parent: usize, child: usize) -> bool {
-    let opens_with_heading = |i: usize| dom.nodes[i].children.iter().find(|&&k| !dom.tag(k).is_empty()).is_some_and(|&k| is_heading(dom.tag(k)));
+    // Empty anchors (`<span id="id1"></span>`) before the heading do not count.
+    let shows_text = |k: usize| (k..dom.nodes[k].end).any(|j| dom.text(j).is_some_and(|t| !t.trim().is_empty()));
+    let opens_with_heading =
+        |i: usize| dom.nodes[i].children.iter().find(|&&k| !dom.tag(k).is_empty() && shows_text(k)).is_some_and(|&k| is_heading(dom.tag(k)));
     let is_chapter = |i: usize| dom.tag(i) == "section" && drop[i] == Drop::Keep && opens_with_heading(i);
     is_chapter(child)
         && dom.nodes[parent].children.iter().any(|&o| o != child && is_chapter(o) && good[o] > 0 && good[o] * SECTION_MIN_SHARE_DIV >= good[child])
