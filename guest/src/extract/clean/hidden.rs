@@ -205,7 +205,7 @@ pub(super) fn holds_a_tag(text: &str) -> bool {
     text.match_indices('<').any(|(at, _)| {
         let rest = &text[at + 1..];
         let name: String = rest.chars().take_while(char::is_ascii_alphanumeric).collect();
-        let attributes = rest[name.len()..].split('>').next().filter(|_| rest[name.len()..].contains('>'));
+        let attributes = rest[name.len()..].split_once('>').map(|(attributes, _)| attributes);
         JUNK_TAGS.iter().chain(ESCAPED_MARKUP_TAGS).any(|t| t.eq_ignore_ascii_case(&name)) && attributes.is_some_and(|a| a.starts_with(' ') && a.contains('='))
     })
 }
