@@ -110,8 +110,9 @@ impl Letters {
 /// none, bar a quoted name: kana must be at least this share of the two.
 const JAPANESE_MIN_KANA_SHARE: f32 = 0.05;
 /// Letters that single out one language of a shared script must be at
-/// least this share of the script's letters (a Russian page quoting a
-/// Ukrainian name stays Russian), and outnumber the other side's.
+/// least this share of the script's letters, and the other side's must not
+/// (a Russian page quoting a Ukrainian name stays Russian; Belarusian, with
+/// both, stays unknown).
 const DISTINCT_LETTERS_MIN_SHARE: f32 = 0.01;
 
 fn by_script(text: &str) -> Script {
@@ -137,9 +138,9 @@ fn by_script(text: &str) -> Script {
         Some("th")
     } else if largest == n.cyrillic {
         // Bulgarian, Serbian and the rest have neither set: unknown.
-        match (share(n.ukrainian, n.cyrillic) && n.russian == 0, share(n.russian, n.cyrillic) && n.ukrainian == 0) {
-            (true, _) => Some("uk"),
-            (_, true) => Some("ru"),
+        match (share(n.ukrainian, n.cyrillic), share(n.russian, n.cyrillic)) {
+            (true, false) => Some("uk"),
+            (false, true) => Some("ru"),
             _ => None,
         }
     } else if share(n.urdu, n.arabic) {
@@ -191,6 +192,8 @@ mod tests {
     fn letters_of_their_own_tell_languages_of_one_script_apart() {
         assert_eq!(detect("Москва является столицей России, и это крупнейший город страны."), Some("ru"));
         assert_eq!(detect("Київ є столицею України, і це найбільше місто країни."), Some("uk"));
+        let russian = "Москва является столицей России, и это крупнейший город страны. ".repeat(4);
+        assert_eq!(detect(&format!("{russian}Он читал стихи Івана Франка.")), Some("ru"));
         assert_eq!(detect("القاهرة هي عاصمة مصر وأكبر مدنها."), Some("ar"));
         assert_eq!(detect("تهران پایتخت ایران و بزرگ‌ترین شهر کشور است."), Some("fa"));
         assert_eq!(detect("کراچی پاکستان کا سب سے بڑا شہر ہے۔"), Some("ur"));
