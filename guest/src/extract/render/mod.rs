@@ -27,7 +27,7 @@ use crate::model::{ExtractOptions, Image};
 use emphasis::FragileClose;
 use inline::{continues_wrapped_line, edge_spaces, glued_at_element_boundary, is_blank, link_destination, push_escaped, WRAPPED_LINE_LOOKAHEAD};
 pub use output::{to_markdown, to_text};
-use tables::{holds, is_layout_column, nearest_table, table_role, TableRole};
+use tables::{holds, is_layout_column, nearest_table, row_cells, table_role, TableRole};
 
 /// `Block::quote_of` outside any blockquote.
 pub const NO_QUOTE: usize = usize::MAX;
@@ -511,8 +511,8 @@ impl<'d, 'a> Renderer<'d, 'a> {
             }
             let mut row = Vec::new();
             let mut plain_row = Vec::new();
-            for &cell in &dom.nodes[tr].children {
-                if !matches!(dom.tag(cell), "td" | "th") || self.drop[cell] != Drop::Keep {
+            for cell in row_cells(dom, tr) {
+                if self.drop[cell] != Drop::Keep {
                     continue;
                 }
                 let (saved_plain, saved_md) = (std::mem::take(&mut self.plain), std::mem::take(&mut self.md));

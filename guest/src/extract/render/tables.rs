@@ -8,7 +8,12 @@ use crate::extract::dom::{Dom, NONE};
 /// cell. A one-cell row only frames a box inside a column.
 pub(super) fn is_layout_column(dom: &Dom, cell: usize) -> bool {
     let row = dom.nodes[cell].parent;
-    matches!(dom.tag(cell), "td" | "th") && row != NONE && dom.nodes[row].children.iter().filter(|&&c| matches!(dom.tag(c), "td" | "th")).count() >= 2
+    matches!(dom.tag(cell), "td" | "th") && row != NONE && row_cells(dom, row).count() >= 2
+}
+
+/// The cells (`<td>`, `<th>`) of the row `tr`, in order.
+pub(super) fn row_cells<'d>(dom: &'d Dom, tr: usize) -> impl Iterator<Item = usize> + 'd {
+    dom.nodes[tr].children.iter().copied().filter(|&c| matches!(dom.tag(c), "td" | "th"))
 }
 
 /// A table used for page layout (cells holding blocks or other tables, in
@@ -69,9 +74,8 @@ fn holds_blocks_beside_paragraphs(dom: &Dom, table: usize) -> bool {
 /// all `<th>`, or a `<thead>` row of `<td>`s.
 fn has_header_row(dom: &Dom, table: usize) -> bool {
     dom.find_all_in(table, "tr").next().is_some_and(|tr| {
-        let cells = || dom.nodes[tr].children.iter().filter(|&&c| matches!(dom.tag(c), "td" | "th"));
         let in_thead = dom.nodes[tr].parent != NONE && dom.tag(dom.nodes[tr].parent) == "thead";
-        cells().count() >= 2 && (in_thead || cells().all(|&c| dom.tag(c) == "th"))
+        row_cells(dom, tr).count() >= 2 && (in_thead || row_cells(dom, tr).all(|c| dom.tag(c) == "th"))
     })
 }
 
