@@ -279,9 +279,9 @@ impl<'a> Dom<'a> {
             && self.ancestors(i).take(SELF_LINK_MAX_LEVELS).any(|at| self.attr(at, "id") == Some(target))
     }
 
-    /// Text content of a subtree exactly as written (for `<pre>`), without
-    /// the scripts and styles inside it (CSS-in-JS puts a `<style>` before
-    /// each highlighted span).
+    /// Text content of a subtree exactly as written (a JSON-LD `<script>`'s
+    /// text), without the scripts and styles inside it. Code blocks have
+    /// their own reading, which also tracks lines (`render::code::code_text`).
     pub fn raw_text(&self, i: usize) -> String {
         let mut out = String::new();
         for j in self.shown_nodes(i, |_| false) {
