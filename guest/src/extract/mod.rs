@@ -451,6 +451,40 @@ mod tests {
     }
 
     #[test]
+    fn a_line_each_of_several_items_carries_is_kept_but_a_page_said_twice_is_not() {
+        let count = |text: &str, line: &str| text.lines().filter(|l| *l == line).count();
+        // Cards of one grid: a shared attribute is part of each card; a
+        // carousel's clone of a card is not another card.
+        let card = |name: &str, size: &str| {
+            format!("<div class=card><h3>{name}</h3><div class=specs><p class=spec>For monitors: {size}</p><p class=spec>Screen size: up to 43 inches</p><p class=spec>Ships in two weeks from our warehouse</p></div></div>")
+        };
+        let cards: String = [("M2 arm", "5-22 lbs"), ("M8 arm", "9-50 lbs"), ("M10 arm", "5-22 lbs")].iter().map(|(n, s)| card(n, s)).collect();
+        let clone = card("M2 arm", "5-22 lbs");
+        let page = article(
+            "Monitor arms",
+            "Monitor arms free the desk and put each screen where the eyes want it. ",
+            &format!("<div class=grid>{cards}{clone}</div>"),
+        );
+        let text = extract_html(&page, None, &ExtractOptions::default()).unwrap().text;
+        assert_eq!(count(&text, "For monitors: 5-22 lbs"), 2, "{text}");
+        assert_eq!(count(&text, "Screen size: up to 43 inches"), 3, "{text}");
+        // A post's "Re:" subject and a reply quoting an earlier post are
+        // said once; so is a paragraph outside any list of items.
+        let post = |body: &str| format!("<div class=post><h3>Re: Ferns in deep shade</h3>{body}</div>");
+        let first = "<p>Hart's tongue grows well under our old beech trees.</p>";
+        let posts =
+            [post(first), post(&format!("<blockquote>{first}</blockquote><p>Mine too, with a little lime.</p>")), post("<p>Soft shield fern is my pick.</p>")]
+                .concat();
+        let twice = "<p>All of these ferns are hardy to minus fifteen degrees.</p>";
+        let page =
+            article("Ferns in deep shade", "Which ferns grow well in deep shade under trees? ", &format!("{twice}<div class=thread>{posts}</div>{twice}"));
+        let text = extract_html(&page, None, &ExtractOptions::default()).unwrap().text;
+        assert_eq!(count(&text, "Re: Ferns in deep shade"), 1, "{text}");
+        assert_eq!(count(&text, "Hart's tongue grows well under our old beech trees."), 1, "{text}");
+        assert_eq!(count(&text, "All of these ferns are hardy to minus fifteen degrees."), 1, "{text}");
+    }
+
+    #[test]
     fn flavours_of_one_example_are_code_blocks_of_their_own() {
         let pre = "<pre><input type=checkbox checked aria-label='Show modern ES modules syntax'><code class='language-js mjs'>import { Buffer } from 'node:buffer';\n</code>\
             <code class='language-js cjs'>const { Buffer } = require('node:buffer');\n</code><button class=copy-button>copy</button></pre>";

@@ -4,13 +4,17 @@
 //! heading announces. Applied to the blocks of the main region after the
 //! walk, so text and Markdown lose the same lines.
 
-use std::collections::HashSet;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 
+use super::items::Item;
 use super::{Block, BlockKind};
 use crate::extract::{dates, related};
 
 /// Blocks at least this long are dropped when they repeat verbatim
-/// (responsive pages often carry the same text twice).
+/// (responsive pages often carry the same text twice), unless each of
+/// several like items carries its own copy (see `dedup`).
 const DEDUP_MIN_CHARS: usize = 20;
 
 /// The blocks a reader would call the content, in order.
@@ -399,9 +403,63 @@ fn said_twice(text: &str) -> Option<&str> {
     Some(text[..end].trim_start())
 }
 
+/// The blocks without the repeats of an earlier block, except a line each
+/// of several like items carries (a card's "Screen Size: Up to 43\"", the
+/// same parameter of two functions, a step repeated in each tab): it is
+/// part of each item. Not a heading (a post's "Re: subject" labels the
+/// item's template), a quotation (a reply quoting an earlier post) or a
+/// line of a cloned item (carousels repeat their slides).
 fn dedup(blocks: Vec<Block>) -> Vec<Block> {
-    let mut seen = HashSet::new();
-    blocks.into_iter().filter(|b| b.plain.chars().count() < DEDUP_MIN_CHARS || matches!(b.kind, BlockKind::Rule) || seen.insert(b.plain.clone())).collect()
+    let clones = cloned_items(&blocks);
+    let mut first_seen: HashMap<String, Vec<Item>> = HashMap::new();
+    let mut kept = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        if b.plain.chars().count() < DEDUP_MIN_CHARS || matches!(b.kind, BlockKind::Rule) {
+            kept.push(b);
+            continue;
+        }
+        let keep = match first_seen.get(&b.plain) {
+            None => {
+                first_seen.insert(b.plain.clone(), b.items.clone());
+                true
+            }
+            Some(first) => {
+                b.quote == 0
+                    && !matches!(b.kind, BlockKind::Heading(_))
+                    && other_item_of_its_list(first, &b.items).is_some_and(|item| !clones.contains(&item.element))
+            }
+        };
+        if keep {
+            kept.push(b);
+        }
+    }
+    kept
+}
+
+/// The item of `second`'s items that is another item of a list one of
+/// `first`'s items is in: where the two chains of items part, as siblings.
+fn other_item_of_its_list(first: &[Item], second: &[Item]) -> Option<Item> {
+    let (a, b) = first.iter().zip(second).find(|(a, b)| a != b)?;
+    (a.list == b.list).then_some(*b)
+}
+
+/// The items whose blocks say word for word what an earlier item's say
+/// (compared by a hash of their text, which a page can make large).
+fn cloned_items(blocks: &[Block]) -> HashSet<usize> {
+    let mut hash_of: HashMap<usize, u64> = HashMap::new();
+    for b in blocks {
+        for item in &b.items {
+            let hash = hash_of.entry(item.element).or_default();
+            let mut hasher = DefaultHasher::new();
+            (*hash, &b.plain).hash(&mut hasher);
+            *hash = hasher.finish();
+        }
+    }
+    let mut items: Vec<(usize, u64)> = hash_of.into_iter().collect();
+    // In document order, so the original comes before its clones.
+    items.sort_unstable();
+    let mut said = HashSet::new();
+    items.into_iter().filter(|&(_, hash)| !said.insert(hash)).map(|(element, _)| element).collect()
 }
 
 #[cfg(test)]
@@ -418,6 +476,7 @@ mod tests {
             md: text.to_string(),
             in_paragraph: false,
             layout_cell: super::super::NO_CELL,
+            items: Vec::new(),
         }
     }
 

@@ -12,6 +12,7 @@ mod code;
 mod emphasis;
 mod filters;
 mod inline;
+mod items;
 mod output;
 mod tables;
 
@@ -26,6 +27,7 @@ use super::links::{absolute, resolve};
 use crate::model::{ExtractOptions, Image};
 use emphasis::FragileClose;
 use inline::{continues_wrapped_line, edge_spaces, glued_at_element_boundary, is_blank, link_destination, push_escaped, WRAPPED_LINE_LOOKAHEAD};
+use items::{like_items, Item, MAX_NESTED_ITEMS};
 pub use output::{to_markdown, to_text};
 use tables::{holds, is_layout_column, nearest_table, row_cells, table_role, TableRole};
 
@@ -78,6 +80,10 @@ pub struct Block {
     /// see `is_layout_column`): a page laid out in columns, its menu beside
     /// its text.
     pub layout_cell: usize,
+    /// The items of lists of like items the block sits in, outermost
+    /// first (see `items::like_items`): a line each of several items says
+    /// is theirs.
+    pub items: Vec<Item>,
 }
 
 /// `Block::layout_cell` outside any layout table's column.
@@ -139,6 +145,10 @@ struct Renderer<'d, 'a> {
     written_value: usize,
     /// The layout column around the current node (see `Block::layout_cell`).
     layout_cell: usize,
+    /// Whether each node is an item of a list of like items.
+    like_items: Vec<bool>,
+    /// Such items around the current node, outermost first.
+    items: Vec<Item>,
 }
 
 pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOptions, base: Option<&Url>) -> Rendered {
@@ -169,6 +179,8 @@ pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOp
         paragraph_depth: 0,
         written_value: NONE,
         layout_cell: NO_CELL,
+        like_items: like_items(dom),
+        items: Vec::new(),
     };
     for &block in &analysis.lead {
         r.walk(block, 0);
@@ -301,11 +313,18 @@ impl<'d, 'a> Renderer<'d, 'a> {
                         let paragraph = usize::from(tag == "p");
                         self.paragraph_depth += paragraph;
                         let outer_cell = is_layout_column(dom, i).then(|| std::mem::replace(&mut self.layout_cell, i));
+                        let item = self.like_items[i] && self.items.len() < MAX_NESTED_ITEMS;
+                        if item {
+                            self.items.push(Item::of(dom, i));
+                        }
                         self.children(i, depth);
                         self.flush();
                         self.paragraph_depth -= paragraph;
                         if let Some(outer) = outer_cell {
                             self.layout_cell = outer;
+                        }
+                        if item {
+                            self.items.pop();
                         }
                     }
                     _ => self.children(i, depth),
@@ -542,7 +561,16 @@ impl<'d, 'a> Renderer<'d, 'a> {
     fn push_block(&mut self, kind: BlockKind, plain: String, md: String) {
         // A heading wrapping its text in a `<p>` is still a heading.
         let in_paragraph = self.paragraph_depth > 0 && !matches!(kind, BlockKind::Heading(_));
-        self.blocks.push(Block { kind, quote: self.quote, quote_of: self.quote_of, plain, md, in_paragraph, layout_cell: self.layout_cell });
+        self.blocks.push(Block {
+            kind,
+            quote: self.quote,
+            quote_of: self.quote_of,
+            plain,
+            md,
+            in_paragraph,
+            layout_cell: self.layout_cell,
+            items: self.items.clone(),
+        });
     }
 
     /// End the current inline run as a block of the pending kind.
