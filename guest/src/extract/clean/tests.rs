@@ -217,6 +217,9 @@ fn boilerplate_tokens() {
     assert!(token_is_boilerplate("topnav", true, false));
     assert!(token_is_boilerplate("message-userextras", true, false));
     assert!(token_is_boilerplate("author_statistics", true, false));
+    // Poster signatures under each post (FluxBB, vBulletin).
+    assert!(token_is_boilerplate("postsignature", true, false));
+    assert!(token_is_boilerplate("signaturecontainer", true, false));
     assert!(!token_is_boilerplate("caravan", true, false));
     // A qualifying first word: a card that can be subscribed to.
     assert!(!token_is_boilerplate("subscription-eligible", true, false));

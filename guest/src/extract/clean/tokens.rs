@@ -5,15 +5,17 @@
 /// Matched against whole `-`/`_`-separated words so "shared" in
 /// "shared-content" does not hit "share". "userextras" to
 /// "author-statistics" are forum poster stats and ranks (XenForo, MyBB),
-/// not the post; "navheader"/"navfooter" are DocBook's Prev | Up | Next
+/// not the post, as are signatures ("postsignature" in FluxBB,
+/// "signaturecontainer" in vBulletin); "navheader"/"navfooter" are DocBook's Prev | Up | Next
 /// bars (PostgreSQL, many GNU manuals).
 pub(super) const BOILERPLATE_WORDS: &[&str] = &[
     "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "footer", "sidebar", "cookie", "cookies", "consent", "gdpr", "share", "social",
     "newsletter", "subscribe", "subscription", "signup", "related", "recommended", "popular", "trending", "advert", "advertisement", "ads", "ad", "adsense",
     "sponsor", "sponsored", "promo", "popup", "modal", "toolbar", "pagination", "pager", "outbrain", "taboola", "disqus", "comment-form", "respond", "login",
     "signin", "author-bio", "byline-social", "tag-list", "dropdown", "offcanvas", "off-canvas", "megamenu", "site-header", "site-footer", "topbar",
-    "bottombar", "newsletter-signup", "signature", "user-info", "userinfo", "user-details", "usercard", "user-card", "postprofile", "post-profile", "voting",
-    "votes", "userextras", "usertitle", "userbanner", "userstats", "user-stats", "author-statistics", "navheader", "navfooter",
+    "bottombar", "newsletter-signup", "signature", "postsignature", "signaturecontainer", "user-info", "userinfo", "user-details", "usercard", "user-card",
+    "postprofile", "post-profile", "voting", "votes", "userextras", "usertitle", "userbanner", "userstats", "user-stats", "author-statistics", "navheader",
+    "navfooter",
 ];
 
 /// Menus named as one word ("sidemenu", "leftMenu", "topnav", "subnav").
