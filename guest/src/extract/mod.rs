@@ -485,6 +485,23 @@ mod tests {
     }
 
     #[test]
+    fn links_written_as_a_list_of_names_are_text() {
+        let entry = |n: u32| {
+            format!(
+                "<div class=entry><div class=title>Title: Sparse attention in long documents, part {n}</div>\
+                 <div class=authors><a href='/a/1'>Ada Lovelace</a>, <a href='/a/2'>Alan Turing</a>, <a href='/a/{n}'>Grace Hopper {n}</a></div>\
+                 <div class=links><a href='/pdf/{n}'>pdf</a> <a href='/html/{n}'>html</a> <a href='/other/{n}'>other</a></div></div>"
+            )
+        };
+        let entries: String = (1..=12).map(entry).collect();
+        let page = format!("<body><main><h1>Recent submissions</h1>{entries}</main></body>");
+        let text = extract_html(&page, None, &ExtractOptions::default()).unwrap().text;
+        assert!(text.contains("Ada Lovelace, Alan Turing, Grace Hopper 3"), "{text}");
+        // Links set apart by spaces alone are still a link list.
+        assert!(!text.contains("pdf html other"), "{text}");
+    }
+
+    #[test]
     fn flavours_of_one_example_are_code_blocks_of_their_own() {
         let pre = "<pre><input type=checkbox checked aria-label='Show modern ES modules syntax'><code class='language-js mjs'>import { Buffer } from 'node:buffer';\n</code>\
             <code class='language-js cjs'>const { Buffer } = require('node:buffer');\n</code><button class=copy-button>copy</button></pre>";

@@ -216,10 +216,15 @@ impl<'d, 'a> Renderer<'d, 'a> {
                     // chapter's table of contents, the terms of a reference
                     // page's `<dl>`): menus were dropped or left outside by
                     // the earlier stages. So are a data table's linked
-                    // cells (a team, a player, a shop's site) and the
-                    // parts of a term written with its value.
+                    // cells (a team, a player, a shop's site), the parts
+                    // of a term written with its value and links written
+                    // as a list of names.
                     let list_entry = matches!(tag, "li" | "dt" | "dd");
-                    self.skipping = self.analysis.verdict[i] == Verdict::Bad && !list_entry && self.list_items == 0 && self.one_line_parts == 0;
+                    self.skipping = self.analysis.verdict[i] == Verdict::Bad
+                        && !list_entry
+                        && self.list_items == 0
+                        && self.one_line_parts == 0
+                        && !is_list_of_names(dom, i);
                 }
                 if let Some(dd) = if tag == "dt" { self.term_value(i) } else { None } {
                     self.term_and_value(i, dd, depth);
@@ -629,4 +634,30 @@ pub fn image_source<'a>(dom: &Dom<'a>, i: usize) -> Option<&'a str> {
 
 fn is_code_tag(tag: &str) -> bool {
     matches!(tag, "code" | "kbd" | "samp" | "tt")
+}
+
+/// Links written one after another with commas between them and nothing
+/// else ("<a>Ada Lovelace</a>, <a>Alan Turing</a>"): a paper's authors, a
+/// man page's "see also", a lecture's materials. A menu does not set its
+/// entries apart with commas, and a list of tags or categories comes with
+/// its label ("Tags:"), which this leaves to the link-density rule.
+fn is_list_of_names(dom: &Dom, block: usize) -> bool {
+    let (mut links, mut commas) = (0, 0);
+    for &c in &dom.nodes[block].children {
+        if let Some(text) = dom.text(c) {
+            match text.trim() {
+                "" => {}
+                "," | ", and" | "and" | "&" => commas += 1,
+                _ => return false,
+            }
+            continue;
+        }
+        match dom.tag(c) {
+            "a" => links += 1,
+            // A name wrapped for styling: `<span class="author"><a>…</a></span>`.
+            "span" if dom.find_all_in(c, "a").count() == 1 => links += 1,
+            _ => return false,
+        }
+    }
+    links >= 2 && commas >= 1
 }
