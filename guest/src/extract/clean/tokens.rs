@@ -5,9 +5,9 @@
 /// Matched against whole `-`/`_`-separated words so "shared" in
 /// "shared-content" does not hit "share". "userextras" to
 /// "author-statistics" are forum poster stats and ranks (XenForo, MyBB),
-/// not the post, as are signatures ("postsignature" in FluxBB,
-/// "signaturecontainer" in vBulletin); "navheader"/"navfooter" are DocBook's Prev | Up | Next
-/// bars (PostgreSQL, many GNU manuals).
+/// not the post, and so are signatures ("postsignature" in FluxBB,
+/// "signaturecontainer" in vBulletin); "navheader"/"navfooter" are
+/// DocBook's Prev | Up | Next bars (PostgreSQL, many GNU manuals).
 pub(super) const BOILERPLATE_WORDS: &[&str] = &[
     "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "footer", "sidebar", "cookie", "cookies", "consent", "gdpr", "share", "social",
     "newsletter", "subscribe", "subscription", "signup", "related", "recommended", "popular", "trending", "advert", "advertisement", "ads", "ad", "adsense",

@@ -16,8 +16,7 @@ const LIKE_ITEMS_MIN: usize = 3;
 /// told apart (a page can nest lists as deep as it likes).
 pub const MAX_NESTED_ITEMS: usize = 8;
 
-/// The item of a list of like items a block sits in: the innermost such
-/// item around it, and its list (the items' parent).
+/// An item of a list of like items, and its list (the items' parent).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Item {
     pub list: usize,
