@@ -125,6 +125,10 @@ def test_extract_html_accepts_bytes_in_legacy_encodings():
     rt = RipTide()
     doc = rt.extract_html("<meta charset='windows-1252'><p>Caf\u00e9 cr\u00e8me on the quay, every morning at dawn.</p>".encode("cp1252"))
     assert "Café crème" in doc.text
+    assert "Café crème" in rt.extract_html(bytearray("<p>Café crème on the quay, every morning at dawn.</p>".encode())).text
+    for not_a_page in (None, 5, ["<p>x</p>"]):
+        with pytest.raises(TypeError, match="html must be str or bytes"):
+            rt.extract_html(not_a_page)
 
 
 def test_doubly_decoded_text_is_repaired_written_out_or_as_references():

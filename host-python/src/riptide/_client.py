@@ -19,6 +19,9 @@ def _decode(html: Union[str, bytes]) -> str:
     `<meta charset>`, then windows-1252."""
     if isinstance(html, str):
         return html
+    if not isinstance(html, (bytes, bytearray, memoryview)):
+        # bytes(5) would be five zero bytes, not an error.
+        raise TypeError(f"html must be str or bytes, not {type(html).__name__}")
     data = bytes(html)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
