@@ -6,7 +6,9 @@
 //! nodes meet, hard-wrapped lines), `emphasis` the markers of bold, italic
 //! and struck-through runs, `filters` then drops the blocks that are not
 //! content, `code` names a code block's language, `tables` tells a layout
-//! table from a data table, `output` writes the text and the Markdown.
+//! table from a data table, `terms` writes a short term and its value as
+//! one line, `items` finds the lists of like items a repeated line may
+//! belong to, `output` writes the text and the Markdown.
 
 mod code;
 mod emphasis;
@@ -15,6 +17,7 @@ mod inline;
 mod items;
 mod output;
 mod tables;
+mod terms;
 
 use std::collections::HashSet;
 
@@ -29,7 +32,7 @@ use emphasis::FragileClose;
 use inline::{continues_wrapped_line, edge_spaces, glued_at_element_boundary, is_blank, link_destination, push_escaped, WRAPPED_LINE_LOOKAHEAD};
 use items::{like_items, Item, MAX_NESTED_ITEMS};
 pub use output::{to_markdown, to_text};
-use tables::{holds, is_layout_column, nearest_table, row_cells, table_role, TableRole};
+use tables::{is_layout_column, nearest_table, row_cells, table_role, TableRole};
 
 /// `Block::quote_of` outside any blockquote.
 pub const NO_QUOTE: usize = usize::MAX;
@@ -37,13 +40,6 @@ pub const NO_QUOTE: usize = usize::MAX;
 /// Nesting deeper than this is rendered as flat text: hostile pages nest
 /// thousands of elements to exhaust the stack.
 const MAX_DEPTH: usize = 256;
-
-/// A definition list's term longer than this (chars) is a heading of its
-/// own; a value longer than `TERM_VALUE_MAX_CHARS` is a paragraph.
-const TERM_MAX_CHARS: usize = 80;
-const TERM_VALUE_MAX_CHARS: usize = 200;
-/// Elements that make a term or its value more than one line.
-const TERM_VALUE_BREAKING_TAGS: &[&str] = &["p", "br", "pre", "table", "dl", "ul", "ol", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"];
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum BlockKind {
@@ -337,44 +333,6 @@ impl<'d, 'a> Renderer<'d, 'a> {
                 self.skipping = saved_skip;
             }
         }
-    }
-
-    /// The `<dd>` right after the term `dt` when both are short lines of
-    /// inline text (a spec list's "Weight" and "58 lb."), to be written as
-    /// one line, "Weight: 58 lb.", as a reader reads them. A definition of
-    /// paragraphs or lists, or a bare link (an image's address a filter
-    /// drops alone), stays a block of its own.
-    fn term_value(&self, dt: usize) -> Option<usize> {
-        let dom = self.dom;
-        let dd = dom.next_element_sibling(dt)?;
-        if dom.tag(dd) != "dd" || self.drop[dd] != Drop::Keep {
-            return None;
-        }
-        let one_line = |e: usize, max_chars: usize| {
-            let text = dom.collapsed_text(e);
-            let words = text.split_whitespace().count();
-            words > 0 && text.chars().count() <= max_chars && !(words == 1 && text.contains("://")) && !holds(dom, e, TERM_VALUE_BREAKING_TAGS)
-        };
-        (one_line(dt, TERM_MAX_CHARS) && one_line(dd, TERM_VALUE_MAX_CHARS)).then_some(dd)
-    }
-
-    /// A term and its value as one line: "Term: value" (no second colon
-    /// after a term that has one).
-    fn term_and_value(&mut self, dt: usize, dd: usize, depth: usize) {
-        self.flush();
-        // A block inside either part (a `<div>` around the label) parts
-        // by a space, not a line.
-        self.one_line_parts += 1;
-        self.children(dt, depth);
-        for run in [&mut self.plain, &mut self.md] {
-            let term_end = run.trim_end().len();
-            run.truncate(term_end);
-            run.push_str(if run.ends_with(':') { " " } else { ": " });
-        }
-        self.children(dd, depth);
-        self.one_line_parts -= 1;
-        self.flush();
-        self.written_value = dd;
     }
 
     /// After a `<br>`, node `i` holds the next text: when it continues a
