@@ -23,8 +23,13 @@ fn article(title: &str, sentence: &str, body: &str) -> String {
     format!("<html><body><article><h1>{title}</h1><p>{}</p>{body}</article></body></html>", sentence.repeat(8))
 }
 
+/// `page` extracted with the default options and no address.
+fn document_of(page: &str) -> Document {
+    extract_html(page, None, &ExtractOptions::default()).unwrap()
+}
+
 fn markdown_of(page: &str) -> String {
-    extract_html(page, None, &ExtractOptions::default()).unwrap().markdown
+    document_of(page).markdown
 }
 
 #[test]
@@ -43,7 +48,7 @@ fn a_term_and_its_short_value_are_one_line() {
     let sentence = "Ferns keep their fronds through the winter in most gardens. ";
     let specs = "<dl><dt><div>Weight</div></dt><dd>58 lb.</dd><dt>Lining:</dt> <dd>100% polyester</dd>\
                      <dt>Care</dt><dd><p>Wash cold.</p><p>Dry flat.</p></dd><dt>Photo</dt><dd>https://cdn.example/fern.jpg</dd></dl>";
-    let doc = extract_html(&article("Ferns", sentence, specs), None, &ExtractOptions::default()).unwrap();
+    let doc = document_of(&article("Ferns", sentence, specs));
     assert!(doc.text.contains("Weight: 58 lb.\nLining: 100% polyester\nCare\nWash cold."), "{}", doc.text);
     assert!(doc.markdown.contains("Weight: 58 lb.\n\nLining: 100% polyester\n\nCare"), "{}", doc.markdown);
     assert!(!doc.text.contains("Photo:"), "{}", doc.text);
@@ -125,7 +130,7 @@ fn a_widget_class_on_most_of_the_region_names_the_content() {
     let drop = classifier.drops(None);
     let analysis = content::analyse(&dom, &drop, &options);
     assert!(classifier.dropped_most_of_region(&drop, analysis.region), "the first pass drops the listing");
-    let doc = extract_html(&page, None, &ExtractOptions::default()).unwrap();
+    let doc = document_of(&page);
     assert!(doc.text.contains("Mower KR7"), "{}", doc.text);
     assert!(!doc.text.contains("Garden tools category"), "{}", doc.text);
 }
@@ -169,7 +174,7 @@ fn text_never_turns_into_markdown_syntax_it_did_not_have() {
             <p>Press <kbd>Ctrl</kbd><kbd>Tab</kbd> to switch.</p>\
             <ul><li><ul><li>A reply whose thread was left out</li></ul></li></ul>";
     let page = article("Games", "The best board games of the year, chosen by our editors. ", body);
-    let doc = extract_html(&page, None, &ExtractOptions::default()).unwrap();
+    let doc = document_of(&page);
     let md = &doc.markdown;
     // A break at the end of a run stays a break.
     assert!(md.contains("*Chosen by Victoria*  \nThis game"), "{md}");
@@ -278,7 +283,7 @@ fn data_table_cells_keep_their_links_and_paragraphs() {
     // Cells of prose under a header are a page laid out in a table.
     let post = "The new mirror mount arrived today and it holds collimation far better than the old one did. ".repeat(12);
     let layout = format!("<table><tr><th>Author</th><th>Message</th></tr><tr><td>stargazer</td><td><p>{post}</p><p>Clear skies.</p></td></tr></table>");
-    let doc = extract_html(&article("Mirror mounts", "A forum thread about telescope mirror mounts. ", &layout), None, &ExtractOptions::default()).unwrap();
+    let doc = document_of(&article("Mirror mounts", "A forum thread about telescope mirror mounts. ", &layout));
     assert!(doc.text.contains("did.\n\nClear skies."), "{}", doc.text);
 }
 
@@ -311,7 +316,7 @@ fn a_line_each_of_several_items_carries_is_kept_but_a_page_said_twice_is_not() {
     let clone = card("M2 arm", "5-22 lbs");
     let page =
         article("Monitor arms", "Monitor arms free the desk and put each screen where the eyes want it. ", &format!("<div class=grid>{cards}{clone}</div>"));
-    let text = extract_html(&page, None, &ExtractOptions::default()).unwrap().text;
+    let text = document_of(&page).text;
     assert_eq!(count(&text, "For monitors: 5-22 lbs"), 2, "{text}");
     assert_eq!(count(&text, "Screen size: up to 43 inches"), 3, "{text}");
     // A post's "Re:" subject and a reply quoting an earlier post are
@@ -323,7 +328,7 @@ fn a_line_each_of_several_items_carries_is_kept_but_a_page_said_twice_is_not() {
             .concat();
     let twice = "<p>All of these ferns are hardy to minus fifteen degrees.</p>";
     let page = article("Ferns in deep shade", "Which ferns grow well in deep shade under trees? ", &format!("{twice}<div class=thread>{posts}</div>{twice}"));
-    let text = extract_html(&page, None, &ExtractOptions::default()).unwrap().text;
+    let text = document_of(&page).text;
     assert_eq!(count(&text, "Re: Ferns in deep shade"), 1, "{text}");
     assert_eq!(count(&text, "Hart's tongue grows well under our old beech trees."), 1, "{text}");
     assert_eq!(count(&text, "All of these ferns are hardy to minus fifteen degrees."), 1, "{text}");
@@ -340,7 +345,7 @@ fn links_written_as_a_list_of_names_are_text() {
     };
     let entries: String = (1..=12).map(entry).collect();
     let page = format!("<body><main><h1>Recent submissions</h1>{entries}</main></body>");
-    let text = extract_html(&page, None, &ExtractOptions::default()).unwrap().text;
+    let text = document_of(&page).text;
     assert!(text.contains("Ada Lovelace, Alan Turing, Grace Hopper 3"), "{text}");
     // Links set apart by spaces alone are still a link list.
     assert!(!text.contains("pdf html other"), "{text}");
@@ -369,7 +374,7 @@ fn chapters_of_one_document_are_all_the_content() {
             prose("introductory", 2),
             prose("constant", 2)
         );
-    let doc = extract_html(&page, None, &ExtractOptions::default()).unwrap();
+    let doc = document_of(&page);
     assert!(doc.text.contains("The introductory method"), "{}", doc.text);
     assert!(doc.text.contains("The constant method"), "{}", doc.text);
     assert!(!doc.text.contains("Blog"), "{}", doc.text);
@@ -390,7 +395,7 @@ fn prose_hard_wrapped_with_line_breaks_reads_as_one_paragraph() {
     let verse = "<p>take cover. Instead, curl your toes<br>into the grass, watch the cloud</p>";
     let links = "<p>https://github.com/raspberrypi/linux/tree/rpi-6.6.y/arch/arm<br>https://github.com/raspberrypi/firmware</p>";
     let page = article("Cardio", "Cardio machines build endurance without strain. ", &format!("{wrapped}{verse}{links}"));
-    let doc = extract_html(&page, None, &ExtractOptions::default()).unwrap();
+    let doc = document_of(&page);
     assert!(doc.text.contains("features, catering to different preferences and fitness levels of the people who use them."), "{}", doc.text);
     assert!(doc.markdown.contains("features, catering to different preferences and fitness levels of the *people* who"), "{}", doc.markdown);
     assert!(doc.text.contains("curl your toes\ninto the grass"), "{}", doc.text);
@@ -403,8 +408,7 @@ fn text_parts_two_paragraphs_by_a_blank_line() {
             <h2>Care</h2><p>Wash cold.</p><p>Dry flat.</p><ul><li>Wool</li></ul><p>Made in Portugal.</p>\
             <div><div>Condition:</div><div>like new</div></div><div><div>Merino crew neck</div><div>$89.95</div></div><p>Ships in two days.</p>\
             <ul><li><div>Cashmere scarf - 2 ft.</div><div>€59</div></li><li><div>Softer than any wool blend.</div><div>€79</div></li></ul>";
-    let doc =
-        extract_html(&article("Sweaters", "A sweater knitted from merino wool keeps its shape for years. ", body), None, &ExtractOptions::default()).unwrap();
+    let doc = document_of(&article("Sweaters", "A sweater knitted from merino wool keeps its shape for years. ", body));
     assert!(
             doc.text.contains("for years.\n\nThe second paragraph follows the first.\nKnitted in Porto\nBy hand, in small batches.\nCare\nWash cold.\n\nDry flat.\n- Wool\nMade in Portugal."),
             "{}",
@@ -426,7 +430,7 @@ fn a_permalinked_term_is_text_but_a_line_number_gutter_is_not() {
             <td><pre><code class='language-c'>int x = 1;\nreturn x;</code></pre></td></tr></table>";
     let toc = "<p id='toc'><a href='#attributes'>Attributes</a> · <a href='#examples'>Examples</a></p>";
     let page = article("Tables", "A table holds data in rows and columns. ", &format!("{toc}{terms}{gutter}"));
-    let doc = extract_html(&page, None, &ExtractOptions::default()).unwrap();
+    let doc = document_of(&page);
     assert!(doc.text.contains("align\nSets the table's alignment."), "{}", doc.text);
     assert!(doc.markdown.contains("```c\nint x = 1;\nreturn x;\n```"), "{}", doc.markdown);
     assert!(!doc.markdown.contains("```\n1\n2\n```"), "{}", doc.markdown);
@@ -445,10 +449,10 @@ fn a_summary_beside_the_body_in_main_is_kept_but_a_byline_is_not() {
         )
     };
     let summary = "<p>The table element represents tabular data: information presented in a two-dimensional table comprised of rows and columns of cells containing data, with a caption, a header and a footer.</p>";
-    let with_summary = extract_html(&page(summary), None, &ExtractOptions::default()).unwrap().text;
+    let with_summary = document_of(&page(summary)).text;
     assert!(with_summary.contains("represents tabular data"), "{with_summary}");
     let byline = "<p>By Ann Lee, staff writer at the Garden Notes magazine, published on 3 March 2024 after a long winter.</p>";
-    let with_byline = extract_html(&page(byline), None, &ExtractOptions::default()).unwrap().text;
+    let with_byline = document_of(&page(byline)).text;
     assert!(!with_byline.contains("Ann Lee"), "{with_byline}");
 }
 
@@ -457,7 +461,7 @@ fn a_brand_and_a_name_in_separate_elements_do_not_run_together() {
     let card = "<li><a href='/p/1'><span class='brand'>Hyperlite Mountain Gear</span><span class='name'>Southwest 55 Pack</span></a></li>";
     let caps = "<p><b>W</b>EIGHT matters less than fit; un<em>believable</em> but true.</p>";
     let page = article("Packs", "Ultralight packs carry more than you think. ", &format!("{caps}<ul>{card}</ul>"));
-    let text = extract_html(&page, None, &ExtractOptions::default()).unwrap().text;
+    let text = document_of(&page).text;
     assert!(text.contains("Hyperlite Mountain Gear Southwest 55 Pack"), "{text}");
     assert!(text.contains("WEIGHT matters less than fit; unbelievable but true."), "{text}");
 }
@@ -498,7 +502,7 @@ fn link_lists_inside_the_article_are_kept() {
              <article><h1>Quickstart</h1>{prose}<h2>Prerequisites</h2>\
              <ul><li><a href=/py>Install Python</a></li><li><a href=/ngrok>Install and set up ngrok</a></li></ul></article></body>"
     );
-    let doc = extract_html(&page, None, &ExtractOptions::default()).unwrap();
+    let doc = document_of(&page);
     assert!(doc.text.contains("- Install Python\n- Install and set up ngrok"), "{}", doc.text);
     assert!(!doc.text.contains("Home"));
 }
@@ -513,7 +517,7 @@ fn definition_lists_of_links_inside_the_article_are_kept() {
              <dd><dl><dt><a href=/btree>11.2.1. B-Tree</a></dt></dl></dd></dl>{prose}\
              <dl><dt><a href=/binary><code>WebSocket.binaryType</code></a></dt><dd>The binary data type used by the connection.</dd></dl></article></body>"
     );
-    let doc = extract_html(&page, None, &ExtractOptions::default()).unwrap();
+    let doc = document_of(&page);
     for entry in ["11.1. Introduction", "11.2. Index Types", "11.2.1. B-Tree", "WebSocket.binaryType: The binary data type"] {
         assert!(doc.text.contains(entry), "{entry}: {}", doc.text);
     }
@@ -523,7 +527,7 @@ fn definition_lists_of_links_inside_the_article_are_kept() {
 fn paragraphs_of_invisible_characters_are_empty() {
     let prose = "<p>Webflow pages space their sections with paragraphs that hold only a zero-width joiner.</p>";
     let page = format!("<article><h1>Spacing</h1>{prose}<p>&zwj;</p><p>\u{200b} </p>{prose}<p>Family: 👨\u{200d}👩\u{200d}👧</p></article>");
-    let doc = extract_html(&page, None, &ExtractOptions::default()).unwrap();
+    let doc = document_of(&page);
     assert!(!doc.text.lines().any(|l| !l.is_empty() && l.trim_matches(['\u{200b}', '\u{200d}', ' ']).is_empty()), "{:?}", doc.text);
     assert!(doc.text.contains("Family: 👨\u{200d}👩\u{200d}👧"));
 }
@@ -536,7 +540,7 @@ fn invalid_url_is_an_error() {
 #[test]
 fn garbage_still_gives_a_document() {
     let deep = "<div>".repeat(5000) + "deep text" + &"</div>".repeat(5000);
-    let doc = extract_html(&deep, None, &ExtractOptions::default()).unwrap();
+    let doc = document_of(&deep);
     assert!(doc.text.contains("deep text"));
-    assert!(extract_html("", None, &ExtractOptions::default()).unwrap().text.is_empty());
+    assert!(document_of("").text.is_empty());
 }
