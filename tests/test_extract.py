@@ -1,6 +1,7 @@
 """extract_html and extract: content, Markdown, metadata, links, errors."""
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import doctest
 import html as html_lib
@@ -126,6 +127,16 @@ def test_extract_html_accepts_bytes_in_legacy_encodings():
     doc = rt.extract_html("<meta charset='windows-1252'><p>Caf\u00e9 cr\u00e8me on the quay, every morning at dawn.</p>".encode("cp1252"))
     assert "Café crème" in doc.text
     assert "Café crème" in rt.extract_html(bytearray("<p>Café crème on the quay, every morning at dawn.</p>".encode())).text
+    # Labels read as browsers read them: "iso-8859-1" is Windows-1252 (its curly
+    # quotes are C1 controls in Latin-1), "gb2312" is GB18030, and a
+    # byte-order mark beats any label.
+    said = "<p>\u201cIt\u2019s the tide,\u201d she said, and the harbour emptied before noon.</p>"
+    assert "\u201cIt\u2019s the tide,\u201d" in rt.extract_html(("<meta charset=iso-8859-1>" + said).encode("cp1252")).text
+    assert "It\u2019s the tide" in rt.extract_html(codecs.BOM_UTF16_LE + ("<meta charset=iso-8859-1>" + said).encode("utf-16-le")).text
+    hanzi = "<p>\u9555\u6d77\u5cb8\u7684\u6f6e\u6c50\u6bcf\u5929\u6da8\u843d\u4e24\u6b21\uff0c\u6e14\u8239\u968f\u6f6e\u51fa\u6d77\u3002</p>"
+    assert "\u9555\u6d77\u5cb8" in rt.extract_html(("<meta charset=gb2312>" + hanzi).encode("gb18030")).text
+    kana = "<p>\u6f6e\u304c\u6e80\u3061\u308b\u3068\u3001\u6e2f\u306e\u8239\u306f\u4e00\u6589\u306b\u51fa\u822a\u3057\u307e\u3059\u3002\u2460</p>"
+    assert "\u6f6e\u304c\u6e80\u3061\u308b" in rt.extract_html(('<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">' + kana).encode("cp932")).text
     for not_a_page in (None, 5, ["<p>x</p>"]):
         with pytest.raises(TypeError, match="html must be str or bytes"):
             rt.extract_html(not_a_page)

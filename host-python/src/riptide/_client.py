@@ -1,41 +1,15 @@
 """`RipTide`: the public entry point."""
 from __future__ import annotations
 
-import re
 from typing import Iterable, Iterator, List, Optional, Sequence, Union
 
 from . import _convert
+from ._decoding import decode_html
 from ._exceptions import ComponentError, LimitExceeded, RipTideError
 from ._models import Document
 from ._runtime import CRAWL, EXTRACT, Instance, Sandbox
 
 __all__ = ["RipTide"]
-
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
-
-
-def _decode(html: Union[str, bytes]) -> str:
-    """Bytes to text the way browsers do for files: BOM / UTF-8, then a
-    `<meta charset>`, then windows-1252."""
-    if isinstance(html, str):
-        return html
-    if not isinstance(html, (bytes, bytearray, memoryview)):
-        # bytes(5) would be five zero bytes, not an error.
-        raise TypeError(f"html must be str or bytes, not {type(html).__name__}")
-    data = bytes(html)
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    m = _META_CHARSET.search(data[:4096])
-    if m:
-        try:
-            return data.decode(m.group(1).decode("ascii"), errors="replace")
-        except LookupError:
-            pass
-    return data.decode("cp1252", errors="replace")
 
 
 class RipTide:
@@ -105,11 +79,15 @@ class RipTide:
     def extract_html(self, html: Union[str, bytes], url: Optional[str] = None, **options) -> Document:
         """Extract a page you already have. Nothing is fetched.
 
+        ``html`` may be bytes: they are read as a browser reads a saved
+        page (byte-order mark, UTF-8, the page's ``<meta charset>``, then
+        Windows-1252).
+
         ``options`` override the constructor's extraction options
         (``focus``, ``include_comments``, ``include_tables``,
         ``include_images``, ``include_links``, ``collect_links``).
         """
-        result = self._sandbox.call(EXTRACT, "extract-html", _decode(html), url, self._options(options), url=url)
+        result = self._sandbox.call(EXTRACT, "extract-html", decode_html(html), url, self._options(options), url=url)
         if _convert.is_error(result):
             raise _convert.error(result, url)
         return _convert.document(result)
