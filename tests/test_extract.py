@@ -164,6 +164,21 @@ def test_focus_options_change_the_cut(rt, base_url):
     assert len(precision.text) <= len(recall.text)
 
 
+def test_comments_come_after_the_article_when_asked_for(rt):
+    # WordPress's shape: the comment list follows the article as its sibling.
+    body = "<p>The tide tables for the harbour, with the spring and neap tides of each month.</p>" * 8
+    page = ("<html><body><div id='primary'><article><h1>Harbour tides</h1>"
+            f"<div class='entry-content'>{body}</div></article>"
+            "<div id='comments' class='comments-area'><h2>One thought on Harbour tides</h2>"
+            "<ol class='comment-list'><li class='comment'><div class='comment-content'>"
+            "<p>Could you add the tides for the outer mole next season, please?</p></div></li></ol>"
+            "</div></div></body></html>")
+    assert "outer mole" not in rt.extract_html(page).text
+    for asked in (rt.extract_html(page, include_comments=True), RipTide(include_comments=True).extract_html(page)):
+        assert asked.text.index("The tide tables") < asked.text.index("Could you add the tides for the outer mole")
+        assert "outer mole" in asked.markdown
+
+
 def test_the_introduction_before_the_body_opens_the_text(rt):
     # A standfirst beside the headline, outside the body the region is cut
     # from; the byline and the disclosure beside it stay out.

@@ -10,7 +10,9 @@ fn main() {
         Ok("recall") => riptide_guest::model::Focus::Recall,
         _ => riptide_guest::model::Focus::Balanced,
     };
-    let options = riptide_guest::model::ExtractOptions { focus, ..Default::default() };
+    // RT_COMMENTS=1 extracts with comments wanted.
+    let include_comments = std::env::var("RT_COMMENTS").is_ok_and(|v| v == "1");
+    let options = riptide_guest::model::ExtractOptions { focus, include_comments, ..Default::default() };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for line in std::io::stdin().lock().lines() {

@@ -132,6 +132,9 @@ pub struct Analysis {
     /// rendered before it; none in precision focus, none until
     /// `find_introduction`.
     pub lead: Vec<usize>,
+    /// Comment sections after the region, rendered after it when comments
+    /// are wanted (see `clean::comment_sections`).
+    pub comments: Vec<usize>,
 }
 
 /// Judge the blocks and choose the region. The introduction is left to
@@ -142,7 +145,15 @@ pub fn analyse(dom: &Dom, drop: &[Drop], options: &ExtractOptions) -> Analysis {
     let verdict = judge_blocks(dom, drop, &m, options.focus);
     let good = good_weight(dom, &m, &verdict);
     let region = choose_region(dom, drop, &m, &verdict, &good, options.focus);
-    Analysis { region, verdict, text_len: m.text_len, link_len: m.link_len, lead: Vec::new() }
+    Analysis { region, verdict, text_len: m.text_len, link_len: m.link_len, lead: Vec::new(), comments: Vec::new() }
+}
+
+/// `analyse` around a region chosen already (with comments wanted, the
+/// one chosen without them).
+pub fn analyse_region(dom: &Dom, drop: &[Drop], options: &ExtractOptions, region: usize) -> Analysis {
+    let m = measure_blocks(dom, drop);
+    let verdict = judge_blocks(dom, drop, &m, options.focus);
+    Analysis { region, verdict, text_len: m.text_len, link_len: m.link_len, lead: Vec::new(), comments: Vec::new() }
 }
 
 impl Analysis {

@@ -67,18 +67,13 @@ pub fn extract_served(html: &str, url: Option<&str>, options: &ExtractOptions, s
     let dom = dom::Dom::new(&parsed);
     let base = base_url(&dom, page_url.as_ref());
 
-    let classifier = clean::Classifier::new(&dom, options, clean::looks_like_thread(url, &html));
-    let mut drop = classifier.drops(None);
-    let mut analysis = content::analyse(&dom, &drop, options);
-    // A widget class on most of the chosen region (a listing in a
-    // "related-product" section) named the content: judge the page again.
-    if classifier.dropped_most_of_region(&drop, analysis.region) {
-        let again = classifier.drops(Some(analysis.region));
-        if again != drop {
-            analysis = content::analyse(&dom, &again, options);
-            drop = again;
-        }
-    }
+    let thread = clean::looks_like_thread(url, &html);
+    let (drop, mut analysis) = if options.include_comments {
+        content_and_comments(&dom, options, thread)
+    } else {
+        let (drop, analysis, _) = main_content(&dom, &clean::Classifier::new(&dom, options, thread), options);
+        (drop, analysis)
+    };
     analysis.find_introduction(&dom, &drop, options);
     let rendered = render::render(&dom, &drop, &analysis, options, base.as_ref());
     let text = render::to_text(&rendered.blocks);
@@ -107,6 +102,36 @@ pub fn extract_served(html: &str, url: Option<&str>, options: &ExtractOptions, s
         images: rendered.images,
         word_count,
     })
+}
+
+/// Stages 1 to 3: the drops and the main region, and the region the
+/// drops were judged with: a widget class on most of the first region
+/// chosen (a listing in a "related-product" section) named the content,
+/// and the page was judged again knowing it.
+fn main_content(dom: &dom::Dom, classifier: &clean::Classifier, options: &ExtractOptions) -> (Vec<clean::Drop>, content::Analysis, Option<usize>) {
+    let drop = classifier.drops(None);
+    let analysis = content::analyse(dom, &drop, options);
+    if classifier.dropped_most_of_region(&drop, analysis.region) {
+        let again = classifier.drops(Some(analysis.region));
+        if again != drop {
+            let judged_with = Some(analysis.region);
+            let analysis = content::analyse(dom, &again, options);
+            return (again, analysis, judged_with);
+        }
+    }
+    (drop, analysis, None)
+}
+
+/// `main_content` with comments wanted: the region is the one chosen
+/// without them (wanting comments adds them to the article, it does not
+/// move the article), and the comment sections after it follow it.
+fn content_and_comments(dom: &dom::Dom, options: &ExtractOptions, thread: bool) -> (Vec<clean::Drop>, content::Analysis) {
+    let without = ExtractOptions { include_comments: false, ..options.clone() };
+    let (plain, chosen, judged_with) = main_content(dom, &clean::Classifier::new(dom, &without, thread), &without);
+    let drop = clean::Classifier::new(dom, options, thread).drops(judged_with);
+    let mut analysis = content::analyse_region(dom, &drop, options, chosen.region);
+    analysis.comments = clean::comment_sections(dom, &drop, &plain, analysis.region, &analysis.text_len);
+    (drop, analysis)
 }
 
 /// Parse as a browser with scripting disabled would: `<noscript>` content

@@ -544,3 +544,23 @@ fn garbage_still_gives_a_document() {
     assert!(doc.text.contains("deep text"));
     assert!(document_of("").text.is_empty());
 }
+
+#[test]
+fn wanted_comments_are_fetched_from_beside_the_article() {
+    // WordPress puts the comment list after the article, a sibling of it:
+    // the region is the article, so the comments are looked for after it.
+    let body = "<p>Evergreen ferns keep their fronds through frost, snow and wind all winter long.</p>".repeat(6);
+    let comments = "<section id='comments' class='comments-area'><h2>2 thoughts on Ferns</h2><ol class='comment-list'>\
+        <li class='comment'><p>Mine survived the frost under a hedge, thank you for the tip.</p></li>\
+        <li class='comment'><p>Which fern would you plant in a north-facing pot?</p></li></ol>\
+        <p class='akismet_comment_form_privacy_notice'>This site uses Akismet to reduce spam.</p></section>";
+    let aside = "<div class='comments-widget'><p>Recent comments from readers across the whole site, this week.</p></div>";
+    let page = format!("<html><body><div class='wrap'>{aside}<article><h1>Ferns in winter</h1>{body}</article>{comments}</div></body></html>");
+    let without = document_of(&page);
+    assert!(!without.text.contains("hedge") && !without.text.contains("Recent comments"));
+    let with = extract_html(&page, None, &ExtractOptions { include_comments: true, ..Default::default() }).unwrap();
+    let (article_at, comment_at) = (with.text.find("Evergreen ferns").unwrap(), with.text.find("Mine survived the frost").unwrap());
+    assert!(article_at < comment_at && with.text.contains("north-facing pot"), "{}", with.text);
+    // Comments before the article are not its comments; the spam filter's notice is furniture.
+    assert!(!with.text.contains("Recent comments") && !with.text.contains("Akismet"), "{}", with.text);
+}

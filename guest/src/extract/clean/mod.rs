@@ -110,6 +110,10 @@ fn is_headline(dom: &Dom, h1: usize, options: &ExtractOptions) -> bool {
 /// An `<article>` with this much text is the article, not a teaser card.
 const ARTICLE_MIN_CHARS: u32 = 1000;
 
+/// Kept text a comment section needs to be rendered: less is an empty
+/// list's "No comments yet" or a comment count.
+const COMMENTS_MIN_CHARS: u32 = 40;
+
 /// Per-node drop decision.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Drop {
@@ -207,6 +211,25 @@ impl<'d, 'a> Classifier<'d, 'a> {
     pub fn dropped_most_of_region(&self, drop: &[Drop], region: usize) -> bool {
         (region..self.dom.nodes[region].end).any(|i| drop[i] == Drop::Boilerplate && holds_most_of_region(self.dom, &self.page.raw_len, Some(region), i))
     }
+}
+
+/// The comment sections after the main `region`, outside it: elements
+/// `drop` (comments wanted) keeps and `plain` (comments not wanted) does
+/// not, with text enough. The region is the article; WordPress and most
+/// blogs put the comment list after it, a sibling, so wanting comments
+/// must fetch them from there.
+pub fn comment_sections(dom: &Dom, drop: &[Drop], plain: &[Drop], region: usize, text_len: &[u32]) -> Vec<usize> {
+    let mut sections = Vec::new();
+    let mut i = dom.nodes[region].end;
+    while i < dom.len() {
+        if drop[i] == Drop::Keep && plain[i] != Drop::Keep && text_len[i] >= COMMENTS_MIN_CHARS {
+            sections.push(i);
+            i = dom.nodes[i].end;
+        } else {
+            i += 1;
+        }
+    }
+    sections
 }
 
 fn is_choice(dom: &Dom, i: usize) -> bool {

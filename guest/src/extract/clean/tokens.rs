@@ -7,7 +7,8 @@
 /// "author-statistics" are forum poster stats and ranks (XenForo, MyBB),
 /// not the post, and so are signatures ("postsignature" in FluxBB,
 /// "signaturecontainer" in vBulletin); "navheader"/"navfooter" are
-/// DocBook's Prev | Up | Next bars (PostgreSQL, many GNU manuals).
+/// DocBook's Prev | Up | Next bars (PostgreSQL, many GNU manuals);
+/// "akismet" is a spam filter's notice under WordPress comment forms.
 pub(super) const BOILERPLATE_WORDS: &[&str] = &[
     "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "footer", "sidebar", "cookie", "cookies", "consent", "gdpr", "share", "social",
     "newsletter", "subscribe", "subscription", "signup", "related", "recommended", "popular", "trending", "advert", "advertisement", "ads", "ad", "adsense",
@@ -15,7 +16,7 @@ pub(super) const BOILERPLATE_WORDS: &[&str] = &[
     "signin", "author-bio", "byline-social", "tag-list", "dropdown", "offcanvas", "off-canvas", "megamenu", "site-header", "site-footer", "topbar",
     "bottombar", "newsletter-signup", "signature", "postsignature", "signaturecontainer", "user-info", "userinfo", "user-details", "usercard", "user-card",
     "postprofile", "post-profile", "voting", "votes", "userextras", "usertitle", "userbanner", "userstats", "user-stats", "author-statistics", "navheader",
-    "navfooter",
+    "navfooter", "akismet",
 ];
 
 /// Menus named as one word ("sidemenu", "leftMenu", "topnav", "subnav").

@@ -182,8 +182,10 @@ pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOp
         r.walk(block, 0);
         r.flush();
     }
-    r.walk(analysis.region, 0);
-    r.flush();
+    for &block in std::iter::once(&analysis.region).chain(&analysis.comments) {
+        r.walk(block, 0);
+        r.flush();
+    }
     Rendered { blocks: filters::content_blocks(r.blocks), images: r.images }
 }
 
