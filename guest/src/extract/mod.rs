@@ -126,7 +126,7 @@ fn main_content(dom: &dom::Dom, classifier: &clean::Classifier, options: &Extrac
 /// without them (wanting comments adds them to the article, it does not
 /// move the article), and the comment sections after it follow it.
 fn content_and_comments(dom: &dom::Dom, options: &ExtractOptions, thread: bool) -> (Vec<clean::Drop>, content::Analysis) {
-    let without = ExtractOptions { include_comments: false, ..options.clone() };
+    let without = ExtractOptions { include_comments: false, ..*options };
     let (plain, chosen, judged_with) = main_content(dom, &clean::Classifier::new(dom, &without, thread), &without);
     let drop = clean::Classifier::new(dom, options, thread).drops(judged_with);
     let mut analysis = content::analyse_region(dom, &drop, options, chosen.region);

@@ -564,3 +564,24 @@ fn wanted_comments_are_fetched_from_beside_the_article() {
     // Comments before the article are not its comments; the spam filter's notice is furniture.
     assert!(!with.text.contains("Recent comments") && !with.text.contains("Akismet"), "{}", with.text);
 }
+
+#[test]
+fn the_blocks_of_a_list_item_stay_in_the_item() {
+    // A step of several paragraphs, a nested list, code: CommonMark keeps
+    // them in the item when they are indented to its text, and otherwise
+    // ends the list (and numbers the next item as a new list's first).
+    let body = "<ol><li><p>Dig a hole twice as wide as the root ball.</p><p>Loosen the soil at the bottom.</p></li>\
+        <li><p>Set the fern in.</p><ul><li>Use rain water.</li><li>Never let it dry out.</li></ul><p>Mulch with leaves.</p></li>\
+        <li>Wait for spring. <pre><code>fern --grow\n\n  --slowly</code></pre> <blockquote><p>Patience.</p><p>More patience.</p></blockquote></li></ol>\
+        <ul><li><h3>Hart's tongue</h3><p>An item whose first block is a heading is a card, not a step.</p></li></ul>";
+    let sentence = "Evergreen ferns keep their fronds through frost, snow and wind all winter long. ";
+    let md = markdown_of(&article("Planting ferns", sentence, body));
+    let steps = "1. Dig a hole twice as wide as the root ball.\n\n   Loosen the soil at the bottom.\n\n\
+        2. Set the fern in.\n   - Use rain water.\n   - Never let it dry out.\n\n   Mulch with leaves.\n\n\
+        3. Wait for spring.\n\n   ```\n   fern --grow\n\n     --slowly\n   ```\n\n   > Patience.\n   >\n   > More patience.\n\n\
+        ### Hart's tongue\n\nAn item whose first block is a heading";
+    assert!(md.contains(steps), "{md}");
+    // The text stays as it was: an item's line, its other blocks on their own.
+    let text = document_of(&article("Planting ferns", sentence, body)).text;
+    assert!(text.contains("1. Dig a hole twice as wide as the root ball.\n\nLoosen the soil at the bottom.\n\n2. Set the fern in."), "{text}");
+}

@@ -477,6 +477,7 @@ mod tests {
             in_paragraph: false,
             layout_cell: super::super::NO_CELL,
             items: Vec::new(),
+            list_item: crate::extract::dom::NONE,
         }
     }
 

@@ -80,6 +80,10 @@ pub struct Block {
     /// first (see `items::like_items`): a line each of several items says
     /// is theirs.
     pub items: Vec<Item>,
+    /// The innermost `<li>` the block sits in (`NONE` outside any): a
+    /// paragraph, code block or table after its item's first line
+    /// continues that item, and Markdown indents it to the item's text.
+    pub list_item: usize,
 }
 
 /// `Block::layout_cell` outside any layout table's column.
@@ -145,6 +149,8 @@ struct Renderer<'d, 'a> {
     like_items: Vec<bool>,
     /// Such items around the current node, outermost first.
     items: Vec<Item>,
+    /// The innermost `<li>` open (`NONE` outside any).
+    list_item: usize,
 }
 
 pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOptions, base: Option<&Url>) -> Rendered {
@@ -177,6 +183,7 @@ pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOp
         layout_cell: NO_CELL,
         like_items: like_items(dom),
         items: Vec::new(),
+        list_item: NONE,
     };
     for &block in &analysis.lead {
         r.walk(block, 0);
@@ -261,9 +268,11 @@ impl<'d, 'a> Renderer<'d, 'a> {
                         });
                         self.kind = BlockKind::ListItem { depth: depth_now, number };
                         self.list_items += 1;
+                        let outer_item = std::mem::replace(&mut self.list_item, i);
                         self.children(i, depth);
                         self.list_items -= 1;
                         self.flush();
+                        self.list_item = outer_item;
                         self.kind = BlockKind::Paragraph;
                     }
                     "pre" => {
@@ -535,6 +544,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
             in_paragraph,
             layout_cell: self.layout_cell,
             items: self.items.clone(),
+            list_item: self.list_item,
         });
     }
 

@@ -2,6 +2,7 @@
 
 use super::filters::{is_currency, LABEL_LINE_MAX_LEN};
 use super::{Block, BlockKind};
+use crate::extract::dom::NONE;
 
 /// Plain text: one block per line (table rows and wrapped lines aside), a
 /// blank line between two paragraphs; a heading on its own line directly
@@ -128,33 +129,52 @@ pub(super) fn one_line(text: &str) -> String {
 pub fn to_markdown(blocks: &[Block]) -> String {
     let mut out = String::new();
     let mut prev_list = false;
-    // Where the text of the open list item at each depth starts: a nested
-    // item is indented to its parent's text ("3. " is three columns, "10. "
-    // four), or CommonMark reads it as a sibling list.
-    let mut item_text_columns: Vec<usize> = Vec::new();
+    // The open list items, outermost first: each one's `<li>` and the
+    // column its text starts at. A nested item is indented to its parent's
+    // text ("3. " is three columns, "10. " four), or CommonMark reads it as
+    // a sibling list; so is a paragraph that continues an item, or it ends
+    // the list.
+    let mut open_items: Vec<(usize, usize)> = Vec::new();
+    // The quotation the open list items sit in.
+    let mut list_quote_of = super::NO_QUOTE;
     let mut list_depth = ListDepth::default();
     let mut prev_quote = 0;
     let mut prev_quote_of = super::NO_QUOTE;
     for b in blocks {
         let is_list = matches!(b.kind, BlockKind::ListItem { .. });
-        if !is_list {
-            item_text_columns.clear();
-            list_depth.end();
+        // The open item this block continues, if it is not an item itself.
+        let continued = if is_list { None } else { open_items.iter().rposition(|&(item, _)| item == b.list_item && item != NONE) };
+        match continued {
+            Some(at) => open_items.truncate(at + 1),
+            None if !is_list => {
+                open_items.clear();
+                list_depth.end();
+            }
+            None => {}
         }
         let body = match &b.kind {
             BlockKind::Paragraph => escape_line_starts(&b.md),
             BlockKind::Heading(level) => format!("{} {}", "#".repeat(*level as usize), heading_text(&b.md)),
             BlockKind::ListItem { depth, number } => {
-                let depth = list_depth.of(*depth);
-                item_text_columns.truncate(depth - 1);
-                while item_text_columns.len() < depth - 1 {
-                    // A level the page skipped (a list directly in a list).
-                    let parent = item_text_columns.last().copied().unwrap_or(0);
-                    item_text_columns.push(parent + 2);
+                // A list inside a quotation inside a list (or the list
+                // resumed after it) starts afresh: the `>` at the margin
+                // ended the outer list, and its indent would make the
+                // quoted items code.
+                if b.quote_of != list_quote_of {
+                    open_items.clear();
+                    list_depth.end();
+                    list_quote_of = b.quote_of;
                 }
-                let indent = " ".repeat(item_text_columns.last().copied().unwrap_or(0));
+                let depth = list_depth.of(*depth);
+                open_items.truncate(depth - 1);
+                while open_items.len() < depth - 1 {
+                    // A level the page skipped (a list directly in a list).
+                    let parent = open_items.last().map_or(0, |&(_, column)| column);
+                    open_items.push((NONE, parent + 2));
+                }
+                let indent = " ".repeat(open_items.last().map_or(0, |&(_, column)| column));
                 let marker = number.map_or_else(|| "-".to_string(), |n| format!("{n}."));
-                item_text_columns.push(indent.len() + marker.len() + 1);
+                open_items.push((b.list_item, indent.len() + marker.len() + 1));
                 let cont = format!("\n{indent}{}", " ".repeat(marker.len() + 1));
                 format!("{indent}{marker} {}", escape_line_starts(&b.md).replace('\n', &cont))
             }
@@ -165,6 +185,7 @@ pub fn to_markdown(blocks: &[Block]) -> String {
             BlockKind::Table { rows, .. } => table_markdown(rows),
             BlockKind::Rule => "---".to_string(),
         };
+        let indent = " ".repeat(continued.map_or(0, |at| open_items[at].1));
         if !out.is_empty() {
             let quoted_run = if b.quote_of == prev_quote_of { b.quote.min(prev_quote) } else { 0 };
             if is_list && prev_list {
@@ -173,18 +194,28 @@ pub fn to_markdown(blocks: &[Block]) -> String {
                 // Blocks of one quotation stay one blockquote: the blank
                 // line between them keeps its `>`.
                 out.push('\n');
+                out.push_str(&indent);
                 out.push_str("> ".repeat(quoted_run as usize).trim_end());
                 out.push('\n');
             } else {
                 out.push_str("\n\n");
             }
         }
-        if b.quote > 0 {
-            let prefix = "> ".repeat(b.quote as usize);
-            let quoted: Vec<String> = body.lines().map(|l| format!("{prefix}{l}").trim_end().to_string()).collect();
-            out.push_str(&quoted.join("\n"));
-        } else {
+        if b.quote == 0 && indent.is_empty() {
             out.push_str(&body);
+        } else {
+            let prefix = "> ".repeat(b.quote as usize);
+            // A quoted line loses its trailing spaces (a hard break's marker
+            // would pile up after the `>`); a blank line stays blank.
+            let lines: Vec<String> = body
+                .split('\n')
+                .map(|l| match () {
+                    _ if b.quote > 0 => format!("{indent}{prefix}{l}").trim_end().to_string(),
+                    _ if l.trim().is_empty() => String::new(),
+                    _ => format!("{indent}{l}"),
+                })
+                .collect();
+            out.push_str(&lines.join("\n"));
         }
         prev_list = is_list;
         prev_quote = b.quote;
