@@ -1,6 +1,7 @@
 """A loopback web server for the tests and the demo: the static sample site
 in tests/site plus endpoints that misbehave on purpose (redirect chains and
-loops, slow and huge responses, error statuses, legacy encodings).
+loops, slow and huge responses, error statuses, legacy encodings, compressed
+bodies).
 
     python tests/fixture_server.py --port 8765      # serve until Ctrl-C
 """
@@ -8,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
+import zlib
 import subprocess
 import sys
 import threading
@@ -87,6 +90,8 @@ class Handler(SimpleHTTPRequestHandler):
             return self._send(200, body, Content_Language="de-DE")
         if path == "/language/served.txt":
             return self._send(200, "Ein kurzer Satz.".encode(), "text/plain; charset=utf-8", Content_Language="de")
+        if path.startswith("/compressed/"):
+            return self._send_compressed(path.rsplit("/", 1)[1])
         if path == "/encoding/no-content-type":
             body = b"<html><body><p>No content type header on this page at all.</p></body></html>"
             self.send_response(200)
@@ -95,6 +100,30 @@ class Handler(SimpleHTTPRequestHandler):
             self.wfile.write(body)
             return
         return super().do_GET()
+
+
+    def _send_compressed(self, coding: str) -> None:
+        """A page gzip- or deflate-compressed, as servers send one only when
+        the request's Accept-Encoding names the coding; "bomb" is 64 MB of
+        spaces in 64 KB of gzip, "br" a coding that was not asked for."""
+        page = ("<html><body><h1>Compressed tides</h1>"
+                + "<p>The spring tide reaches the harbour wall twice a month, the neap tide never.</p>" * 40
+                + "</body></html>").encode()
+        accepted = self.headers.get("Accept-Encoding", "")
+        if coding == "gzip" and "gzip" in accepted:
+            return self._send(200, gzip.compress(page), Content_Encoding="gzip")
+        if coding == "deflate" and "deflate" in accepted:
+            return self._send(200, zlib.compress(page), Content_Encoding="deflate")
+        if coding == "bomb":
+            return self._send(200, _gzip_bomb(), Content_Encoding="gzip")
+        if coding == "br":
+            return self._send(200, b"\x1b\x03\x00\xf8\xa5\x07", Content_Encoding="br")
+        return self._send(406, b"<html><body><p>Not Acceptable</p></body></html>")
+
+
+@functools.lru_cache(maxsize=1)
+def _gzip_bomb() -> bytes:
+    return gzip.compress(b"<html><body><p>" + b" " * (64 << 20), compresslevel=9)
 
 
 def start(port: int = 0, host: str = "127.0.0.1") -> QuietServer:

@@ -288,6 +288,18 @@ def test_body_size_cap(base_url):
         small.extract(base_url + "/huge?mb=2")
 
 
+def test_compressed_bodies_are_asked_for_and_inflated(rt, base_url):
+    # The server compresses only what the request's Accept-Encoding names.
+    for coding in ("gzip", "deflate"):
+        doc = rt.extract(base_url + "/compressed/" + coding)
+        assert doc.title == "Compressed tides" and "spring tide reaches the harbour wall" in doc.text
+    # 64 MB of inflated spaces stop at the size cap; a coding not asked for is refused.
+    with pytest.raises(FetchError, match="larger than 1000000"):
+        RipTide(allow_private_network=True, max_body_bytes=1_000_000).extract(base_url + "/compressed/bomb")
+    with pytest.raises(FetchError, match="not asked for"):
+        rt.extract(base_url + "/compressed/br")
+
+
 def test_policy_refuses_private_addresses_by_default(base_url):
     default = RipTide()
     with pytest.raises(PolicyError) as err:

@@ -168,6 +168,7 @@ mod tests {
                 location: redirect.then(|| body.clone()),
                 content_type: Some(ctype.to_string()),
                 content_language: None,
+                content_encoding: None,
                 body: if redirect { Vec::new() } else { body.clone().into_bytes() },
             })
         }

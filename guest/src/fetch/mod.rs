@@ -1,9 +1,11 @@
 //! Fetching: a `Transport` sends one GET (the wasi:http client in `wasi`
 //! on wasm32; anything else in tests); `Client` adds what every request
 //! needs on top: egress policy and robots.txt before each hop, redirects,
-//! status and content-type checks, charset decoding.
+//! status and content-type checks, content codings (gzip, deflate) and
+//! charset decoding.
 
 pub mod charset;
+pub mod encoding;
 pub mod policy;
 #[cfg(target_arch = "wasm32")]
 pub mod wasi;
@@ -69,7 +71,10 @@ pub struct RawResponse {
     /// The `Content-Language` header: the page's language when its markup
     /// does not say.
     pub content_language: Option<String>,
-    /// Empty for redirects.
+    /// The `Content-Encoding` header: codings still to undo on the body
+    /// (see `encoding::decode`).
+    pub content_encoding: Option<String>,
+    /// As received; empty for redirects.
     pub body: Vec<u8>,
 }
 
@@ -150,7 +155,8 @@ impl<T: Transport> Client<T> {
             if !charset::is_html(content_type.as_deref()) && !charset::is_plain_text(content_type.as_deref()) {
                 return Err(Error::UnsupportedContent(content_type.unwrap_or_default()));
             }
-            let text = charset::decode(&response.body, content_type.as_deref());
+            let body = encoding::decode(response.body, response.content_encoding.as_deref(), self.options.max_body_bytes)?;
+            let text = charset::decode(&body, content_type.as_deref());
             return Ok(Page { final_url: current, status: response.status, content_type, content_language: response.content_language, text });
         }
     }
@@ -225,7 +231,9 @@ impl<T: Transport> Client<T> {
                     None => return Ok(Robots::allow_all()),
                 },
                 200..=299 => {
-                    let text = charset::decode(&response.body, response.content_type.as_deref());
+                    // An unreadable robots.txt is as good as none.
+                    let body = encoding::decode(response.body, response.content_encoding.as_deref(), self.options.max_body_bytes).unwrap_or_default();
+                    let text = charset::decode(&body, response.content_type.as_deref());
                     return Ok(Robots::parse(&text, &self.options.robots_agent()));
                 }
                 400..=499 => return Ok(Robots::allow_all()),

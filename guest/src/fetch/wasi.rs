@@ -57,6 +57,7 @@ async fn send(url: &Url, options: &FetchOptions) -> Result<RawResponse, Error> {
     let request = Request::get(url.as_str())
         .header("user-agent", options.user_agent.as_str())
         .header("accept", ACCEPT)
+        .header("accept-encoding", super::encoding::ACCEPT_ENCODING)
         // Declare the empty body. Without it the host may start sending
         // before the guest has finished the (empty) body and fall back to
         // chunked framing; servers that ignore a GET's body then close with
@@ -70,6 +71,7 @@ async fn send(url: &Url, options: &FetchOptions) -> Result<RawResponse, Error> {
     let location = header("location");
     let content_type = header("content-type");
     let content_language = header("content-language");
+    let content_encoding = header("content-encoding");
     if let Some(length) = header("content-length").and_then(|l| l.trim().parse::<u64>().ok()) {
         if length > options.max_body_bytes {
             return Err(Error::TooLarge(options.max_body_bytes));
@@ -87,7 +89,7 @@ async fn send(url: &Url, options: &FetchOptions) -> Result<RawResponse, Error> {
                 _ => break,
             }
         }
-        return Ok(RawResponse { status, location, content_type, content_language, body: Vec::new() });
+        return Ok(RawResponse { status, location, content_type, content_language, content_encoding, body: Vec::new() });
     }
     let mut bytes = Vec::new();
     while let Some(frame) = body.frame().await {
@@ -99,7 +101,7 @@ async fn send(url: &Url, options: &FetchOptions) -> Result<RawResponse, Error> {
             bytes.extend_from_slice(&data);
         }
     }
-    Ok(RawResponse { status, location, content_type, content_language, body: bytes })
+    Ok(RawResponse { status, location, content_type, content_language, content_encoding, body: bytes })
 }
 
 /// Translate a wasi:http failure into a fetch error or a timeout.
