@@ -63,6 +63,12 @@ class Handler(SimpleHTTPRequestHandler):
     def do_GET(self) -> None:
         parts = urlsplit(self.path)
         path, query = parts.path, parse_qs(parts.query)
+        if getattr(self.server, "requests", None) is not None:
+            self.server.requests.append((time.monotonic(), path))
+        delay = getattr(self.server, "crawl_delay", None)
+        if path == "/robots.txt" and delay is not None:
+            robots = (SITE / "robots.txt").read_text(encoding="utf-8") + f"Crawl-delay: {delay}\n"
+            return self._send(200, robots.encode(), "text/plain; charset=utf-8")
         if path in REDIRECTS:
             status, location = REDIRECTS[path]
             return self._send(status, b"", Location=location)
@@ -126,10 +132,14 @@ def _gzip_bomb() -> bytes:
     return gzip.compress(b"<html><body><p>" + b" " * (64 << 20), compresslevel=9)
 
 
-def start(port: int = 0, host: str = "127.0.0.1") -> QuietServer:
-    """Start the server in a daemon thread; returns it (``server_address`` has the port)."""
+def start(port: int = 0, host: str = "127.0.0.1", crawl_delay: "float | None" = None) -> QuietServer:
+    """Start the server in a daemon thread; returns it (``server_address`` has
+    the port, ``requests`` the time and path of each GET). With
+    ``crawl_delay`` its robots.txt asks for that many seconds between requests."""
     handler = functools.partial(Handler, directory=str(SITE))
     server = QuietServer((host, port), handler)
+    server.crawl_delay = crawl_delay
+    server.requests = []
     threading.Thread(target=server.serve_forever, name="fixture-server", daemon=True).start()
     return server
 

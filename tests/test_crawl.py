@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+import fixture_server
+
 from riptide import HTTPStatusError, InvalidURL, PolicyError, RipTide, UnsupportedContent
 
 ARTICLES = ["tide-pools", "lighthouse-keepers", "kelp-forests", "storm-surge", "seaweed-farming"]
@@ -60,6 +62,32 @@ def test_spider_max_pages_and_patterns(rt, base_url):
     assert docs_only and all("/docs/" in u and "/reference/" not in u for u in docs_only)
     assert base_url + "/docs/guide/config/deep/sync.html" in docs_only
     assert rt.spider(base_url + "/", max_depth=0) == [base_url + "/"]
+
+
+def test_a_crawl_delay_spaces_the_requests_to_its_site(rt):
+    # A second server whose robots.txt asks for half a second between
+    # requests; a spider or a crawl is one session, paced within itself.
+    server = fixture_server.start(crawl_delay=0.5)
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+
+        def paced(run):
+            del server.requests[:]
+            run()
+            pages = [t for t, path in server.requests if path != "/robots.txt"]
+            return [round(b - a, 2) for a, b in zip(pages, pages[1:])]
+
+        urls = []
+        spider_gaps = paced(lambda: urls.extend(rt.spider(base + "/", max_depth=1, max_pages=4, concurrency=4)))
+        docs = []
+        crawl_gaps = paced(lambda: docs.extend(rt.crawl([base + "/articles/", base + "/docs/", base + "/about.html"], concurrency=4)))
+        # (A request whose connection was reset is sent again, in its turn too.)
+        assert len(urls) == 4 and len(spider_gaps) >= 3
+        assert all(d.ok for d in docs) and len(crawl_gaps) >= 2
+        # Every gap is the delay, less the two clocks' disagreement.
+        assert min(spider_gaps + crawl_gaps) >= 0.45, (spider_gaps, crawl_gaps)
+    finally:
+        server.shutdown()
 
 
 def test_spider_without_robots_reaches_private(base_url):

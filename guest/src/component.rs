@@ -34,7 +34,7 @@ impl wit_crawl::Guest for Engine {
     type CrawlSession = CrawlSession;
 
     fn fetch_document(url: String, fetch: wit::FetchOptions, options: wit::ExtractOptions) -> Result<wit::Document, wit::Error> {
-        let client = Client::new(WasiTransport, fetch_options(fetch));
+        let client = Client::new(WasiTransport::default(), fetch_options(fetch));
         let options = extract_options(options);
         wstd::runtime::block_on(async { client.fetch_document(&url, &options).await }).map(document).map_err(error)
     }
@@ -46,7 +46,7 @@ pub struct CrawlSession(RefCell<Session<WasiTransport>>);
 
 impl GuestCrawlSession for CrawlSession {
     fn crawl(urls: Vec<String>, concurrency: u32, fetch: wit::FetchOptions, options: wit::ExtractOptions) -> wit_crawl::CrawlSession {
-        let client = Client::new(WasiTransport, fetch_options(fetch));
+        let client = Client::new(WasiTransport::default(), fetch_options(fetch));
         let session = Session::crawl(urls, concurrency, client, extract_options(options));
         wit_crawl::CrawlSession::new(CrawlSession(RefCell::new(session)))
     }
@@ -57,7 +57,7 @@ impl GuestCrawlSession for CrawlSession {
         fetch: wit::FetchOptions,
         options: wit::ExtractOptions,
     ) -> Result<wit_crawl::CrawlSession, wit::Error> {
-        let client = Client::new(WasiTransport, fetch_options(fetch));
+        let client = Client::new(WasiTransport::default(), fetch_options(fetch));
         let spider = SpiderOptions {
             max_depth: spider.max_depth,
             max_pages: spider.max_pages,

@@ -53,6 +53,17 @@ impl Frontier {
         self.queue.pop_front()
     }
 
+    /// Up to `n` entries in discovery order, passing over those `wait`
+    /// holds back (they keep their place); see `take_in_order`.
+    pub fn pop_batch(&mut self, n: usize, wait: impl FnMut(&Entry) -> bool) -> Vec<Entry> {
+        take_in_order(&mut self.queue, n, wait)
+    }
+
+    /// The next `n` entries, still queued.
+    pub fn peek(&self, n: usize) -> impl Iterator<Item = &Entry> {
+        self.queue.iter().take(n)
+    }
+
     pub fn len(&self) -> usize {
         self.queue.len()
     }
@@ -64,6 +75,27 @@ impl Frontier {
     pub fn clear(&mut self) {
         self.queue.clear();
     }
+}
+
+/// Entries looked at for one batch at most: past this many held back, the
+/// batch is what it is (a queue of a million URLs of one slow site).
+const MAX_PASSED_OVER: usize = 1_000;
+
+/// Up to `n` entries from the front of `queue`, in order, passing over
+/// (and leaving in place) those `wait` holds back.
+pub fn take_in_order<E>(queue: &mut VecDeque<E>, n: usize, mut wait: impl FnMut(&E) -> bool) -> Vec<E> {
+    let mut taken = Vec::new();
+    let mut passed_over = 0;
+    let mut at = 0;
+    while taken.len() < n && at < queue.len() && passed_over < MAX_PASSED_OVER {
+        if wait(&queue[at]) {
+            passed_over += 1;
+            at += 1;
+        } else if let Some(entry) = queue.remove(at) {
+            taken.push(entry);
+        }
+    }
+    taken
 }
 
 #[cfg(test)]
@@ -85,5 +117,14 @@ mod tests {
         let e = f.pop().unwrap();
         assert_eq!((e.url.as_str(), e.depth, e.index), ("http://a/x", 1, 1));
         assert!(f.is_empty());
+    }
+
+    #[test]
+    fn a_batch_passes_over_what_must_wait_and_keeps_its_place() {
+        let mut queue: VecDeque<u32> = (0..8).collect();
+        // Odd numbers wait: the batch is the first three even ones.
+        assert_eq!(take_in_order(&mut queue, 3, |n| n % 2 == 1), vec![0, 2, 4]);
+        assert_eq!(queue, [1, 3, 5, 6, 7]);
+        assert_eq!(take_in_order(&mut queue, 10, |_| false), vec![1, 3, 5, 6, 7]);
     }
 }

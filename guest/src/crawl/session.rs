@@ -1,7 +1,11 @@
 //! A crawl or spider in progress, advanced one batch at a time so the host
 //! can report progress and stop early.
 
-use super::frontier::Frontier;
+use std::collections::{HashSet, VecDeque};
+
+use url::Url;
+
+use super::frontier::{take_in_order, Frontier};
 use super::join::join_all;
 use super::scope::{normalize, Scope};
 use crate::fetch::{page_to_document, parse_url, Client, Transport};
@@ -28,8 +32,16 @@ pub struct Item {
 }
 
 enum Plan {
-    List { urls: Vec<String>, next: usize },
-    Spider { frontier: Frontier, scope: Scope, max_pages: u32, returned: u32 },
+    /// The URLs not fetched yet, with their place in the caller's list.
+    List {
+        pending: VecDeque<(u32, String)>,
+    },
+    Spider {
+        frontier: Frontier,
+        scope: Scope,
+        max_pages: u32,
+        returned: u32,
+    },
 }
 
 pub struct Session<T: Transport> {
@@ -41,7 +53,8 @@ pub struct Session<T: Transport> {
 
 impl<T: Transport> Session<T> {
     pub fn crawl(urls: Vec<String>, concurrency: u32, client: Client<T>, extract: ExtractOptions) -> Self {
-        Session { client, plan: Plan::List { urls, next: 0 }, concurrency: concurrency.max(1) as usize, extract }
+        let pending = urls.into_iter().enumerate().map(|(k, url)| (k as u32, url)).collect();
+        Session { client, plan: Plan::List { pending }, concurrency: concurrency.max(1) as usize, extract }
     }
 
     pub fn spider(seed: &str, options: SpiderOptions, client: Client<T>, extract: ExtractOptions) -> Result<Self, Error> {
@@ -63,7 +76,7 @@ impl<T: Transport> Session<T> {
     /// URLs queued but not fetched yet.
     pub fn pending(&self) -> u32 {
         match &self.plan {
-            Plan::List { urls, next } => (urls.len() - next) as u32,
+            Plan::List { pending } => pending.len() as u32,
             Plan::Spider { frontier, .. } => frontier.len() as u32,
         }
     }
@@ -71,36 +84,24 @@ impl<T: Transport> Session<T> {
     /// Fetch the next batch; an empty result means the session is done.
     pub async fn next_batch(&mut self) -> Vec<Item> {
         match &mut self.plan {
-            Plan::List { urls, next } => {
-                let start = *next;
-                let end = (start + self.concurrency).min(urls.len());
-                *next = end;
-                let client = &self.client;
-                let extract = &self.extract;
-                let parsed: Vec<url::Url> = urls[start..end].iter().filter_map(|u| parse_url(u).ok()).collect();
-                client.prefetch_robots(&parsed).await;
-                let futures = urls[start..end].iter().map(|u| client.fetch_document(u, extract)).collect();
-                let results = join_all(futures).await;
-                urls[start..end]
-                    .iter()
-                    .zip(results)
-                    .enumerate()
-                    .map(|(k, (url, result))| Item { url: url.clone(), depth: 0, index: (start + k) as u32, result })
-                    .collect()
+            Plan::List { pending } => {
+                let (client, extract) = (&self.client, &self.extract);
+                // robots.txt first: the batch is chosen knowing each site's Crawl-delay.
+                let ahead: Vec<Url> = pending.iter().take(self.concurrency).filter_map(|(_, u)| parse_url(u).ok()).collect();
+                client.prefetch_robots(&ahead).await;
+                let mut paced = HashSet::new();
+                let batch = take_in_order(pending, self.concurrency, |(_, u)| parse_url(u).is_ok_and(|u| waits_for_its_turn(client, &u, &mut paced)));
+                let results = join_all(batch.iter().map(|(_, u)| client.fetch_document(u, extract)).collect()).await;
+                batch.into_iter().zip(results).map(|((index, url), result)| Item { url, depth: 0, index, result }).collect()
             }
-            Plan::Spider { frontier, scope, max_pages, returned } => {
+            Plan::Spider { frontier, scope, max_pages, returned } => loop {
                 // Failures do not count towards max_pages, so never fetch
                 // more than the pages still wanted.
-                let want = (*max_pages - *returned) as usize;
-                let mut batch = Vec::new();
-                while batch.len() < self.concurrency.min(want) {
-                    match frontier.pop() {
-                        Some(e) => batch.push(e),
-                        None => break,
-                    }
-                }
+                let want = self.concurrency.min((*max_pages - *returned) as usize);
                 let client = &self.client;
-                client.prefetch_robots(batch.iter().map(|e| &e.url)).await;
+                client.prefetch_robots(frontier.peek(want).map(|e| e.url.clone()).collect::<Vec<_>>().iter()).await;
+                let mut paced = HashSet::new();
+                let batch = frontier.pop_batch(want, |e| waits_for_its_turn(client, &e.url, &mut paced));
                 let futures = batch.iter().map(|e| client.fetch_page(&e.url)).collect();
                 let pages = join_all(futures).await;
                 let mut items = Vec::with_capacity(batch.len());
@@ -140,26 +141,62 @@ impl<T: Transport> Session<T> {
                 if *returned >= *max_pages {
                     frontier.clear();
                 }
-                items
-            }
+                // A batch of redirects onto pages seen already returns
+                // nothing, and nothing would read as the end of the spider.
+                if !items.is_empty() || frontier.is_empty() {
+                    return items;
+                }
+            },
         }
     }
+}
+
+/// Whether a request to `url` waits for a later batch: its site asks for a
+/// Crawl-delay and the batch (whose sites are `paced`) has a request to it
+/// already. One request per such site per batch, so an engine call waits
+/// one delay at most.
+fn waits_for_its_turn<T: Transport>(client: &Client<T>, url: &Url, paced: &mut HashSet<String>) -> bool {
+    client.crawl_delay(url).is_some() && !paced.insert(url.origin().ascii_serialization())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::fetch::{FetchOptions, RawResponse};
+    use std::cell::{Cell, RefCell};
     use std::collections::HashMap;
     use std::future::Future;
+    use std::rc::Rc;
     use std::task::{Context, Poll, Waker};
+    use std::time::Duration;
 
-    /// An in-memory site: path -> (status, content type, body or Location).
-    struct Site(HashMap<&'static str, (u16, &'static str, String)>);
+    /// An in-memory site: path -> (status, content type, body or Location),
+    /// on a clock that sleeping moves forward; it logs when each path was asked for.
+    struct Site {
+        pages: HashMap<&'static str, (u16, &'static str, String)>,
+        clock: Cell<Duration>,
+        asked: Rc<RefCell<Vec<(String, Duration)>>>,
+        /// Paths whose next request has its connection reset.
+        resets: RefCell<Vec<&'static str>>,
+    }
 
     impl Transport for Site {
+        fn now(&self) -> Duration {
+            self.clock.get()
+        }
+
+        async fn sleep(&self, duration: Duration) {
+            self.clock.set(self.clock.get() + duration);
+        }
+
         async fn get(&self, url: &url::Url, _: &FetchOptions) -> Result<RawResponse, Error> {
-            let Some((status, ctype, body)) = self.0.get(url.path()) else {
+            self.asked.borrow_mut().push((url.path().to_string(), self.clock.get()));
+            let reset = self.resets.borrow().iter().position(|&p| p == url.path());
+            if let Some(at) = reset {
+                self.resets.borrow_mut().remove(at);
+                return Err(Error::Fetch(format!("{url}: ConnectionTerminated")));
+            }
+            let Some((status, ctype, body)) = self.pages.get(url.path()) else {
                 return Ok(RawResponse { status: 404, ..Default::default() });
             };
             let redirect = (300..400).contains(status);
@@ -197,7 +234,7 @@ mod tests {
         m.insert("/a/deep", page(&["/a/deeper"]));
         m.insert("/b/deep", page(&[]));
         m.insert("/old", (301, "text/html", "/b".to_string()));
-        Site(m)
+        Site { pages: m, clock: Cell::new(Duration::ZERO), asked: Rc::default(), resets: RefCell::default() }
     }
 
     fn spider_documents(max_depth: u32, max_pages: u32, extract: ExtractOptions) -> Vec<(String, Document)> {
@@ -235,6 +272,81 @@ mod tests {
         );
         assert_eq!(spider_urls(2, 100).len(), 5);
         assert_eq!(spider_urls(5, 2), vec!["http://site.test/", "http://site.test/a"]);
+    }
+
+    #[test]
+    fn a_crawl_delay_spaces_the_requests_to_its_site() {
+        // A client of the site with this robots.txt, and the log of what it asks, when.
+        let delayed_resetting = |robots: &str, respect_robots: bool, resets: Vec<&'static str>| {
+            let mut site = site();
+            site.resets = RefCell::new(resets);
+            site.pages.insert("/robots.txt", (200, "text/plain", robots.to_string()));
+            let asked = site.asked.clone();
+            (Client::new(site, FetchOptions { allow_private_network: true, respect_robots, ..FetchOptions::default() }), asked)
+        };
+        let delayed = |robots: &str, respect_robots: bool| delayed_resetting(robots, respect_robots, Vec::new());
+        let page_secs = |asked: &Rc<RefCell<Vec<(String, Duration)>>>| -> Vec<u64> {
+            asked.borrow().iter().filter(|(path, _)| path != "/robots.txt").map(|(_, at)| at.as_secs()).collect()
+        };
+        // A spider of concurrency 4 asks one page per batch, 3 s apart.
+        let options = SpiderOptions { max_depth: 1, max_pages: 100, same_host: true, include: vec![], exclude: vec![], concurrency: 4 };
+        let (client, asked) = delayed("User-agent: *\nDisallow: /secret\nCrawl-delay: 3\n", true);
+        let mut spider = Session::spider("http://site.test/", options, client, ExtractOptions::default()).unwrap();
+        let mut batches = Vec::new();
+        loop {
+            let items = block_on(spider.next_batch());
+            if items.is_empty() {
+                break;
+            }
+            batches.push(items.len());
+        }
+        assert_eq!(batches, [1, 1, 1]);
+        assert_eq!(page_secs(&asked), [0, 3, 6, 9, 12], "/, /a, /b, then /old and its redirect to /b (seen already): each hop waits its turn");
+        // A crawl of a list: the same; a delay past the cap waits the cap; ignoring robots, no wait.
+        let urls: Vec<String> = ["/a", "/b", "/a/deep"].iter().map(|p| format!("http://site.test{p}")).collect();
+        for (robots, respect, expected) in [("Crawl-delay: 3", true, [0, 3, 6]), ("Crawl-delay: 3600", true, [0, 10, 20]), ("Crawl-delay: 3", false, [0, 0, 0])]
+        {
+            let (client, asked) = delayed(&format!("User-agent: *\n{robots}\n"), respect);
+            let mut crawl = Session::crawl(urls.clone(), 4, client, ExtractOptions::default());
+            let mut fetched = Vec::new();
+            while let items @ [_, ..] = &block_on(crawl.next_batch())[..] {
+                fetched.extend(items.iter().map(|i| (i.index, i.result.is_ok())));
+            }
+            assert_eq!(fetched, [(0, true), (1, true), (2, true)]);
+            assert_eq!(page_secs(&asked), expected, "{robots}, respect_robots={respect}");
+        }
+        // A reset connection is tried again, in its turn too.
+        let (client, asked) = delayed_resetting("User-agent: *\nCrawl-delay: 3\n", true, vec!["/b"]);
+        let mut crawl = Session::crawl(urls, 4, client, ExtractOptions::default());
+        let mut fetched = Vec::new();
+        while let items @ [_, ..] = &block_on(crawl.next_batch())[..] {
+            fetched.extend(items.iter().map(|i| (i.index, i.result.is_ok())));
+        }
+        assert_eq!(fetched, [(0, true), (1, true), (2, true)]);
+        assert_eq!(page_secs(&asked), [0, 3, 6, 9], "/a, /b reset, /b again, /a/deep");
+    }
+
+    #[test]
+    fn a_batch_of_redirects_to_seen_pages_does_not_end_the_spider() {
+        // One page per batch: /old (a redirect to /b, fetched already) makes
+        // a batch of nothing before /a/deep is reached.
+        let mut site = site();
+        site.pages.insert(
+            "/",
+            (
+                200,
+                "text/html",
+                "<p>Some page text that is long enough to count as content.</p><a href='/b'>b</a> <a href='/old'>old</a> <a href='/a/deep'>deep</a>".into(),
+            ),
+        );
+        let client = Client::new(site, FetchOptions { allow_private_network: true, ..FetchOptions::default() });
+        let options = SpiderOptions { max_depth: 1, max_pages: 100, same_host: true, include: vec![], exclude: vec![], concurrency: 1 };
+        let mut spider = Session::spider("http://site.test/", options, client, ExtractOptions::default()).unwrap();
+        let mut urls = Vec::new();
+        while let items @ [_, ..] = &block_on(spider.next_batch())[..] {
+            urls.extend(items.iter().map(|i| i.url.clone()));
+        }
+        assert_eq!(urls, ["http://site.test/", "http://site.test/b", "http://site.test/a/deep"]);
     }
 
     #[test]

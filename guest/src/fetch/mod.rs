@@ -12,6 +12,7 @@ pub mod wasi;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::time::Duration;
 
 use url::Url;
 
@@ -24,6 +25,10 @@ use crate::model::{Document, Error, ExtractOptions, PolicyReason};
 pub const DEFAULT_USER_AGENT: &str = concat!("RipTide/", env!("CARGO_PKG_VERSION"), " (+https://pypi.org/project/riptide-wasm/)");
 /// Redirects followed when fetching robots.txt itself.
 const ROBOTS_MAX_REDIRECTS: u32 = 5;
+/// The longest robots.txt Crawl-delay honoured, in seconds: one engine call
+/// waits one delay at most (see `Session`), and must end within the
+/// host's time limit (60 s by default) with its request.
+pub const MAX_CRAWL_DELAY_SECS: f64 = 10.0;
 
 /// Mirrors the WIT `fetch-options`.
 #[derive(Debug, Clone)]
@@ -78,10 +83,14 @@ pub struct RawResponse {
     pub body: Vec<u8>,
 }
 
-/// Sends one GET request; never follows redirects.
+/// Sends one GET request; never follows redirects. Also the clock that
+/// paces requests to a site asking for a Crawl-delay.
 #[allow(async_fn_in_trait)]
 pub trait Transport {
     async fn get(&self, url: &Url, options: &FetchOptions) -> Result<RawResponse, Error>;
+    /// Time since an arbitrary start.
+    fn now(&self) -> Duration;
+    async fn sleep(&self, duration: Duration);
 }
 
 /// A fetched, decoded page.
@@ -105,6 +114,9 @@ pub struct Client<T: Transport> {
     options: FetchOptions,
     /// robots.txt per origin, fetched once per client.
     robots: RefCell<HashMap<String, Robots>>,
+    /// When each origin that asks for a Crawl-delay may next be sent a
+    /// request (see `pace`).
+    next_turn: RefCell<HashMap<String, Duration>>,
 }
 
 fn is_redirect(status: u16) -> bool {
@@ -113,7 +125,7 @@ fn is_redirect(status: u16) -> bool {
 
 impl<T: Transport> Client<T> {
     pub fn new(transport: T, options: FetchOptions) -> Self {
-        Client { transport, options, robots: RefCell::new(HashMap::new()) }
+        Client { transport, options, robots: RefCell::new(HashMap::new()), next_turn: RefCell::new(HashMap::new()) }
     }
 
     pub fn options(&self) -> &FetchOptions {
@@ -133,7 +145,7 @@ impl<T: Transport> Client<T> {
         let mut visited = vec![current.to_string()];
         loop {
             self.allow(&current).await?;
-            let response = self.transport.get(&current, &self.options).await?;
+            let response = self.send(&current).await?;
             if is_redirect(response.status) {
                 if let Some(location) = response.location.as_deref() {
                     let next = current.join(location).map_err(|e| Error::Fetch(format!("bad redirect Location {location:?}: {e}")))?;
@@ -171,6 +183,52 @@ impl<T: Transport> Client<T> {
             }
         }
         Ok(())
+    }
+
+    /// One GET, in the origin's turn (see `pace`); a connection reset is
+    /// tried again after a pause, as a GET is safe to repeat, each try in
+    /// its turn. (Resets were frequent under load while redirect and error
+    /// bodies were dropped unread; the transport drains them now, and the
+    /// retry stays for resets that remain.)
+    async fn send(&self, url: &Url) -> Result<RawResponse, Error> {
+        let mut pauses = RESET_BACKOFF_MS.iter();
+        loop {
+            self.pace(url).await;
+            match self.transport.get(url, &self.options).await {
+                Err(Error::Fetch(message)) if is_reset(&message) => match pauses.next() {
+                    Some(&ms) => self.transport.sleep(Duration::from_millis(ms)).await,
+                    None => return Err(Error::Fetch(message)),
+                },
+                other => return other,
+            }
+        }
+    }
+
+    /// Wait for the origin's turn when its robots.txt asks for a delay
+    /// between requests. Turns are handed out as requests start, so the
+    /// requests of one batch to one origin space out too.
+    async fn pace(&self, url: &Url) {
+        let Some(delay) = self.crawl_delay(url) else { return };
+        let now = self.transport.now();
+        let turn = {
+            let mut turns = self.next_turn.borrow_mut();
+            let turn = turns.get(&url.origin().ascii_serialization()).map_or(now, |&t| t.max(now));
+            turns.insert(url.origin().ascii_serialization(), turn + delay);
+            turn
+        };
+        if turn > now {
+            self.transport.sleep(turn - now).await;
+        }
+    }
+
+    /// The Crawl-delay robots.txt of the URL's origin asks for, when it is
+    /// fetched already and robots are obeyed; at most `MAX_CRAWL_DELAY_SECS`.
+    pub fn crawl_delay(&self, url: &Url) -> Option<Duration> {
+        if !self.options.respect_robots {
+            return None;
+        }
+        let seconds = self.robots.borrow().get(&url.origin().ascii_serialization())?.crawl_delay?;
+        (seconds > 0.0 && seconds.is_finite()).then(|| Duration::from_secs_f64(seconds.min(MAX_CRAWL_DELAY_SECS)))
     }
 
     /// Fetch robots.txt for every origin of `urls` not seen yet, one request
@@ -224,7 +282,7 @@ impl<T: Transport> Client<T> {
             if policy::check(&current, self.options.allow_private_network).is_err() {
                 return Ok(Robots::allow_all());
             }
-            let response = self.transport.get(&current, &self.options).await?;
+            let response = self.send(&current).await?;
             match response.status {
                 s if is_redirect(s) => match response.location.as_deref().and_then(|l| current.join(l).ok()) {
                     Some(next) => current = next,
@@ -243,6 +301,14 @@ impl<T: Transport> Client<T> {
         }
         Ok(Robots::allow_all())
     }
+}
+
+/// Pauses before sending again a GET whose connection was reset.
+const RESET_BACKOFF_MS: &[u64] = &[50, 200, 500, 1000];
+
+fn is_reset(message: &str) -> bool {
+    let m = message.to_ascii_lowercase();
+    m.contains("connection reset") || m.contains("connectionterminated") || m.contains("broken pipe")
 }
 
 fn path_and_query(url: &Url) -> String {

@@ -16,37 +16,34 @@ const DRAIN_ERROR_BODY_BYTES: usize = 64 * 1024;
 
 const ACCEPT: &str = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.5";
 
-pub struct WasiTransport;
+pub struct WasiTransport {
+    /// The start of the clock `now` reads.
+    started: wstd::time::Instant,
+}
 
-/// Pauses before retrying a GET whose connection was reset. Resets were
-/// frequent under load while redirect and error bodies were dropped unread
-/// (now drained, see `send`); the retry stays for resets that remain, as a
-/// GET is safe to repeat.
-const RESET_BACKOFF_MS: &[u64] = &[50, 200, 500, 1000];
-
-impl Transport for WasiTransport {
-    async fn get(&self, url: &Url, options: &FetchOptions) -> Result<RawResponse, Error> {
-        let deadline = Duration::from_millis(options.request_timeout_ms.max(1) as u64);
-        let mut attempt = 0;
-        loop {
-            let result = match send(url, options).timeout(deadline).await {
-                Ok(result) => result,
-                Err(_) => Err(Error::Timeout(format!("{url}: no complete response within {} ms", options.request_timeout_ms))),
-            };
-            match result {
-                Err(Error::Fetch(m)) if attempt < RESET_BACKOFF_MS.len() && is_reset(&m) => {
-                    wstd::task::sleep(Duration::from_millis(RESET_BACKOFF_MS[attempt])).await;
-                    attempt += 1;
-                }
-                other => return other,
-            }
-        }
+/// A transport whose clock starts now.
+impl Default for WasiTransport {
+    fn default() -> Self {
+        WasiTransport { started: wstd::time::Instant::now() }
     }
 }
 
-fn is_reset(message: &str) -> bool {
-    let m = message.to_ascii_lowercase();
-    m.contains("connection reset") || m.contains("connectionterminated") || m.contains("broken pipe")
+impl Transport for WasiTransport {
+    fn now(&self) -> std::time::Duration {
+        self.started.elapsed().into()
+    }
+
+    async fn sleep(&self, duration: std::time::Duration) {
+        wstd::task::sleep(duration.into()).await;
+    }
+
+    async fn get(&self, url: &Url, options: &FetchOptions) -> Result<RawResponse, Error> {
+        let deadline = Duration::from_millis(options.request_timeout_ms.max(1) as u64);
+        match send(url, options).timeout(deadline).await {
+            Ok(result) => result,
+            Err(_) => Err(Error::Timeout(format!("{url}: no complete response within {} ms", options.request_timeout_ms))),
+        }
+    }
 }
 
 async fn send(url: &Url, options: &FetchOptions) -> Result<RawResponse, Error> {
