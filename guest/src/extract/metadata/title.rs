@@ -75,7 +75,7 @@ pub(super) fn choose_title(sources: &TitleSources) -> Option<String> {
         (parts.len() > 1 && parts.last().is_some_and(|last| fold(last) == h)) || site.is_some_and(|s| fold(s) == h)
     };
     // The `<title>` agrees with the `<h1>`, or is the `<h1>` cut off
-    // inside a word.
+    // inside a word, or with another number in it.
     let confirmed = |headline: &str| {
         let h = fold(headline);
         let agrees = !h.is_empty()
@@ -84,7 +84,10 @@ pub(super) fn choose_title(sources: &TitleSources) -> Option<String> {
                 let t = fold(t);
                 t.contains(&h) || h.contains(&t)
             });
-        agrees || page_title.as_deref().is_some_and(|t| cut_short(t, headline)) || og.is_some_and(|o| cut_short(&strip_site_name(o, site), headline))
+        let renumbered_from = |t: &str| renumbered(t, headline);
+        agrees
+            || page_title.as_deref().is_some_and(|t| cut_short(t, headline) || renumbered_from(t))
+            || og.is_some_and(|o| cut_short(&strip_site_name(o, site), headline) || renumbered_from(&strip_site_name(o, site)))
     };
     if let Some(h) = h1.filter(|h| confirmed(h)) {
         return Some(h.to_string());
@@ -291,6 +294,25 @@ fn cut_short(title: &str, headline: &str) -> bool {
         && headline[whole.len()].len() > last.len()
         && headline[whole.len()].starts_with(last.as_str())
 }
+
+/// Whether `headline` is `title` with one number changed ("7 Mental Health
+/// Trends to Watch in 2025" over a `<title>` still saying 2024): the page
+/// was brought up to date and its `<title>` left behind; the visible
+/// headline is the current one.
+fn renumbered(title: &str, headline: &str) -> bool {
+    let title: Vec<String> = title.split_whitespace().map(fold).collect();
+    let headline: Vec<String> = headline.split_whitespace().map(fold).collect();
+    let number = |w: &String| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let mut changed = title.iter().zip(&headline).filter(|(t, h)| t != h);
+    title.len() == headline.len()
+        && title.len() >= RENUMBERED_MIN_WORDS
+        && changed.next().is_some_and(|(t, h)| number(t) && number(h))
+        && changed.next().is_none()
+}
+
+/// A title of fewer words than this is too short to tell a renumbered
+/// headline from another one ("Top 10" and "Top 12").
+const RENUMBERED_MIN_WORDS: usize = 3;
 
 /// The share of `text`'s words (case folded) that `other` also has.
 fn share_of_words_in(text: &str, other: &str) -> f64 {
