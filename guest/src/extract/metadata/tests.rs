@@ -524,12 +524,16 @@ fn a_title_cut_inside_a_word_gives_way_to_the_headline() {
 }
 
 #[test]
-fn a_headline_brought_up_to_date_beats_the_title_left_behind() {
-    let page = |title: &str| format!("<html><head><title>{title}</title></head><body><h1>7 Mental Health Trends to Watch in 2025</h1><p>Text</p></body></html>");
+fn a_headline_restating_the_title_beats_it() {
+    let page =
+        |title: &str| format!("<html><head><title>{title}</title></head><body><h1>7 Mental Health Trends to Watch in 2025</h1><p>Text</p></body></html>");
     assert_eq!(meta_of(&page("7 Mental Health Trends to Watch in 2024 | Clinic")).title.as_deref(), Some("7 Mental Health Trends to Watch in 2025"));
     // Another word changed too: the `<title>` is a rewrite of its own.
     assert_eq!(meta_of(&page("7 Health Trends to Watch in 2024")).title.as_deref(), Some("7 Health Trends to Watch in 2024"));
     assert_eq!(meta_of(&page("7 Mental Health Trends to Watch Now")).title.as_deref(), Some("7 Mental Health Trends to Watch Now"));
+    // The title's words in another order.
+    let course = "<html><head><title>Graphic Design Course Online | Shillington</title></head><body><h1>Online Graphic Design Course</h1></body></html>";
+    assert_eq!(meta_of(course).title.as_deref(), Some("Online Graphic Design Course"));
 }
 
 #[test]

@@ -75,7 +75,8 @@ pub(super) fn choose_title(sources: &TitleSources) -> Option<String> {
         (parts.len() > 1 && parts.last().is_some_and(|last| fold(last) == h)) || site.is_some_and(|s| fold(s) == h)
     };
     // The `<title>` agrees with the `<h1>`, or is the `<h1>` cut off
-    // inside a word, or with another number in it.
+    // inside a word, with another number in it or its words in another
+    // order.
     let confirmed = |headline: &str| {
         let h = fold(headline);
         let agrees = !h.is_empty()
@@ -84,10 +85,10 @@ pub(super) fn choose_title(sources: &TitleSources) -> Option<String> {
                 let t = fold(t);
                 t.contains(&h) || h.contains(&t)
             });
-        let renumbered_from = |t: &str| renumbered(t, headline);
+        let restated = |t: &str| renumbered(t, headline) || reordered(t, headline);
         agrees
-            || page_title.as_deref().is_some_and(|t| cut_short(t, headline) || renumbered_from(t))
-            || og.is_some_and(|o| cut_short(&strip_site_name(o, site), headline) || renumbered_from(&strip_site_name(o, site)))
+            || page_title.as_deref().is_some_and(|t| cut_short(t, headline) || restated(t))
+            || og.is_some_and(|o| cut_short(&strip_site_name(o, site), headline) || restated(&strip_site_name(o, site)))
     };
     if let Some(h) = h1.filter(|h| confirmed(h)) {
         return Some(h.to_string());
@@ -309,6 +310,22 @@ fn renumbered(title: &str, headline: &str) -> bool {
         && changed.next().is_some_and(|(t, h)| number(t) && number(h))
         && changed.next().is_none()
 }
+
+/// Whether `headline` has the words of `title` in another order ("Online
+/// Graphic Design Course" over "Graphic Design Course Online"): the page
+/// shows the title as it means it to read.
+fn reordered(title: &str, headline: &str) -> bool {
+    let sorted_words = |text: &str| {
+        let mut words: Vec<String> = text.split_whitespace().map(fold).filter(|w| !w.is_empty()).collect();
+        words.sort_unstable();
+        words
+    };
+    let words = sorted_words(title);
+    words.len() >= REORDERED_MIN_WORDS && words == sorted_words(headline)
+}
+
+/// Fewer words than this in another order are another phrase.
+const REORDERED_MIN_WORDS: usize = 2;
 
 /// A title of fewer words than this is too short to tell a renumbered
 /// headline from another one ("Top 10" and "Top 12").
