@@ -137,6 +137,10 @@ def test_extract_html_accepts_bytes_in_legacy_encodings():
     assert "\u9555\u6d77\u5cb8" in rt.extract_html(("<meta charset=gb2312>" + hanzi).encode("gb18030")).text
     kana = "<p>\u6f6e\u304c\u6e80\u3061\u308b\u3068\u3001\u6e2f\u306e\u8239\u306f\u4e00\u6589\u306b\u51fa\u822a\u3057\u307e\u3059\u3002\u2460</p>"
     assert "\u6f6e\u304c\u6e80\u3061\u308b" in rt.extract_html(('<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">' + kana).encode("cp932")).text
+    # A label naming no text encoding is no label: Windows-1252.
+    for label in ("base64", "zlib", "no-such-charset"):
+        page = f"<meta charset={label}><p>Café crème on the quay, every morning at dawn.</p>".encode("cp1252")
+        assert "Café crème" in rt.extract_html(page).text
     for not_a_page in (None, 5, ["<p>x</p>"]):
         with pytest.raises(TypeError, match="html must be str or bytes"):
             rt.extract_html(not_a_page)

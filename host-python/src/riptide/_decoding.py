@@ -55,20 +55,21 @@ def decode_html(html: Union[str, bytes, bytearray, memoryview]) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    codec = _declared_codec(data[:_PRESCAN_BYTES]) or "cp1252"
-    return data.decode(codec, errors="replace")
+    codec = _declared_codec(data[:_PRESCAN_BYTES])
+    if codec is not None:
+        try:
+            return data.decode(codec, errors="replace")
+        except LookupError:
+            # A label Python does not know, or one naming a codec that is not
+            # a text encoding ("base64", "zlib"): as if none were declared.
+            pass
+    return data.decode("cp1252", errors="replace")
 
 
 def _declared_codec(head: bytes) -> Optional[str]:
-    """The Python codec browsers would use for the page's `<meta charset>`,
-    if it names one Python has."""
+    """The Python codec browsers would use for the page's `<meta charset>`."""
     match = _META_CHARSET.search(head)
     if not match:
         return None
     label = match.group(1).decode("ascii").lower()
-    codec = _BROWSER_ENCODINGS.get(label, label)
-    try:
-        codecs.lookup(codec)
-    except LookupError:
-        return None
-    return codec
+    return _BROWSER_ENCODINGS.get(label, label)
