@@ -99,7 +99,7 @@ impl<T: Transport> Session<T> {
                 // more than the pages still wanted.
                 let want = self.concurrency.min((*max_pages - *returned) as usize);
                 let client = &self.client;
-                client.prefetch_robots(frontier.peek(want).map(|e| e.url.clone()).collect::<Vec<_>>().iter()).await;
+                client.prefetch_robots(frontier.peek(want).map(|e| &e.url)).await;
                 let mut paced = HashSet::new();
                 let batch = frontier.pop_batch(want, |e| waits_for_its_turn(client, &e.url, &mut paced));
                 let futures = batch.iter().map(|e| client.fetch_page(&e.url)).collect();

@@ -11,6 +11,8 @@
 //!    a widget class dropped most of that region, `clean` judges the page
 //!    once more with the region known, and the region is chosen again.
 //!    `introduction` adds the prose between the headline and the region.
+//!    With comments wanted, the region is chosen as without them and the
+//!    comment sections after it follow it (`clean::comment_sections`).
 //! 4. `render`: walk the introduction and the region once into blocks →
 //!    text and Markdown.
 //! 5. `metadata`: title, byline, date, language... layered per field;

@@ -212,8 +212,9 @@ impl<T: Transport> Client<T> {
         let now = self.transport.now();
         let turn = {
             let mut turns = self.next_turn.borrow_mut();
-            let turn = turns.get(&url.origin().ascii_serialization()).map_or(now, |&t| t.max(now));
-            turns.insert(url.origin().ascii_serialization(), turn + delay);
+            let next = turns.entry(url.origin().ascii_serialization()).or_insert(now);
+            let turn = (*next).max(now);
+            *next = turn + delay;
             turn
         };
         if turn > now {
