@@ -53,10 +53,10 @@ impl Frontier {
         self.queue.pop_front()
     }
 
-    /// Up to `n` entries in discovery order, passing over those `wait`
-    /// holds back (they keep their place); see `take_in_order`.
+    /// Up to `n` entries in discovery order, up to the first one `wait`
+    /// holds back (see `take_front`).
     pub fn pop_batch(&mut self, n: usize, wait: impl FnMut(&Entry) -> bool) -> Vec<Entry> {
-        take_in_order(&mut self.queue, n, wait)
+        take_front(&mut self.queue, n, wait)
     }
 
     /// The next `n` entries, still queued.
@@ -77,23 +77,14 @@ impl Frontier {
     }
 }
 
-/// Entries looked at for one batch at most: past this many held back, the
-/// batch is what it is (a queue of a million URLs of one slow site).
-const MAX_PASSED_OVER: usize = 1_000;
-
-/// Up to `n` entries from the front of `queue`, in order, passing over
-/// (and leaving in place) those `wait` holds back.
-pub fn take_in_order<E>(queue: &mut VecDeque<E>, n: usize, mut wait: impl FnMut(&E) -> bool) -> Vec<E> {
+/// Up to `n` entries from the front of `queue`, stopping before the first
+/// one `wait` holds back: what is handed out keeps the queue's order, as
+/// callers were promised (input order for a crawl, discovery order for a
+/// spider).
+pub fn take_front<E>(queue: &mut VecDeque<E>, n: usize, mut wait: impl FnMut(&E) -> bool) -> Vec<E> {
     let mut taken = Vec::new();
-    let mut passed_over = 0;
-    let mut at = 0;
-    while taken.len() < n && at < queue.len() && passed_over < MAX_PASSED_OVER {
-        if wait(&queue[at]) {
-            passed_over += 1;
-            at += 1;
-        } else if let Some(entry) = queue.remove(at) {
-            taken.push(entry);
-        }
+    while taken.len() < n && queue.front().is_some_and(|entry| !wait(entry)) {
+        taken.extend(queue.pop_front());
     }
     taken
 }
@@ -120,11 +111,12 @@ mod tests {
     }
 
     #[test]
-    fn a_batch_passes_over_what_must_wait_and_keeps_its_place() {
+    fn a_batch_stops_before_what_must_wait() {
         let mut queue: VecDeque<u32> = (0..8).collect();
-        // Odd numbers wait: the batch is the first three even ones.
-        assert_eq!(take_in_order(&mut queue, 3, |n| n % 2 == 1), vec![0, 2, 4]);
-        assert_eq!(queue, [1, 3, 5, 6, 7]);
-        assert_eq!(take_in_order(&mut queue, 10, |_| false), vec![1, 3, 5, 6, 7]);
+        // 3 waits: the batch is what comes before it, the order kept.
+        assert_eq!(take_front(&mut queue, 5, |&n| n == 3), vec![0, 1, 2]);
+        assert_eq!(take_front(&mut queue, 2, |_| false), vec![3, 4]);
+        assert_eq!(take_front(&mut queue, 10, |_| false), vec![5, 6, 7]);
+        assert!(queue.is_empty());
     }
 }

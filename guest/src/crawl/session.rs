@@ -5,7 +5,7 @@ use std::collections::{HashSet, VecDeque};
 
 use url::Url;
 
-use super::frontier::{take_in_order, Frontier};
+use super::frontier::{take_front, Frontier};
 use super::join::join_all;
 use super::scope::{normalize, Scope};
 use crate::fetch::{page_to_document, parse_url, Client, Transport};
@@ -90,7 +90,7 @@ impl<T: Transport> Session<T> {
                 let ahead: Vec<Url> = pending.iter().take(self.concurrency).filter_map(|(_, u)| parse_url(u).ok()).collect();
                 client.prefetch_robots(&ahead).await;
                 let mut paced = HashSet::new();
-                let batch = take_in_order(pending, self.concurrency, |(_, u)| parse_url(u).is_ok_and(|u| waits_for_its_turn(client, &u, &mut paced)));
+                let batch = take_front(pending, self.concurrency, |(_, u)| parse_url(u).is_ok_and(|u| waits_for_its_turn(client, &u, &mut paced)));
                 let results = join_all(batch.iter().map(|(_, u)| client.fetch_document(u, extract)).collect()).await;
                 batch.into_iter().zip(results).map(|((index, url), result)| Item { url, depth: 0, index, result }).collect()
             }
@@ -151,10 +151,10 @@ impl<T: Transport> Session<T> {
     }
 }
 
-/// Whether a request to `url` waits for a later batch: its site asks for a
-/// Crawl-delay and the batch (whose sites are `paced`) has a request to it
-/// already. One request per such site per batch, so an engine call waits
-/// one delay at most.
+/// Whether a request to `url` waits for a later batch (and the batch ends
+/// before it): its site asks for a Crawl-delay and the batch (whose sites
+/// are `paced`) has a request to it already. One request per such site per
+/// batch, so an engine call waits one delay at most.
 fn waits_for_its_turn<T: Transport>(client: &Client<T>, url: &Url, paced: &mut HashSet<String>) -> bool {
     client.crawl_delay(url).is_some() && !paced.insert(url.origin().ascii_serialization())
 }
@@ -315,6 +315,16 @@ mod tests {
             assert_eq!(fetched, [(0, true), (1, true), (2, true)]);
             assert_eq!(page_secs(&asked), expected, "{robots}, respect_robots={respect}");
         }
+        // Two sites: a batch ends before a second request to one, so the
+        // documents still come in input order.
+        let (client, _) = delayed("User-agent: *\nCrawl-delay: 3\n", true);
+        let mixed = ["http://one.test/a", "http://one.test/b", "http://two.test/a", "http://two.test/b"].map(String::from).to_vec();
+        let mut crawl = Session::crawl(mixed, 4, client, ExtractOptions::default());
+        let mut batches = Vec::new();
+        while let items @ [_, ..] = &block_on(crawl.next_batch())[..] {
+            batches.push(items.iter().map(|i| i.index).collect::<Vec<_>>());
+        }
+        assert_eq!(batches, [vec![0], vec![1, 2], vec![3]]);
         // A reset connection is tried again, in its turn too.
         let (client, asked) = delayed_resetting("User-agent: *\nCrawl-delay: 3\n", true, vec!["/b"]);
         let mut crawl = Session::crawl(urls, 4, client, ExtractOptions::default());

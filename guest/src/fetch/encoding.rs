@@ -10,12 +10,20 @@ use crate::model::Error;
 /// The `Accept-Encoding` request header: the codings `decode` reads.
 pub const ACCEPT_ENCODING: &str = "gzip, deflate";
 
+/// Codings stacked on one body at most: each layer may inflate to the cap,
+/// so a header naming "gzip" a thousand times would be a thousand times
+/// the work. Servers apply one.
+const MAX_CODINGS: usize = 4;
+
 /// The body as sent, with the codings of `content_encoding` undone (last
 /// applied, first undone), at most `max_bytes` long. A body cut off
 /// mid-stream gives what arrived, as a browser shows a page that stopped
 /// loading; a corrupt one or a coding we did not ask for is an error.
 pub fn decode(body: Vec<u8>, content_encoding: Option<&str>, max_bytes: u64) -> Result<Vec<u8>, Error> {
     let Some(codings) = content_encoding else { return Ok(body) };
+    if codings.split(',').count() > MAX_CODINGS {
+        return Err(Error::Fetch(format!("body sent in more than {MAX_CODINGS} content codings")));
+    }
     let limit = usize::try_from(max_bytes).unwrap_or(usize::MAX);
     let mut body = body;
     for coding in codings.rsplit(',').map(|c| c.trim().to_ascii_lowercase()) {
@@ -125,6 +133,7 @@ mod tests {
         assert!(matches!(decode(PAGE.to_vec(), Some("gzip"), 1 << 20), Err(Error::Fetch(_))));
         assert!(matches!(decode(PAGE.to_vec(), Some("br"), 1 << 20), Err(Error::Fetch(m)) if m.contains("\"br\"")));
         assert!(matches!(decode(gzip(PAGE, FNAME, b"unterminated"), Some("gzip"), 1 << 20), Err(Error::Fetch(_))));
+        assert!(matches!(decode(PAGE.to_vec(), Some(&["identity"; 5].join(", ")), 1 << 20), Err(Error::Fetch(m)) if m.contains("more than 4")));
         // Cut off mid-stream: what arrived.
         let page: Vec<u8> = (0..2000).flat_map(|i| format!("<p>Line {i} of the tide table.</p>").into_bytes()).collect();
         let whole = gzip(&page, 0, b"");
