@@ -332,6 +332,14 @@ fn a_line_each_of_several_items_carries_is_kept_but_a_page_said_twice_is_not() {
     assert_eq!(count(&text, "Re: Ferns in deep shade"), 1, "{text}");
     assert_eq!(count(&text, "Hart's tongue grows well under our old beech trees."), 1, "{text}");
     assert_eq!(count(&text, "All of these ferns are hardy to minus fifteen degrees."), 1, "{text}");
+    // The parameter lists of an API reference's entries, one `<ul>` each.
+    let entry = |(name, what): (&str, &str)| {
+        format!("<h3>fs.{name}(path)</h3><ul><li>path &lt;string&gt; The {what} to remove</li><li>Returns: &lt;Promise&gt; Fulfills with undefined upon success.</li></ul>")
+    };
+    let entries = [("rm", "file or directory"), ("rmdir", "empty directory"), ("unlink", "file or link")].map(entry).concat();
+    let page = article("File system", "The fs module works with the file system like standard POSIX functions. ", &entries);
+    let text = document_of(&page).text;
+    assert_eq!(count(&text, "- Returns: <Promise> Fulfills with undefined upon success."), 3, "{text}");
 }
 
 #[test]

@@ -251,8 +251,17 @@ impl<'d, 'a> Renderer<'d, 'a> {
                         self.flush();
                         let start = e.attr("start").and_then(|s| s.trim().parse().ok()).unwrap_or(1);
                         self.lists.push(ListState { ordered: tag == "ol", next: start });
+                        // A list among like lists is an item of them (an
+                        // API entry's parameters, an offer's conditions).
+                        let item = self.like_items[i] && self.items.len() < MAX_NESTED_ITEMS;
+                        if item {
+                            self.items.push(Item::of(dom, i));
+                        }
                         self.children(i, depth);
                         self.flush();
+                        if item {
+                            self.items.pop();
+                        }
                         self.lists.pop();
                     }
                     "li" => {
