@@ -2,6 +2,7 @@
 //! can report progress and stop early.
 
 use std::collections::{HashSet, VecDeque};
+use std::time::Duration;
 
 use url::Url;
 
@@ -94,62 +95,75 @@ impl<T: Transport> Session<T> {
                 let results = join_all(batch.iter().map(|(_, u)| client.fetch_document(u, extract)).collect()).await;
                 batch.into_iter().zip(results).map(|((index, url), result)| Item { url, depth: 0, index, result }).collect()
             }
-            Plan::Spider { frontier, scope, max_pages, returned } => loop {
-                // Failures do not count towards max_pages, so never fetch
-                // more than the pages still wanted.
-                let want = self.concurrency.min((*max_pages - *returned) as usize);
-                let client = &self.client;
-                client.prefetch_robots(frontier.peek(want).map(|e| &e.url)).await;
-                let mut paced = HashSet::new();
-                let batch = frontier.pop_batch(want, |e| waits_for_its_turn(client, &e.url, &mut paced));
-                let futures = batch.iter().map(|e| client.fetch_page(&e.url)).collect();
-                let pages = join_all(futures).await;
-                let mut items = Vec::with_capacity(batch.len());
-                for (entry, page) in batch.into_iter().zip(pages) {
-                    if let Ok(page) = &page {
-                        // A redirect onto a page already queued or fetched
-                        // would return the same page twice.
-                        if page.final_url != entry.url && !frontier.mark_seen(&page.final_url) {
-                            continue;
-                        }
-                    }
-                    // The spider follows the page's links whether or not
-                    // the caller wants them back.
-                    let extract = ExtractOptions { collect_links: true, ..self.extract };
-                    let mut result = page.and_then(|page| {
-                        if !page.is_html() {
-                            return Err(Error::UnsupportedContent(page.content_type.clone().unwrap_or_default()));
-                        }
-                        page_to_document(entry.url.as_str(), page, &extract)
-                    });
-                    if let Ok(doc) = &mut result {
-                        *returned += 1;
-                        for link in &doc.links {
-                            if let Some(u) = normalize(&link.url) {
-                                // Links robots.txt already forbids are not queued.
-                                if scope.allows(&u) && self.client.robots_allows_cached(&u) != Some(false) {
-                                    frontier.push(u, entry.depth + 1);
-                                }
+            Plan::Spider { frontier, scope, max_pages, returned } => {
+                let started = self.client.now();
+                let mut rounds = 0;
+                loop {
+                    // Failures do not count towards max_pages, so never fetch
+                    // more than the pages still wanted.
+                    let want = self.concurrency.min((*max_pages - *returned) as usize);
+                    let client = &self.client;
+                    client.prefetch_robots(frontier.peek(want).map(|e| &e.url)).await;
+                    let mut paced = HashSet::new();
+                    let batch = frontier.pop_batch(want, |e| waits_for_its_turn(client, &e.url, &mut paced));
+                    let futures = batch.iter().map(|e| client.fetch_page(&e.url)).collect();
+                    let pages = join_all(futures).await;
+                    let mut items = Vec::with_capacity(batch.len());
+                    for (entry, page) in batch.into_iter().zip(pages) {
+                        if let Ok(page) = &page {
+                            // A redirect onto a page already queued or fetched
+                            // would return the same page twice.
+                            if page.final_url != entry.url && !frontier.mark_seen(&page.final_url) {
+                                continue;
                             }
                         }
-                        if !self.extract.collect_links {
-                            doc.links.clear();
+                        // The spider follows the page's links whether or not
+                        // the caller wants them back.
+                        let extract = ExtractOptions { collect_links: true, ..self.extract };
+                        let mut result = page.and_then(|page| {
+                            if !page.is_html() {
+                                return Err(Error::UnsupportedContent(page.content_type.clone().unwrap_or_default()));
+                            }
+                            page_to_document(entry.url.as_str(), page, &extract)
+                        });
+                        if let Ok(doc) = &mut result {
+                            *returned += 1;
+                            for link in &doc.links {
+                                if let Some(u) = normalize(&link.url) {
+                                    // Links robots.txt already forbids are not queued.
+                                    if scope.allows(&u) && self.client.robots_allows_cached(&u) != Some(false) {
+                                        frontier.push(u, entry.depth + 1);
+                                    }
+                                }
+                            }
+                            if !self.extract.collect_links {
+                                doc.links.clear();
+                            }
                         }
+                        items.push(Item { url: entry.url.to_string(), depth: entry.depth, index: entry.index, result });
                     }
-                    items.push(Item { url: entry.url.to_string(), depth: entry.depth, index: entry.index, result });
+                    if *returned >= *max_pages {
+                        frontier.clear();
+                    }
+                    // A batch of redirects onto pages seen already returns
+                    // nothing, and nothing would read as the end of the spider:
+                    // go on, within bounds a site of endless duplicates cannot
+                    // stretch past the host's time limit (it ends there).
+                    rounds += 1;
+                    let spent = self.client.now().saturating_sub(started);
+                    if !items.is_empty() || frontier.is_empty() || rounds >= MAX_EMPTY_ROUNDS || spent >= EMPTY_ROUNDS_BUDGET {
+                        return items;
+                    }
                 }
-                if *returned >= *max_pages {
-                    frontier.clear();
-                }
-                // A batch of redirects onto pages seen already returns
-                // nothing, and nothing would read as the end of the spider.
-                if !items.is_empty() || frontier.is_empty() {
-                    return items;
-                }
-            },
+            }
         }
     }
 }
+
+/// Batches of nothing but duplicates one `next_batch` call goes through
+/// before it gives up, and the time it may spend on them.
+const MAX_EMPTY_ROUNDS: u32 = 8;
+const EMPTY_ROUNDS_BUDGET: Duration = Duration::from_secs(15);
 
 /// Whether a request to `url` waits for a later batch (and the batch ends
 /// before it): its site asks for a Crawl-delay and the batch (whose sites
@@ -173,7 +187,7 @@ mod tests {
     /// An in-memory site: path -> (status, content type, body or Location),
     /// on a clock that sleeping moves forward; it logs when each path was asked for.
     struct Site {
-        pages: HashMap<&'static str, (u16, &'static str, String)>,
+        pages: HashMap<String, (u16, &'static str, String)>,
         clock: Cell<Duration>,
         asked: Rc<RefCell<Vec<(String, Duration)>>>,
         /// Paths whose next request has its connection reset.
@@ -227,13 +241,13 @@ mod tests {
             (200, "text/html", format!("<html><body><p>Some page text that is long enough to count as content.</p>{a}</body></html>"))
         };
         let mut m = HashMap::new();
-        m.insert("/robots.txt", (200, "text/plain", "User-agent: *\nDisallow: /secret\n".to_string()));
-        m.insert("/", page(&["/a", "/b", "/secret", "https://elsewhere.example/", "/file.pdf", "/old"]));
-        m.insert("/a", page(&["/a/deep", "/"]));
-        m.insert("/b", page(&["/b/deep"]));
-        m.insert("/a/deep", page(&["/a/deeper"]));
-        m.insert("/b/deep", page(&[]));
-        m.insert("/old", (301, "text/html", "/b".to_string()));
+        m.insert("/robots.txt".into(), (200, "text/plain", "User-agent: *\nDisallow: /secret\n".to_string()));
+        m.insert("/".into(), page(&["/a", "/b", "/secret", "https://elsewhere.example/", "/file.pdf", "/old"]));
+        m.insert("/a".into(), page(&["/a/deep", "/"]));
+        m.insert("/b".into(), page(&["/b/deep"]));
+        m.insert("/a/deep".into(), page(&["/a/deeper"]));
+        m.insert("/b/deep".into(), page(&[]));
+        m.insert("/old".into(), (301, "text/html", "/b".to_string()));
         Site { pages: m, clock: Cell::new(Duration::ZERO), asked: Rc::default(), resets: RefCell::default() }
     }
 
@@ -280,7 +294,7 @@ mod tests {
         let delayed_resetting = |robots: &str, respect_robots: bool, resets: Vec<&'static str>| {
             let mut site = site();
             site.resets = RefCell::new(resets);
-            site.pages.insert("/robots.txt", (200, "text/plain", robots.to_string()));
+            site.pages.insert("/robots.txt".into(), (200, "text/plain", robots.to_string()));
             let asked = site.asked.clone();
             (Client::new(site, FetchOptions { allow_private_network: true, respect_robots, ..FetchOptions::default() }), asked)
         };
@@ -342,7 +356,7 @@ mod tests {
         // a batch of nothing before /a/deep is reached.
         let mut site = site();
         site.pages.insert(
-            "/",
+            "/".into(),
             (
                 200,
                 "text/html",
@@ -357,6 +371,27 @@ mod tests {
             urls.extend(items.iter().map(|i| i.url.clone()));
         }
         assert_eq!(urls, ["http://site.test/", "http://site.test/b", "http://site.test/a/deep"]);
+    }
+
+    #[test]
+    fn a_site_of_endless_duplicates_ends_a_call_within_bounds() {
+        // Twenty links, each a redirect back to the seed: one call goes
+        // through MAX_EMPTY_ROUNDS of them, then the spider ends.
+        let mut site = site();
+        let links: String = (0..20).map(|k| format!("<a href='/again/{k}'>again</a> ")).collect();
+        site.pages.insert("/".into(), (200, "text/html", format!("<p>Some page text that is long enough to count as content.</p>{links}")));
+        let asked = site.asked.clone();
+        for k in 0..20 {
+            site.pages.insert(format!("/again/{k}"), (301, "text/html", "/".to_string()));
+        }
+        let client = Client::new(site, FetchOptions { allow_private_network: true, ..FetchOptions::default() });
+        let options = SpiderOptions { max_depth: 1, max_pages: 100, same_host: true, include: vec![], exclude: vec![], concurrency: 1 };
+        let mut spider = Session::spider("http://site.test/", options, client, ExtractOptions::default()).unwrap();
+        assert_eq!(block_on(spider.next_batch()).len(), 1);
+        let before = asked.borrow().len();
+        assert!(block_on(spider.next_batch()).is_empty());
+        // Each round: the redirect and its hop to the seed.
+        assert_eq!(asked.borrow().len() - before, 2 * MAX_EMPTY_ROUNDS as usize);
     }
 
     #[test]

@@ -132,6 +132,11 @@ impl<T: Transport> Client<T> {
         &self.options
     }
 
+    /// The transport's clock.
+    pub fn now(&self) -> Duration {
+        self.transport.now()
+    }
+
     /// Fetch and extract one URL.
     pub async fn fetch_document(&self, url: &str, extract_options: &ExtractOptions) -> Result<Document, Error> {
         let parsed = parse_url(url)?;
