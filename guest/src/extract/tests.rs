@@ -589,6 +589,11 @@ fn the_blocks_of_a_list_item_stay_in_the_item() {
         3. Wait for spring.\n\n   ```\n   fern --grow\n\n     --slowly\n   ```\n\n   > Patience.\n   >\n   > More patience.\n\n\
         ### Hart's tongue\n\nAn item whose first block is a heading";
     assert!(md.contains(steps), "{md}");
+    // Lists directly in lists (levels the page skipped) indent two columns
+    // past the item above, however many were skipped: four would be code.
+    let skipped = "<ul><li>Hart's tongue<ul><ul><ul><li>Tolerates deep shade and lime.</li></ul></ul></ul></li><li>Soft shield fern</li></ul>";
+    let md = markdown_of(&article("Planting ferns", sentence, skipped));
+    assert!(md.contains("- Hart's tongue\n    - Tolerates deep shade and lime.\n- Soft shield fern"), "{md}");
     // The text stays as it was: an item's line, its other blocks on their own.
     let text = document_of(&article("Planting ferns", sentence, body)).text;
     assert!(text.contains("1. Dig a hole twice as wide as the root ball.\n\nLoosen the soil at the bottom.\n\n2. Set the fern in."), "{text}");

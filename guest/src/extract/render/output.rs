@@ -168,9 +168,12 @@ pub fn to_markdown(blocks: &[Block]) -> String {
                 let depth = list_depth.of(*depth);
                 open_items.truncate(depth - 1);
                 while open_items.len() < depth - 1 {
-                    // A level the page skipped (a list directly in a list).
+                    // A level the page skipped (a list directly in a list):
+                    // two columns past the item written above it, however
+                    // many levels were skipped; four would make it code.
+                    let written = open_items.iter().rev().find(|&&(item, _)| item != NONE).map_or(0, |&(_, column)| column);
                     let parent = open_items.last().map_or(0, |&(_, column)| column);
-                    open_items.push((NONE, parent + 2));
+                    open_items.push((NONE, (parent + 2).min(written + 2)));
                 }
                 let indent = " ".repeat(open_items.last().map_or(0, |&(_, column)| column));
                 let marker = number.map_or_else(|| "-".to_string(), |n| format!("{n}."));
