@@ -145,7 +145,7 @@ pub fn analyse(dom: &Dom, drop: &[Drop], options: &ExtractOptions) -> Analysis {
     let verdict = judge_blocks(dom, drop, &m, options.focus);
     let good = good_weight(dom, &m, &verdict);
     let region = choose_region(dom, drop, &m, &verdict, &good, options.focus);
-    Analysis { region, verdict, text_len: m.text_len, link_len: m.link_len, lead: Vec::new(), comments: Vec::new() }
+    Analysis::of(region, verdict, m)
 }
 
 /// `analyse` around a region chosen already (with comments wanted, the
@@ -153,10 +153,16 @@ pub fn analyse(dom: &Dom, drop: &[Drop], options: &ExtractOptions) -> Analysis {
 pub fn analyse_region(dom: &Dom, drop: &[Drop], options: &ExtractOptions, region: usize) -> Analysis {
     let m = measure_blocks(dom, drop);
     let verdict = judge_blocks(dom, drop, &m, options.focus);
-    Analysis { region, verdict, text_len: m.text_len, link_len: m.link_len, lead: Vec::new(), comments: Vec::new() }
+    Analysis::of(region, verdict, m)
 }
 
 impl Analysis {
+    /// The region and the page's judged blocks; no introduction or
+    /// comments yet.
+    fn of(region: usize, verdict: Vec<Verdict>, m: Measures) -> Analysis {
+        Analysis { region, verdict, text_len: m.text_len, link_len: m.link_len, lead: Vec::new(), comments: Vec::new() }
+    }
+
     /// The prose between the headline and the region, for `drop`, the drops
     /// this analysis was made with.
     pub fn find_introduction(&mut self, dom: &Dom, drop: &[Drop], options: &ExtractOptions) {

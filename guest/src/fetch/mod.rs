@@ -150,7 +150,7 @@ impl<T: Transport> Client<T> {
         let mut visited = vec![current.to_string()];
         loop {
             self.allow(&current).await?;
-            let response = self.send(&current).await?;
+            let mut response = self.send(&current).await?;
             if is_redirect(response.status) {
                 if let Some(location) = response.location.as_deref() {
                     let next = current.join(location).map_err(|e| Error::Fetch(format!("bad redirect Location {location:?}: {e}")))?;
@@ -172,9 +172,9 @@ impl<T: Transport> Client<T> {
             if !charset::is_html(content_type.as_deref()) && !charset::is_plain_text(content_type.as_deref()) {
                 return Err(Error::UnsupportedContent(content_type.unwrap_or_default()));
             }
-            let body = encoding::decode(response.body, response.content_encoding.as_deref(), self.options.max_body_bytes)?;
-            let text = charset::decode(&body, content_type.as_deref());
-            return Ok(Page { final_url: current, status: response.status, content_type, content_language: response.content_language, text });
+            let (status, content_language) = (response.status, response.content_language.take());
+            let text = self.body_text(response)?;
+            return Ok(Page { final_url: current, status, content_type, content_language, text });
         }
     }
 
@@ -188,6 +188,13 @@ impl<T: Transport> Client<T> {
             }
         }
         Ok(())
+    }
+
+    /// A response's body as text: its content codings undone (within the
+    /// size cap), then its charset decoded.
+    fn body_text(&self, response: RawResponse) -> Result<String, Error> {
+        let body = encoding::decode(response.body, response.content_encoding.as_deref(), self.options.max_body_bytes)?;
+        Ok(charset::decode(&body, response.content_type.as_deref()))
     }
 
     /// One GET, in the origin's turn (see `pace`); a connection reset is
@@ -296,8 +303,7 @@ impl<T: Transport> Client<T> {
                 },
                 200..=299 => {
                     // An unreadable robots.txt is as good as none.
-                    let body = encoding::decode(response.body, response.content_encoding.as_deref(), self.options.max_body_bytes).unwrap_or_default();
-                    let text = charset::decode(&body, response.content_type.as_deref());
+                    let text = self.body_text(response).unwrap_or_default();
                     return Ok(Robots::parse(&text, &self.options.robots_agent()));
                 }
                 400..=499 => return Ok(Robots::allow_all()),

@@ -85,10 +85,8 @@ pub(super) fn choose_title(sources: &TitleSources) -> Option<String> {
                 let t = fold(t);
                 t.contains(&h) || h.contains(&t)
             });
-        let restated = |t: &str| renumbered(t, headline) || reordered(t, headline);
-        agrees
-            || page_title.as_deref().is_some_and(|t| cut_short(t, headline) || restated(t))
-            || og.is_some_and(|o| cut_short(&strip_site_name(o, site), headline) || restated(&strip_site_name(o, site)))
+        let restates = |t: &str| cut_short(t, headline) || renumbered(t, headline) || reordered(t, headline);
+        agrees || page_title.as_deref().is_some_and(restates) || og.is_some_and(|o| restates(&strip_site_name(o, site)))
     };
     if let Some(h) = h1.filter(|h| confirmed(h)) {
         return Some(h.to_string());
@@ -286,8 +284,7 @@ pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
 /// truncate a long `<title>` ("…how to set up your monitor, laptop, and k").
 /// A last word of punctuation only ("…") is a cut too.
 fn cut_short(title: &str, headline: &str) -> bool {
-    let title: Vec<String> = title.split_whitespace().map(fold).collect();
-    let headline: Vec<String> = headline.split_whitespace().map(fold).collect();
+    let (title, headline) = (folded_words(title), folded_words(headline));
     let Some((last, whole)) = title.split_last() else { return false };
     whole.len() >= 2
         && headline.len() > whole.len()
@@ -301,8 +298,7 @@ fn cut_short(title: &str, headline: &str) -> bool {
 /// was brought up to date and its `<title>` left behind; the visible
 /// headline is the current one.
 fn renumbered(title: &str, headline: &str) -> bool {
-    let title: Vec<String> = title.split_whitespace().map(fold).collect();
-    let headline: Vec<String> = headline.split_whitespace().map(fold).collect();
+    let (title, headline) = (folded_words(title), folded_words(headline));
     let number = |w: &String| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
     let mut changed = title.iter().zip(&headline).filter(|(t, h)| t != h);
     title.len() == headline.len()
@@ -316,7 +312,8 @@ fn renumbered(title: &str, headline: &str) -> bool {
 /// shows the title as it means it to read.
 fn reordered(title: &str, headline: &str) -> bool {
     let sorted_words = |text: &str| {
-        let mut words: Vec<String> = text.split_whitespace().map(fold).filter(|w| !w.is_empty()).collect();
+        let mut words = folded_words(text);
+        words.retain(|w| !w.is_empty());
         words.sort_unstable();
         words
     };
@@ -346,6 +343,12 @@ fn share_spelled(words: &[String], text: &str) -> Option<f64> {
 /// The words of `text` (see `dom::words`), lower-cased.
 fn lower_words(text: &str) -> impl Iterator<Item = String> + '_ {
     words(text).map(str::to_lowercase)
+}
+
+/// The whitespace-separated words of `text`, each folded (see `fold`);
+/// a word of punctuation only folds to "".
+fn folded_words(text: &str) -> Vec<String> {
+    text.split_whitespace().map(fold).collect()
 }
 
 pub(super) fn fold(s: &str) -> String {

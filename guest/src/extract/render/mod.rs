@@ -253,15 +253,7 @@ impl<'d, 'a> Renderer<'d, 'a> {
                         self.lists.push(ListState { ordered: tag == "ol", next: start });
                         // A list among like lists is an item of them (an
                         // API entry's parameters, an offer's conditions).
-                        let item = self.like_items[i] && self.items.len() < MAX_NESTED_ITEMS;
-                        if item {
-                            self.items.push(Item::of(dom, i));
-                        }
-                        self.children(i, depth);
-                        self.flush();
-                        if item {
-                            self.items.pop();
-                        }
+                        self.children_of_item(i, depth);
                         self.lists.pop();
                     }
                     "li" => {
@@ -334,18 +326,10 @@ impl<'d, 'a> Renderer<'d, 'a> {
                         let paragraph = usize::from(tag == "p");
                         self.paragraph_depth += paragraph;
                         let outer_cell = is_layout_column(dom, i).then(|| std::mem::replace(&mut self.layout_cell, i));
-                        let item = self.like_items[i] && self.items.len() < MAX_NESTED_ITEMS;
-                        if item {
-                            self.items.push(Item::of(dom, i));
-                        }
-                        self.children(i, depth);
-                        self.flush();
+                        self.children_of_item(i, depth);
                         self.paragraph_depth -= paragraph;
                         if let Some(outer) = outer_cell {
                             self.layout_cell = outer;
-                        }
-                        if item {
-                            self.items.pop();
                         }
                     }
                     _ => self.children(i, depth),
@@ -382,6 +366,20 @@ impl<'d, 'a> Renderer<'d, 'a> {
             self.plain.push(' ');
             self.md.truncate(self.md.len() - 3);
             self.md.push(' ');
+        }
+    }
+
+    /// Walk the children of block element `i` and end the run, with `i`
+    /// among the items around its blocks when it is one of like items.
+    fn children_of_item(&mut self, i: usize, depth: usize) {
+        let item = self.like_items[i] && self.items.len() < MAX_NESTED_ITEMS;
+        if item {
+            self.items.push(Item::of(self.dom, i));
+        }
+        self.children(i, depth);
+        self.flush();
+        if item {
+            self.items.pop();
         }
     }
 
