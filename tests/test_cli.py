@@ -35,6 +35,13 @@ def test_extract_error_exit_code(base_url):
     assert out.returncode == 1 and "PolicyError" in out.stderr
 
 
+def test_a_bad_count_is_a_usage_error(base_url):
+    for args in (("crawl", base_url + "/", "--concurrency", "0"), ("spider", base_url + "/", "--max-depth", "-1"),
+                 ("extract", base_url + "/", "--time-limit", "0")):
+        out = run(*args)
+        assert out.returncode == 2 and "error: argument" in out.stderr and "Traceback" not in out.stderr, out.stderr
+
+
 def test_spider_lists_urls_with_progress(base_url):
     out = run("spider", base_url + "/", "--allow-private-network", "--max-depth", "1", "--progress")
     assert out.returncode == 0, out.stderr

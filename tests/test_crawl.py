@@ -112,6 +112,24 @@ def test_a_spider_not_collecting_links_still_follows_them(rt, base_url):
     assert len(docs) > 1 and all(d.links == [] for d in docs)
 
 
+def test_counts_are_checked_when_called(rt, base_url):
+    urls = [base_url + "/articles/tide-pools.html"]
+    with pytest.raises(ValueError, match="concurrency"):
+        rt.crawl(urls, concurrency=0)
+    with pytest.raises(ValueError, match="concurrency"):
+        rt.iter_crawl(urls, concurrency=-1)  # before the first next()
+    with pytest.raises(ValueError, match="max_depth"):
+        rt.iter_spider(base_url + "/", max_depth=-1)
+    with pytest.raises(TypeError, match="max_pages"):
+        rt.spider(base_url + "/", max_pages=2.5)
+    with pytest.raises(ValueError, match="max_redirects"):
+        RipTide(max_redirects=-1)
+    # Past the WIT u32 means "as many as it holds"; wasmtime would wrap
+    # 2**40 to 0 and the spider would fetch nothing.
+    assert rt.spider(base_url + "/", max_depth=1, max_pages=2**40) == rt.spider(base_url + "/", max_depth=1)
+    assert [d.ok for d in rt.crawl(urls, concurrency=2**40)] == [True]
+
+
 def test_spider_errors(base_url, rt):
     with pytest.raises(InvalidURL):
         rt.spider("nope")

@@ -161,6 +161,21 @@ def test_unknown_option_is_a_type_error():
         RipTide().extract_html("<p>x</p>", focus="sideways")
 
 
+def test_the_constructor_checks_its_limits():
+    for bad in (0, -1.5, float("nan")):
+        with pytest.raises(ValueError, match="time_limit"):
+            RipTide(time_limit=bad)
+    with pytest.raises(TypeError, match="request_timeout"):
+        RipTide(request_timeout="30")
+    with pytest.raises(ValueError, match="memory_limit_mb"):
+        RipTide(memory_limit_mb=0)
+    # No limit to speak of is the most the sandbox and the WIT can carry,
+    # not an OverflowError on the first call.
+    unbounded = RipTide(time_limit=float("inf"), request_timeout=float("inf"), memory_limit_mb=2**40)
+    assert unbounded.memory_limit_mb == 4096
+    assert unbounded.extract_html("<p>Still bounded, and still working.</p>").text == "Still bounded, and still working."
+
+
 def test_focus_options_change_the_cut(rt, base_url):
     html = open(__file__.replace("test_extract.py", "site/articles/index.html"), encoding="utf-8").read()
     recall = rt.extract_html(html, url=base_url + "/articles/", focus="recall")

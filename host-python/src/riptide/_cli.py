@@ -147,13 +147,26 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     return 1 if failed == len(urls) else 0
 
 
+def _number(kind, minimum, inclusive: bool = True):
+    """An argparse type: a number of ``kind`` at least (or above) ``minimum``,
+    so a bad count is a usage error, not a traceback from the library."""
+    def parse(text: str):
+        value = kind(text)
+        if value < minimum or (value == minimum and not inclusive):
+            raise argparse.ArgumentTypeError(f"must be {'>=' if inclusive else '>'} {minimum}, not {text}")
+        return value
+    parse.__name__ = kind.__name__  # argparse names the type in "invalid int value"
+    return parse
+
+
 def build_parser() -> argparse.ArgumentParser:
+    seconds, at_least_one, at_least_zero = _number(float, 0, inclusive=False), _number(int, 1), _number(int, 0)
     common = argparse.ArgumentParser(add_help=False)
     g = common.add_argument_group("sandbox and network")
     g.add_argument("--user-agent", help="User-Agent header (and robots.txt product token)")
-    g.add_argument("--request-timeout", type=float, default=30.0, metavar="S", help="per-request timeout in seconds (default 30)")
-    g.add_argument("--time-limit", type=float, default=60.0, metavar="S", help="CPU/wall limit per engine call in seconds (default 60)")
-    g.add_argument("--memory-limit-mb", type=int, default=512, metavar="MB", help="engine memory limit (default 512)")
+    g.add_argument("--request-timeout", type=seconds, default=30.0, metavar="S", help="per-request timeout in seconds (default 30)")
+    g.add_argument("--time-limit", type=seconds, default=60.0, metavar="S", help="CPU/wall limit per engine call in seconds (default 60)")
+    g.add_argument("--memory-limit-mb", type=at_least_one, default=512, metavar="MB", help="engine memory limit (default 512)")
     g.add_argument("--ignore-robots", action="store_true", help="do not fetch or obey robots.txt")
     g.add_argument("--allow-private-network", action="store_true", help="allow loopback, private and link-local addresses")
     x = common.add_argument_group("extraction")
@@ -177,19 +190,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("spider", parents=[common], help="breadth-first crawl from a seed URL")
     s.add_argument("url")
-    s.add_argument("--max-depth", type=int, default=2)
-    s.add_argument("--max-pages", type=int, default=100)
+    s.add_argument("--max-depth", type=at_least_zero, default=2)
+    s.add_argument("--max-pages", type=at_least_zero, default=100)
     s.add_argument("--any-host", action="store_true", help="follow links to other hosts too")
     s.add_argument("--include", action="append", default=[], metavar="SUBSTRING", help="only URLs containing this (repeatable)")
     s.add_argument("--exclude", action="append", default=[], metavar="SUBSTRING", help="skip URLs containing this (repeatable)")
-    s.add_argument("--concurrency", type=int, default=4)
+    s.add_argument("--concurrency", type=at_least_one, default=4)
     s.add_argument("--format", choices=("urls", "json", "jsonl", "markdown", "text"), help="default: one URL per line")
     s.set_defaults(func=cmd_spider)
 
     c = sub.add_parser("crawl", parents=[common], help="fetch and extract many URLs")
     c.add_argument("urls", nargs="*")
     c.add_argument("-i", "--input", metavar="FILE", help="read URLs from FILE (one per line, - for stdin)")
-    c.add_argument("--concurrency", type=int, default=8)
+    c.add_argument("--concurrency", type=at_least_one, default=8)
     c.add_argument("--format", choices=("json", "jsonl", "markdown", "text"), help="default: jsonl")
     c.set_defaults(func=cmd_crawl)
     return parser

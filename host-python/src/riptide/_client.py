@@ -40,23 +40,22 @@ class RipTide:
         include_links: bool = True,
         collect_links: bool = True,
     ) -> None:
-        if request_timeout <= 0:
-            raise ValueError("request_timeout must be positive")
         self.user_agent = user_agent
-        self.request_timeout = float(request_timeout)
-        self.time_limit = float(time_limit)
-        self.memory_limit_mb = int(memory_limit_mb)
+        self.request_timeout = _convert.seconds("request_timeout", request_timeout)
+        self.time_limit = _convert.seconds("time_limit", time_limit)
+        # A wasm32 memory holds at most 4 GiB: more is no limit at all.
+        self.memory_limit_mb = _convert.count("memory_limit_mb", memory_limit_mb, minimum=1, maximum=4096)
         self.respect_robots = bool(respect_robots)
         self.allow_private_network = bool(allow_private_network)
         self._fetch = _convert.fetch_options(
-            user_agent=user_agent, request_timeout=request_timeout, max_redirects=max_redirects,
+            user_agent=user_agent, request_timeout=self.request_timeout, max_redirects=max_redirects,
             max_body_bytes=max_body_bytes, allow_private_network=allow_private_network,
             respect_robots=respect_robots)
         self._extract_defaults = dict(focus=focus, include_comments=include_comments,
                                       include_tables=include_tables, include_images=include_images,
                                       include_links=include_links, collect_links=collect_links)
         self._extract = _convert.extract_options(**self._extract_defaults)
-        self._sandbox = Sandbox(time_limit=time_limit, memory_limit_mb=memory_limit_mb)
+        self._sandbox = Sandbox(time_limit=self.time_limit, memory_limit_mb=self.memory_limit_mb)
 
     def __repr__(self) -> str:
         return (f"RipTide(time_limit={self.time_limit:g}, memory_limit_mb={self.memory_limit_mb}, "
@@ -111,9 +110,12 @@ class RipTide:
 
     def iter_crawl(self, urls: Iterable[str], concurrency: int = 8, **options) -> Iterator[Document]:
         """Like :meth:`crawl`, yielding Documents in input order as batches finish."""
-        pending = [str(u) for u in urls]
-        extract = self._options(options)
-        concurrency = max(1, int(concurrency))
+        # Checked here, not on the first next(): a bad argument is the
+        # caller's line in the traceback.
+        concurrency = _convert.count("concurrency", concurrency, minimum=1)
+        return self._iter_crawl([str(u) for u in urls], concurrency, self._options(options))
+
+    def _iter_crawl(self, pending: List[str], concurrency: int, extract) -> Iterator[Document]:
         done = 0
         while done < len(pending):
             try:
@@ -165,10 +167,12 @@ class RipTide:
         itself fails, its error is raised instead."""
         spider = _convert.spider_options(max_depth=max_depth, max_pages=max_pages, same_host=same_host,
                                          include=include, exclude=exclude, concurrency=concurrency)
-        extract = self._options(options)
+        return self._iter_spider(str(url), spider, self._options(options))
+
+    def _iter_spider(self, url: str, spider, extract) -> Iterator[Document]:
         inst = self._sandbox.instance()
         create = inst.func(CRAWL, "[static]crawl-session.spider")
-        result = self._sandbox.run(inst, lambda: create(inst.store, str(url), spider, self._fetch, extract), url=url)
+        result = self._sandbox.run(inst, lambda: create(inst.store, url, spider, self._fetch, extract), url=url)
         if _convert.is_error(result):
             raise _convert.error(result, url)
         for doc in self._drain(inst, result):

@@ -5,6 +5,9 @@ bare payload, so a ``Variant`` means the error arm.
 """
 from __future__ import annotations
 
+import math
+import numbers
+import operator
 from typing import Any, Iterable, Optional
 
 from wasmtime.component import Record, Variant
@@ -23,6 +26,39 @@ from ._models import Document, Image, Link
 
 FOCUS_VALUES = ("balanced", "precision", "recall")
 
+U32_MAX = 2**32 - 1
+U64_MAX = 2**64 - 1
+
+
+def count(name: str, value: Any, minimum: int = 0, maximum: int = U32_MAX) -> int:
+    """An integer option checked before it reaches a WIT ``u32``/``u64``:
+    wasmtime wraps an out-of-range int silently (``max_pages=2**40`` would
+    arrive as 0), so below ``minimum`` is an error and above the type's
+    range means "as many as it holds". Floats and strings are refused, as
+    ``range()`` refuses them."""
+    try:
+        number = operator.index(value)
+    except TypeError:
+        raise TypeError(f"{name} must be an integer, not {type(value).__name__}") from None
+    if number < minimum:
+        raise ValueError(f"{name} must be >= {minimum}, not {number}")
+    return min(number, maximum)
+
+
+# The WIT carries timeouts as u32 milliseconds.
+MAX_SECONDS = U32_MAX / 1000
+
+
+def seconds(name: str, value: Any) -> float:
+    """A duration option: a real number above zero; past the longest the
+    WIT can carry (about 49 days, infinity included) means that longest."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a number of seconds, not {type(value).__name__}")
+    number = float(value)
+    if math.isnan(number) or number <= 0:
+        raise ValueError(f"{name} must be > 0, not {value!r}")
+    return min(number, MAX_SECONDS)
+
 
 def _record(**fields: Any) -> Record:
     rec = Record()
@@ -40,8 +76,8 @@ def extract_options(*, focus: str, include_comments: bool, include_tables: bool,
                    include_links=bool(include_links), collect_links=bool(collect_links))
 
 
-def _ms(seconds: float) -> int:
-    return max(1, min(int(seconds * 1000), 2**32 - 1))
+def _ms(duration: float) -> int:
+    return max(1, min(int(duration * 1000), U32_MAX))
 
 
 def fetch_options(*, user_agent: Optional[str], request_timeout: float, max_redirects: int,
@@ -49,18 +85,18 @@ def fetch_options(*, user_agent: Optional[str], request_timeout: float, max_redi
     timeout = _ms(request_timeout)
     return _record(user_agent=user_agent, connect_timeout_ms=timeout, first_byte_timeout_ms=timeout,
                    between_bytes_timeout_ms=timeout, request_timeout_ms=timeout,
-                   max_redirects=int(max_redirects), max_body_bytes=int(max_body_bytes),
+                   max_redirects=count("max_redirects", max_redirects),
+                   max_body_bytes=count("max_body_bytes", max_body_bytes, maximum=U64_MAX),
                    allow_private_network=bool(allow_private_network),
                    respect_robots=bool(respect_robots))
 
 
 def spider_options(*, max_depth: int, max_pages: int, same_host: bool, include: Iterable[str],
                    exclude: Iterable[str], concurrency: int) -> Record:
-    if max_depth < 0 or max_pages < 0:
-        raise ValueError("max_depth and max_pages must be >= 0")
-    return _record(max_depth=int(max_depth), max_pages=int(max_pages), same_host=bool(same_host),
+    return _record(max_depth=count("max_depth", max_depth), max_pages=count("max_pages", max_pages),
+                   same_host=bool(same_host),
                    include_patterns=[str(p) for p in include], exclude_patterns=[str(p) for p in exclude],
-                   concurrency=max(1, int(concurrency)))
+                   concurrency=count("concurrency", concurrency, minimum=1))
 
 
 def _get(rec: Any, name: str) -> Any:

@@ -150,8 +150,7 @@ class Sandbox:
     """Instances per thread with the limits of one RipTide object."""
 
     def __init__(self, *, time_limit: float, memory_limit_mb: int) -> None:
-        if time_limit <= 0 or memory_limit_mb <= 0:
-            raise ValueError("time_limit and memory_limit_mb must be positive")
+        # Checked by RipTide (`_convert.seconds`, `_convert.count`).
         self.time_limit = float(time_limit)
         self.memory_limit_mb = int(memory_limit_mb)
         self._shared = _Shared.get()
