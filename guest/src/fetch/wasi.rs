@@ -60,7 +60,13 @@ async fn send(url: &Url, options: &FetchOptions) -> Result<RawResponse, Error> {
         // chunked framing; servers that ignore a GET's body then close with
         // the terminator unread, which resets the connection.
         .header("content-length", "0")
-        .body(Body::empty())
+        // An empty stream, not `Body::empty()`: wstd writes the latter's
+        // zero bytes, and that write finds the body closed when the host
+        // has already had the whole exchange (the server answered and hung
+        // up first), which wstd reports as a reset connection. The request
+        // was then sent again, a second hit on the site (one in four after
+        // a Crawl-delay wait). A stream is finished without a write.
+        .body(Body::from_stream(futures_lite::stream::empty::<Vec<u8>>()))
         .map_err(|e| Error::InvalidUrl(format!("{url}: {e}")))?;
     let response = client.send(request).await.map_err(|e| network_error(url, e))?;
     let status = response.status().as_u16();
