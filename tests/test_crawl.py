@@ -93,6 +93,26 @@ def test_a_crawl_delay_spaces_the_requests_to_its_site(rt):
         server.shutdown()
 
 
+def test_a_client_remembers_robots_and_its_crawl_delay_between_calls():
+    # One extract after another: robots.txt is asked for once, and its
+    # Crawl-delay spaces the calls as it spaces the requests of one crawl.
+    server = fixture_server.start(crawl_delay=0.5)
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        rt = RipTide(allow_private_network=True, request_timeout=15.0)
+        titles = [rt.extract(f"{base}/articles/{name}.html").title for name in ARTICLES[:3]]
+        assert all(titles)
+        assert [path for _, path in server.requests if path == "/robots.txt"] == ["/robots.txt"]
+        pages = [t for t, path in server.requests if path != "/robots.txt"]
+        gaps = [round(b - a, 2) for a, b in zip(pages, pages[1:])]
+        assert len(gaps) == 2 and min(gaps) >= 0.45, gaps
+        # Another client keeps its own memory.
+        RipTide(allow_private_network=True).extract(f"{base}/articles/{ARTICLES[0]}.html")
+        assert [path for _, path in server.requests].count("/robots.txt") == 2
+    finally:
+        server.shutdown()
+
+
 def test_spider_without_robots_reaches_private(base_url):
     rt = RipTide(allow_private_network=True, respect_robots=False)
     assert base_url + "/private/staff.html" in rt.spider(base_url + "/", max_depth=1)

@@ -2,8 +2,10 @@
 //! conversions between them and `crate::model`.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use crate::crawl::session::{Item, Session, SpiderOptions};
+use crate::fetch::sites::SiteMemory;
 use crate::fetch::wasi::WasiTransport;
 use crate::fetch::{Client, FetchOptions, DEFAULT_USER_AGENT};
 use crate::model;
@@ -20,6 +22,17 @@ use exports::riptide::engine::types as wit;
 
 struct Engine;
 
+thread_local! {
+    /// What this instance's clients learn about sites, kept from call to
+    /// call (wasm is single threaded: one per instance).
+    static SITES: Rc<SiteMemory> = Rc::default();
+}
+
+/// A client over wasi:http that remembers sites across calls.
+fn client(fetch: wit::FetchOptions) -> Client<WasiTransport> {
+    Client::remembering(WasiTransport, fetch_options(fetch), SITES.with(Rc::clone))
+}
+
 impl extract::Guest for Engine {
     fn engine_version() -> String {
         env!("CARGO_PKG_VERSION").to_string()
@@ -34,7 +47,7 @@ impl wit_crawl::Guest for Engine {
     type CrawlSession = CrawlSession;
 
     fn fetch_document(url: String, fetch: wit::FetchOptions, options: wit::ExtractOptions) -> Result<wit::Document, wit::Error> {
-        let client = Client::new(WasiTransport::default(), fetch_options(fetch));
+        let client = client(fetch);
         let options = extract_options(options);
         wstd::runtime::block_on(async { client.fetch_document(&url, &options).await }).map(document).map_err(error)
     }
@@ -46,7 +59,7 @@ pub struct CrawlSession(RefCell<Session<WasiTransport>>);
 
 impl GuestCrawlSession for CrawlSession {
     fn crawl(urls: Vec<String>, concurrency: u32, fetch: wit::FetchOptions, options: wit::ExtractOptions) -> wit_crawl::CrawlSession {
-        let client = Client::new(WasiTransport::default(), fetch_options(fetch));
+        let client = client(fetch);
         let session = Session::crawl(urls, concurrency, client, extract_options(options));
         wit_crawl::CrawlSession::new(CrawlSession(RefCell::new(session)))
     }
@@ -57,7 +70,7 @@ impl GuestCrawlSession for CrawlSession {
         fetch: wit::FetchOptions,
         options: wit::ExtractOptions,
     ) -> Result<wit_crawl::CrawlSession, wit::Error> {
-        let client = Client::new(WasiTransport::default(), fetch_options(fetch));
+        let client = client(fetch);
         let spider = SpiderOptions {
             max_depth: spider.max_depth,
             max_pages: spider.max_pages,

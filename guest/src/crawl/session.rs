@@ -176,6 +176,7 @@ fn waits_for_its_turn<T: Transport>(client: &Client<T>, url: &Url, paced: &mut H
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fetch::sites::{SiteMemory, ROBOTS_TTL};
     use crate::fetch::{FetchOptions, RawResponse};
     use std::cell::{Cell, RefCell};
     use std::collections::HashMap;
@@ -188,10 +189,17 @@ mod tests {
     /// on a clock that sleeping moves forward; it logs when each path was asked for.
     struct Site {
         pages: HashMap<String, (u16, &'static str, String)>,
-        clock: Cell<Duration>,
+        clock: Rc<Cell<Duration>>,
         asked: Rc<RefCell<Vec<(String, Duration)>>>,
         /// Paths whose next request has its connection reset.
         resets: RefCell<Vec<&'static str>>,
+    }
+
+    impl Site {
+        /// The same site for another client: one clock, one log.
+        fn sharing(&self) -> Site {
+            Site { pages: self.pages.clone(), clock: self.clock.clone(), asked: self.asked.clone(), resets: RefCell::default() }
+        }
     }
 
     impl Transport for Site {
@@ -248,7 +256,7 @@ mod tests {
         m.insert("/a/deep".into(), page(&["/a/deeper"]));
         m.insert("/b/deep".into(), page(&[]));
         m.insert("/old".into(), (301, "text/html", "/b".to_string()));
-        Site { pages: m, clock: Cell::new(Duration::ZERO), asked: Rc::default(), resets: RefCell::default() }
+        Site { pages: m, clock: Rc::default(), asked: Rc::default(), resets: RefCell::default() }
     }
 
     fn spider_documents(max_depth: u32, max_pages: u32, extract: ExtractOptions) -> Vec<(String, Document)> {
@@ -348,6 +356,32 @@ mod tests {
         }
         assert_eq!(fetched, [(0, true), (1, true), (2, true)]);
         assert_eq!(page_secs(&asked), [0, 3, 6, 9], "/a, /b reset, /b again, /a/deep");
+    }
+
+    #[test]
+    fn clients_sharing_what_they_learn_ask_for_robots_once_and_share_turns() {
+        // The component's clients, one per call, share a SiteMemory.
+        let mut site = site();
+        site.pages.insert("/robots.txt".into(), (200, "text/plain", "User-agent: *\nCrawl-delay: 3\n".to_string()));
+        let options = FetchOptions { allow_private_network: true, ..FetchOptions::default() };
+        let sites = Rc::new(SiteMemory::default());
+        let fetch = |client: Client<Site>, path: &str| block_on(client.fetch_document(&format!("http://site.test{path}"), &ExtractOptions::default())).unwrap();
+        fetch(Client::remembering(site.sharing(), options.clone(), sites.clone()), "/a");
+        fetch(Client::remembering(site.sharing(), options.clone(), sites.clone()), "/b");
+        let asked = |from: usize| site.asked.borrow()[from..].iter().map(|(path, at)| (path.clone(), at.as_secs())).collect::<Vec<_>>();
+        assert_eq!(asked(0), [("/robots.txt".into(), 0), ("/a".into(), 0), ("/b".into(), 3)], "the second call waits its turn, robots.txt known");
+        // A client on its own asks again and keeps its own turns.
+        fetch(Client::new(site.sharing(), options.clone()), "/a");
+        assert_eq!(asked(3), [("/robots.txt".into(), 3), ("/a".into(), 3)]);
+        // Another user agent reads its own robots.txt; the site's turns are
+        // the site's, whoever asks.
+        let other = FetchOptions { user_agent: "OtherBot/1.0".into(), ..options.clone() };
+        fetch(Client::remembering(site.sharing(), other, sites.clone()), "/a/deep");
+        assert_eq!(asked(5), [("/robots.txt".into(), 3), ("/a/deep".into(), 6)]);
+        // An hour on, robots.txt is asked for again.
+        site.clock.set(site.clock.get() + ROBOTS_TTL);
+        fetch(Client::remembering(site.sharing(), options, sites), "/b");
+        assert_eq!(asked(7).iter().map(|(path, _)| path.as_str()).collect::<Vec<_>>(), ["/robots.txt", "/b"]);
     }
 
     #[test]

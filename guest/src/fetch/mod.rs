@@ -7,11 +7,11 @@
 pub mod charset;
 pub mod encoding;
 pub mod policy;
+pub mod sites;
 #[cfg(target_arch = "wasm32")]
 pub mod wasi;
 
-use std::cell::RefCell;
-use std::collections::HashMap;
+use std::rc::Rc;
 use std::time::Duration;
 
 use url::Url;
@@ -20,11 +20,16 @@ use crate::crawl::join::join_all;
 use crate::crawl::robots::Robots;
 use crate::extract;
 use crate::model::{Document, Error, ExtractOptions, PolicyReason};
+use sites::{RobotsKey, SiteMemory};
 
 /// The User-Agent sent when the host gives none.
 pub const DEFAULT_USER_AGENT: &str = concat!("RipTide/", env!("CARGO_PKG_VERSION"), " (+https://pypi.org/project/riptide-wasm/)");
 /// Redirects followed when fetching robots.txt itself.
 const ROBOTS_MAX_REDIRECTS: u32 = 5;
+/// The part of a robots.txt that is read (RFC 9309 2.5: at least 500
+/// KiB); the rest is ignored, so a huge one cannot fill the memory of
+/// sites a client keeps.
+const ROBOTS_MAX_BYTES: usize = 500 * 1024;
 /// The longest robots.txt Crawl-delay honoured, in seconds: one engine call
 /// waits one delay at most (see `Session`), and must end within the
 /// host's time limit (60 s by default) with its request.
@@ -112,11 +117,9 @@ impl Page {
 pub struct Client<T: Transport> {
     transport: T,
     options: FetchOptions,
-    /// robots.txt per origin, fetched once per client.
-    robots: RefCell<HashMap<String, Robots>>,
-    /// When each origin that asks for a Crawl-delay may next be sent a
-    /// request (see `pace`).
-    next_turn: RefCell<HashMap<String, Duration>>,
+    /// robots.txt and Crawl-delay turns per site, shared with the clients
+    /// of other calls (see `sites`).
+    sites: Rc<SiteMemory>,
 }
 
 fn is_redirect(status: u16) -> bool {
@@ -124,8 +127,14 @@ fn is_redirect(status: u16) -> bool {
 }
 
 impl<T: Transport> Client<T> {
+    /// A client that remembers sites for itself only.
     pub fn new(transport: T, options: FetchOptions) -> Self {
-        Client { transport, options, robots: RefCell::new(HashMap::new()), next_turn: RefCell::new(HashMap::new()) }
+        Client::remembering(transport, options, Rc::default())
+    }
+
+    /// A client that shares what it learns about sites through `sites`.
+    pub fn remembering(transport: T, options: FetchOptions, sites: Rc<SiteMemory>) -> Self {
+        Client { transport, options, sites }
     }
 
     pub fn options(&self) -> &FetchOptions {
@@ -222,13 +231,7 @@ impl<T: Transport> Client<T> {
     async fn pace(&self, url: &Url) {
         let Some(delay) = self.crawl_delay(url) else { return };
         let now = self.transport.now();
-        let turn = {
-            let mut turns = self.next_turn.borrow_mut();
-            let next = turns.entry(url.origin().ascii_serialization()).or_insert(now);
-            let turn = (*next).max(now);
-            *next = turn + delay;
-            turn
-        };
+        let turn = self.sites.take_turn(&url.origin().ascii_serialization(), delay, now);
         if turn > now {
             self.transport.sleep(turn - now).await;
         }
@@ -240,7 +243,7 @@ impl<T: Transport> Client<T> {
         if !self.options.respect_robots {
             return None;
         }
-        let seconds = self.robots.borrow().get(&url.origin().ascii_serialization())?.crawl_delay?;
+        let seconds = self.known_robots(&url.origin().ascii_serialization())?.crawl_delay?;
         (seconds > 0.0 && seconds.is_finite()).then(|| Duration::from_secs_f64(seconds.min(MAX_CRAWL_DELAY_SECS)))
     }
 
@@ -254,14 +257,14 @@ impl<T: Transport> Client<T> {
         let mut origins: Vec<String> = Vec::new();
         for url in urls {
             let origin = url.origin().ascii_serialization();
-            if url.has_host() && !origins.contains(&origin) && !self.robots.borrow().contains_key(&origin) {
+            if url.has_host() && !origins.contains(&origin) && self.known_robots(&origin).is_none() {
                 origins.push(origin);
             }
         }
         let fetches = origins.iter().map(|o| async move { (o, self.fetch_robots(o).await) }).collect();
         for (origin, robots) in join_all(fetches).await {
             if let Ok(robots) = robots {
-                self.robots.borrow_mut().insert(origin.clone(), robots);
+                self.sites.remember_robots(self.robots_key(origin), robots, self.transport.now());
             }
         }
     }
@@ -272,20 +275,28 @@ impl<T: Transport> Client<T> {
         if !self.options.respect_robots {
             return None;
         }
-        let robots = self.robots.borrow();
-        robots.get(&url.origin().ascii_serialization()).map(|r| r.allows(&path_and_query(url)))
+        self.known_robots(&url.origin().ascii_serialization()).map(|r| r.allows(&path_and_query(url)))
     }
 
-    /// robots.txt of the URL's origin, fetched once. A network failure is
-    /// returned (and not cached): the page itself would fail the same way,
-    /// and that error says more than "disallowed".
+    fn robots_key(&self, origin: &str) -> RobotsKey {
+        RobotsKey { origin: origin.to_string(), user_agent: self.options.user_agent.clone(), allow_private_network: self.options.allow_private_network }
+    }
+
+    /// The origin's robots.txt when fetched already and still fresh.
+    fn known_robots(&self, origin: &str) -> Option<Robots> {
+        self.sites.robots(&self.robots_key(origin), self.transport.now())
+    }
+
+    /// robots.txt of the URL's origin, fetched once while fresh. A network
+    /// failure is returned (and not remembered): the page itself would fail
+    /// the same way, and that error says more than "disallowed".
     async fn robots_for(&self, url: &Url) -> Result<Robots, Error> {
         let origin = url.origin().ascii_serialization();
-        if let Some(r) = self.robots.borrow().get(&origin) {
-            return Ok(r.clone());
+        if let Some(robots) = self.known_robots(&origin) {
+            return Ok(robots);
         }
         let robots = self.fetch_robots(&origin).await?;
-        self.robots.borrow_mut().insert(origin, robots.clone());
+        self.sites.remember_robots(self.robots_key(&origin), robots.clone(), self.transport.now());
         Ok(robots)
     }
 
@@ -304,7 +315,7 @@ impl<T: Transport> Client<T> {
                 200..=299 => {
                     // An unreadable robots.txt is as good as none.
                     let text = self.body_text(response).unwrap_or_default();
-                    return Ok(Robots::parse(&text, &self.options.robots_agent()));
+                    return Ok(Robots::parse(leading_lines(&text, ROBOTS_MAX_BYTES), &self.options.robots_agent()));
                 }
                 400..=499 => return Ok(Robots::allow_all()),
                 // RFC 9309 2.3.1.4: a server error means complete disallow.
@@ -321,6 +332,18 @@ const RESET_BACKOFF_MS: &[u64] = &[50, 200, 500, 1000];
 fn is_reset(message: &str) -> bool {
     let m = message.to_ascii_lowercase();
     m.contains("connection reset") || m.contains("connectionterminated") || m.contains("broken pipe")
+}
+
+/// The whole lines of `text` within its first `max` bytes.
+fn leading_lines(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut cut = max;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    text[..cut].rfind('\n').map_or(&text[..cut], |end| &text[..end])
 }
 
 fn path_and_query(url: &Url) -> String {
@@ -354,4 +377,17 @@ pub fn page_to_document(requested: &str, page: Page, options: &ExtractOptions) -
     doc.final_url = final_url;
     doc.status = page.status;
     Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::leading_lines;
+
+    #[test]
+    fn a_long_robots_txt_is_read_to_its_last_whole_line_within_the_cap() {
+        assert_eq!(leading_lines("a\nb\n", 10), "a\nb\n");
+        assert_eq!(leading_lines("Disallow: /a\nDisallow: /bb\n", 20), "Disallow: /a");
+        // A cut inside a character moves back to its start.
+        assert_eq!(leading_lines("éééé", 3), "é");
+    }
 }

@@ -16,21 +16,18 @@ const DRAIN_ERROR_BODY_BYTES: usize = 64 * 1024;
 
 const ACCEPT: &str = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.5";
 
-pub struct WasiTransport {
-    /// The start of the clock `now` reads.
-    started: wstd::time::Instant,
-}
+#[derive(Default)]
+pub struct WasiTransport;
 
-/// A transport whose clock starts now.
-impl Default for WasiTransport {
-    fn default() -> Self {
-        WasiTransport { started: wstd::time::Instant::now() }
-    }
+thread_local! {
+    /// The start of the clock `now` reads: one per instance, as the turns
+    /// and robots.txt ages that `SiteMemory` keeps span calls.
+    static STARTED: wstd::time::Instant = wstd::time::Instant::now();
 }
 
 impl Transport for WasiTransport {
     fn now(&self) -> std::time::Duration {
-        self.started.elapsed().into()
+        STARTED.with(|started| started.elapsed().into())
     }
 
     async fn sleep(&self, duration: std::time::Duration) {
