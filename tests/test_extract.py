@@ -267,6 +267,14 @@ def test_plain_text_passes_through(rt, base_url):
     assert doc.text.startswith("Field notes") and "westerly wind" in doc.text
 
 
+def test_a_meta_refresh_redirect_is_followed(rt, base_url):
+    # A static host's redirect stub: a page whose head sends the reader on.
+    doc = rt.extract(base_url + "/legacy/moved.html")
+    assert doc.url == base_url + "/legacy/moved.html"
+    assert doc.final_url == base_url + "/articles/tide-pools.html"
+    assert doc.title == "What lives in a tide pool" and "Redirecting" not in doc.text
+
+
 def test_redirect_chain_is_followed(rt, base_url):
     doc = rt.extract(base_url + "/redirect/start")
     assert doc.url == base_url + "/redirect/start"

@@ -385,6 +385,24 @@ mod tests {
     }
 
     #[test]
+    fn a_meta_refresh_is_followed_as_a_redirect_when_it_can_be() {
+        let mut site = site();
+        let refresh =
+            |content: &str| (200, "text/html", format!("<html><head><meta http-equiv=refresh content='{content}'></head><body><p>Moved.</p></body></html>"));
+        site.pages.insert("/moved".into(), refresh("0; url=/b"));
+        site.pages.insert("/reloads".into(), refresh("300"));
+        site.pages.insert("/to-secret".into(), refresh("0; url=/secret"));
+        site.pages.insert("/loop-1".into(), refresh("0; url=/loop-2"));
+        site.pages.insert("/loop-2".into(), refresh("0; url=/loop-1"));
+        let client = Client::new(site, FetchOptions { allow_private_network: true, ..FetchOptions::default() });
+        let final_url = |path: &str| block_on(client.fetch_document(&format!("http://site.test{path}"), &ExtractOptions::default())).unwrap().final_url;
+        assert_eq!(final_url("/moved"), "http://site.test/b");
+        assert_eq!(final_url("/reloads"), "http://site.test/reloads", "a reload is no redirect");
+        assert_eq!(final_url("/to-secret"), "http://site.test/to-secret", "robots.txt disallows the target: the page at hand");
+        assert_eq!(final_url("/loop-1"), "http://site.test/loop-2", "a loop stops where it would come back");
+    }
+
+    #[test]
     fn a_batch_of_redirects_to_seen_pages_does_not_end_the_spider() {
         // One page per batch: /old (a redirect to /b, fetched already) makes
         // a batch of nothing before /a/deep is reached.

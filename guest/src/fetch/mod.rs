@@ -7,6 +7,7 @@
 pub mod charset;
 pub mod encoding;
 pub mod policy;
+pub mod refresh;
 pub mod sites;
 #[cfg(target_arch = "wasm32")]
 pub mod wasi;
@@ -183,8 +184,30 @@ impl<T: Transport> Client<T> {
             }
             let (status, content_language) = (response.status, response.content_language.take());
             let text = self.body_text(response)?;
+            if let Some(next) = self.refresh_hop(&current, &text, content_type.as_deref(), &visited).await {
+                visited.push(next.to_string());
+                current = next;
+                continue;
+            }
             return Ok(Page { final_url: current, status, content_type, content_language, text });
         }
+    }
+
+    /// Where an HTML page's meta refresh sends the reader, when it is a
+    /// redirect to follow: another page (a fragment of this one is no
+    /// hop), within `max_redirects`, not seen on the way, and allowed.
+    /// Unlike a 3xx, a refresh that cannot be followed leaves the page it
+    /// is on as the result: that page has content, if only "moved".
+    async fn refresh_hop(&self, current: &Url, text: &str, content_type: Option<&str>, visited: &[String]) -> Option<Url> {
+        if !charset::is_html(content_type) {
+            return None;
+        }
+        let mut next = current.join(&refresh::refresh_target(text)?).ok()?;
+        let mut here = current.clone();
+        next.set_fragment(None);
+        here.set_fragment(None);
+        let fits = next != here && visited.len() as u32 <= self.options.max_redirects && !visited.contains(&next.to_string());
+        (fits && self.allow(&next).await.is_ok()).then_some(next)
     }
 
     /// Egress policy for one hop: scheme, private addresses, robots.txt.
