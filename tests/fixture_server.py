@@ -1,7 +1,7 @@
 """A loopback web server for the tests and the demo: the static sample site
 in tests/site plus endpoints that misbehave on purpose (redirect chains and
-loops, slow and huge responses, error statuses, legacy encodings, compressed
-bodies).
+loops, slow and huge responses, error statuses, servers asking to come back
+later, legacy encodings, compressed bodies).
 
     python tests/fixture_server.py --port 8765      # serve until Ctrl-C
 """
@@ -45,6 +45,8 @@ class QuietServer(ThreadingHTTPServer):
 
 class Handler(SimpleHTTPRequestHandler):
     server_version = "RipTideFixture/1.0"
+    # Names under /busy/ answered once already (per server process).
+    busy_seen: "set[str]" = set()
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".pdf": "application/pdf", ".txt": "text/plain"}
 
     def log_message(self, format, *args):  # keep test output clean
@@ -77,6 +79,14 @@ class Handler(SimpleHTTPRequestHandler):
         if path == "/slow":
             time.sleep(float(query.get("seconds", ["3"])[0]))
             return self._send(200, b"<html><body><p>Finally here, after a long wait for the slow endpoint.</p></body></html>")
+        if path.startswith("/busy/"):
+            # /busy/<status>/<seconds>/<name>: the first request for a name
+            # is answered <status> with Retry-After: <seconds>, later ones 200.
+            _, _, status, seconds, name = path.split("/", 4)
+            if name not in Handler.busy_seen:
+                Handler.busy_seen.add(name)
+                return self._send(int(status), b"<html><body><p>Busy, come back later.</p></body></html>", Retry_After=seconds)
+            return self._send(200, b"<html><body><h1>Ready</h1><p>Served on the second asking, after the wait the server asked for.</p></body></html>")
         if path.startswith("/status/"):
             code = int(path.rsplit("/", 1)[1])
             return self._send(code, f"<html><body><h1>Status {code}</h1></body></html>".encode())

@@ -7,6 +7,7 @@ import doctest
 import html as html_lib
 import pickle
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -273,6 +274,17 @@ def test_a_meta_refresh_redirect_is_followed(rt, base_url):
     assert doc.url == base_url + "/legacy/moved.html"
     assert doc.final_url == base_url + "/articles/tide-pools.html"
     assert doc.title == "What lives in a tide pool" and "Redirecting" not in doc.text
+
+
+def test_a_server_asking_to_come_back_soon_is_asked_again(rt, base_url):
+    started = time.monotonic()
+    doc = rt.extract(base_url + "/busy/429/1/extract")
+    assert doc.title == "Ready" and time.monotonic() - started >= 0.9  # after the Retry-After
+    assert rt.extract(base_url + "/busy/503/1/unavailable").status == 200
+    # Too long a wait: the status is the answer.
+    with pytest.raises(HTTPStatusError) as busy:
+        rt.extract(base_url + "/busy/429/3600/hour")
+    assert busy.value.status == 429
 
 
 def test_redirect_chain_is_followed(rt, base_url):

@@ -193,12 +193,14 @@ mod tests {
         asked: Rc<RefCell<Vec<(String, Duration)>>>,
         /// Paths whose next request has its connection reset.
         resets: RefCell<Vec<&'static str>>,
+        /// Paths whose next request is answered 429 with this Retry-After.
+        busy: RefCell<Vec<(&'static str, &'static str)>>,
     }
 
     impl Site {
         /// The same site for another client: one clock, one log.
         fn sharing(&self) -> Site {
-            Site { pages: self.pages.clone(), clock: self.clock.clone(), asked: self.asked.clone(), resets: RefCell::default() }
+            Site { pages: self.pages.clone(), clock: self.clock.clone(), asked: self.asked.clone(), resets: RefCell::default(), busy: RefCell::default() }
         }
     }
 
@@ -218,6 +220,11 @@ mod tests {
                 self.resets.borrow_mut().remove(at);
                 return Err(Error::Fetch(format!("{url}: ConnectionTerminated")));
             }
+            let busy = self.busy.borrow().iter().position(|&(p, _)| p == url.path());
+            if let Some(at) = busy {
+                let (_, retry_after) = self.busy.borrow_mut().remove(at);
+                return Ok(RawResponse { status: 429, retry_after: Some(retry_after.into()), ..Default::default() });
+            }
             let Some((status, ctype, body)) = self.pages.get(url.path()) else {
                 return Ok(RawResponse { status: 404, ..Default::default() });
             };
@@ -228,6 +235,7 @@ mod tests {
                 content_type: Some(ctype.to_string()),
                 content_language: None,
                 content_encoding: None,
+                retry_after: None,
                 body: if redirect { Vec::new() } else { body.clone().into_bytes() },
             })
         }
@@ -256,7 +264,7 @@ mod tests {
         m.insert("/a/deep".into(), page(&["/a/deeper"]));
         m.insert("/b/deep".into(), page(&[]));
         m.insert("/old".into(), (301, "text/html", "/b".to_string()));
-        Site { pages: m, clock: Rc::default(), asked: Rc::default(), resets: RefCell::default() }
+        Site { pages: m, clock: Rc::default(), asked: Rc::default(), resets: RefCell::default(), busy: RefCell::default() }
     }
 
     fn spider_documents(max_depth: u32, max_pages: u32, extract: ExtractOptions) -> Vec<(String, Document)> {
@@ -382,6 +390,21 @@ mod tests {
         site.clock.set(site.clock.get() + ROBOTS_TTL);
         fetch(Client::remembering(site.sharing(), options, sites), "/b");
         assert_eq!(asked(7).iter().map(|(path, _)| path.as_str()).collect::<Vec<_>>(), ["/robots.txt", "/b"]);
+    }
+
+    #[test]
+    fn a_server_asking_to_come_back_soon_is_asked_again_once() {
+        let site = site();
+        *site.busy.borrow_mut() = vec![("/a", "2"), ("/b", "60"), ("/a/deep", "1"), ("/a/deep", "1")];
+        let asked = site.asked.clone();
+        let client = Client::new(site, FetchOptions { allow_private_network: true, ..FetchOptions::default() });
+        let fetch = |path: &str| block_on(client.fetch_document(&format!("http://site.test{path}"), &ExtractOptions::default())).map(|d| d.status);
+        assert_eq!(fetch("/a"), Ok(200), "asked again after 2 s");
+        assert!(matches!(fetch("/b"), Err(Error::HttpStatus { status: 429, .. })), "a minute is too long to wait");
+        assert!(matches!(fetch("/a/deep"), Err(Error::HttpStatus { status: 429, .. })), "asked again once only");
+        let log: Vec<(String, u64)> = asked.borrow().iter().map(|(p, at)| (p.clone(), at.as_secs())).collect();
+        let expected = [("/robots.txt", 0), ("/a", 0), ("/a", 2), ("/b", 2), ("/a/deep", 2), ("/a/deep", 3)];
+        assert_eq!(log, expected.map(|(p, at)| (p.to_string(), at)));
     }
 
     #[test]

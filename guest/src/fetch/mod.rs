@@ -35,6 +35,8 @@ const ROBOTS_MAX_BYTES: usize = 500 * 1024;
 /// waits one delay at most (see `Session`), and must end within the
 /// host's time limit (60 s by default) with its request.
 pub const MAX_CRAWL_DELAY_SECS: f64 = 10.0;
+/// The longest Retry-After waited for, in seconds, on the same grounds.
+pub const MAX_RETRY_AFTER_SECS: u64 = 10;
 
 /// Mirrors the WIT `fetch-options`.
 #[derive(Debug, Clone)]
@@ -85,6 +87,8 @@ pub struct RawResponse {
     /// The `Content-Encoding` header: codings still to undo on the body
     /// (see `encoding::decode`).
     pub content_encoding: Option<String>,
+    /// The `Retry-After` header of a 429 or 503: when to ask again.
+    pub retry_after: Option<String>,
     /// As received; empty for redirects.
     pub body: Vec<u8>,
 }
@@ -234,8 +238,14 @@ impl<T: Transport> Client<T> {
     /// its turn. (Resets were frequent under load while redirect and error
     /// bodies were dropped unread; the transport drains them now, and the
     /// retry stays for resets that remain.)
+    ///
+    /// A server that answers 429 (too many requests) or 503 (unavailable)
+    /// with a `Retry-After` of at most `MAX_RETRY_AFTER_SECS` is asked
+    /// once more, after it: the origin is held until then, so the other
+    /// requests to it wait too.
     async fn send(&self, url: &Url) -> Result<RawResponse, Error> {
         let mut pauses = RESET_BACKOFF_MS.iter();
+        let mut asked_again = false;
         loop {
             self.pace(url).await;
             match self.transport.get(url, &self.options).await {
@@ -243,18 +253,29 @@ impl<T: Transport> Client<T> {
                     Some(&ms) => self.transport.sleep(Duration::from_millis(ms)).await,
                     None => return Err(Error::Fetch(message)),
                 },
+                Ok(response) if !asked_again && matches!(response.status, 429 | 503) => match retry_after(&response) {
+                    Some(wait) => {
+                        self.sites.hold(&url.origin().ascii_serialization(), wait, self.transport.now());
+                        asked_again = true;
+                    }
+                    None => return Ok(response),
+                },
                 other => return other,
             }
         }
     }
 
-    /// Wait for the origin's turn when its robots.txt asks for a delay
-    /// between requests. Turns are handed out as requests start, so the
-    /// requests of one batch to one origin space out too.
+    /// Wait for the origin's turn: spaced by the Crawl-delay its robots.txt
+    /// asks for, and after any hold a `Retry-After` put on it. Turns are
+    /// handed out as requests start, so the requests of one batch to one
+    /// origin space out too.
     async fn pace(&self, url: &Url) {
-        let Some(delay) = self.crawl_delay(url) else { return };
+        let origin = url.origin().ascii_serialization();
         let now = self.transport.now();
-        let turn = self.sites.take_turn(&url.origin().ascii_serialization(), delay, now);
+        let mut turn = self.sites.held_until(&origin, now).unwrap_or(now);
+        if let Some(delay) = self.crawl_delay(url) {
+            turn = self.sites.take_turn(&origin, delay, turn);
+        }
         if turn > now {
             self.transport.sleep(turn - now).await;
         }
@@ -347,6 +368,14 @@ impl<T: Transport> Client<T> {
         }
         Ok(Robots::allow_all())
     }
+}
+
+/// A response's `Retry-After` in seconds (the HTTP-date form is not
+/// read: there is no trustworthy wall clock to subtract from), when it is
+/// short enough to wait for.
+fn retry_after(response: &RawResponse) -> Option<Duration> {
+    let seconds: u64 = response.retry_after.as_deref()?.trim().parse().ok()?;
+    (seconds <= MAX_RETRY_AFTER_SECS).then(|| Duration::from_secs(seconds))
 }
 
 /// Pauses before sending again a GET whose connection was reset.

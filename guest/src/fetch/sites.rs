@@ -38,6 +38,9 @@ pub struct SiteMemory {
     /// When each origin that asks for a Crawl-delay may next be sent a
     /// request, whoever asks.
     next_turn: RefCell<HashMap<String, Duration>>,
+    /// Until when each origin that said to come back later (Retry-After)
+    /// is sent nothing.
+    held_until: RefCell<HashMap<String, Duration>>,
 }
 
 impl SiteMemory {
@@ -60,6 +63,23 @@ impl SiteMemory {
             }
         }
         remembered.insert(key, (robots, now));
+    }
+
+    /// Hold the origin's requests for `wait` from `now` (a server said to
+    /// come back later).
+    pub fn hold(&self, origin: &str, wait: Duration, now: Duration) {
+        let until = now + wait;
+        let mut holds = self.held_until.borrow_mut();
+        if holds.len() >= MAX_REMEMBERED_SITES && !holds.contains_key(origin) {
+            holds.retain(|_, held| *held > now);
+        }
+        let held = holds.entry(origin.to_string()).or_insert(until);
+        *held = (*held).max(until);
+    }
+
+    /// Until when the origin is held, if that is after `now`.
+    pub fn held_until(&self, origin: &str, now: Duration) -> Option<Duration> {
+        self.held_until.borrow().get(origin).copied().filter(|&until| until > now)
     }
 
     /// Take the origin's next turn for a request: the returned time (not
@@ -120,5 +140,16 @@ mod tests {
         assert_eq!(memory.take_turn("https://a.test", delay, at(1)), at(3));
         assert_eq!(memory.take_turn("https://b.test", delay, at(1)), at(1), "another site has its own turns");
         assert_eq!(memory.take_turn("https://a.test", delay, at(20)), at(20));
+    }
+
+    #[test]
+    fn a_hold_lasts_until_its_time() {
+        let memory = SiteMemory::default();
+        let at = Duration::from_secs;
+        memory.hold("https://a.test", at(25), at(5));
+        memory.hold("https://a.test", at(10), at(10));
+        assert_eq!(memory.held_until("https://a.test", at(10)), Some(at(30)), "the later hold stands");
+        assert_eq!(memory.held_until("https://a.test", at(30)), None);
+        assert_eq!(memory.held_until("https://b.test", at(10)), None);
     }
 }

@@ -72,6 +72,7 @@ async fn send(url: &Url, options: &FetchOptions) -> Result<RawResponse, Error> {
     let content_type = header("content-type");
     let content_language = header("content-language");
     let content_encoding = header("content-encoding");
+    let retry_after = header("retry-after");
     if let Some(length) = header("content-length").and_then(|l| l.trim().parse::<u64>().ok()) {
         if length > options.max_body_bytes {
             return Err(Error::TooLarge(options.max_body_bytes));
@@ -89,7 +90,7 @@ async fn send(url: &Url, options: &FetchOptions) -> Result<RawResponse, Error> {
                 _ => break,
             }
         }
-        return Ok(RawResponse { status, location, content_type, content_language, content_encoding, body: Vec::new() });
+        return Ok(RawResponse { status, location, content_type, content_language, content_encoding, retry_after, body: Vec::new() });
     }
     let mut bytes = Vec::new();
     while let Some(frame) = body.frame().await {
@@ -101,7 +102,7 @@ async fn send(url: &Url, options: &FetchOptions) -> Result<RawResponse, Error> {
             bytes.extend_from_slice(&data);
         }
     }
-    Ok(RawResponse { status, location, content_type, content_language, content_encoding, body: bytes })
+    Ok(RawResponse { status, location, content_type, content_language, content_encoding, retry_after, body: bytes })
 }
 
 /// Translate a wasi:http failure into a fetch error or a timeout.
