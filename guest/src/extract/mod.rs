@@ -169,8 +169,38 @@ fn first_paragraph(blocks: &[render::Block]) -> Option<String> {
     Some(out)
 }
 
+/// Words: runs between spaces that hold a letter or digit, and each
+/// Chinese or Japanese character on its own. Those scripts put no spaces
+/// between words, so a whole paragraph would count as one; one word per
+/// character is how word processors count them.
 pub fn count_words(text: &str) -> u32 {
-    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count() as u32
+    let mut count = 0;
+    for token in text.split_whitespace() {
+        let mut in_word = false;
+        for c in token.chars() {
+            if is_unspaced_script(c) {
+                count += 1;
+                in_word = false;
+            } else if c.is_alphanumeric() && !in_word {
+                count += 1;
+                in_word = true;
+            }
+        }
+    }
+    count
+}
+
+/// Han ideographs, hiragana and katakana (Korean spaces its words).
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}' // hiragana, katakana
+        | '\u{31f0}'..='\u{31ff}' // katakana extensions
+        | '\u{3400}'..='\u{4dbf}' // CJK extension A
+        | '\u{4e00}'..='\u{9fff}' // CJK unified ideographs
+        | '\u{f900}'..='\u{faff}' // compatibility ideographs
+        | '\u{ff66}'..='\u{ff9f}' // halfwidth katakana
+        | '\u{20000}'..='\u{3134f}' // extensions B to G
+    )
 }
 
 #[cfg(test)]

@@ -598,3 +598,11 @@ fn the_blocks_of_a_list_item_stay_in_the_item() {
     let text = document_of(&article("Planting ferns", sentence, body)).text;
     assert!(text.contains("1. Dig a hole twice as wide as the root ball.\n\nLoosen the soil at the bottom.\n\n2. Set the fern in."), "{text}");
 }
+
+#[test]
+fn words_are_counted_in_scripts_without_spaces_too() {
+    assert_eq!(super::count_words("The harbour's café opens at 6.30 — every day."), 8);
+    assert_eq!(super::count_words("長城は中国の城壁です。"), 10, "each Han or kana character");
+    assert_eq!(super::count_words("東京2020で、RipTideを使う"), 8);
+    assert_eq!(super::count_words("한라산은 제주에 있다"), 3, "Korean spaces its words");
+}
