@@ -122,8 +122,8 @@ impl Page {
 pub struct Client<T: Transport> {
     transport: T,
     options: FetchOptions,
-    /// robots.txt and Crawl-delay turns per site, shared with the clients
-    /// of other calls (see `sites`).
+    /// robots.txt, Crawl-delay turns and Retry-After holds per site,
+    /// shared with the clients of other calls (see `sites`).
     sites: Rc<SiteMemory>,
 }
 
@@ -308,7 +308,7 @@ impl<T: Transport> Client<T> {
         let fetches = origins.iter().map(|o| async move { (o, self.fetch_robots(o).await) }).collect();
         for (origin, robots) in join_all(fetches).await {
             if let Ok(robots) = robots {
-                self.sites.remember_robots(self.robots_key(origin), robots, self.transport.now());
+                self.sites.remember_robots(self.robots_key(origin), Rc::new(robots), self.transport.now());
             }
         }
     }
@@ -327,19 +327,19 @@ impl<T: Transport> Client<T> {
     }
 
     /// The origin's robots.txt when fetched already and still fresh.
-    fn known_robots(&self, origin: &str) -> Option<Robots> {
+    fn known_robots(&self, origin: &str) -> Option<Rc<Robots>> {
         self.sites.robots(&self.robots_key(origin), self.transport.now())
     }
 
     /// robots.txt of the URL's origin, fetched once while fresh. A network
     /// failure is returned (and not remembered): the page itself would fail
     /// the same way, and that error says more than "disallowed".
-    async fn robots_for(&self, url: &Url) -> Result<Robots, Error> {
+    async fn robots_for(&self, url: &Url) -> Result<Rc<Robots>, Error> {
         let origin = url.origin().ascii_serialization();
         if let Some(robots) = self.known_robots(&origin) {
             return Ok(robots);
         }
-        let robots = self.fetch_robots(&origin).await?;
+        let robots = Rc::new(self.fetch_robots(&origin).await?);
         self.sites.remember_robots(self.robots_key(&origin), robots.clone(), self.transport.now());
         Ok(robots)
     }

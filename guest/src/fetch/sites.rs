@@ -1,5 +1,6 @@
 //! What a client learns about sites that outlives one engine call: each
-//! origin's robots.txt and when it may next be sent a request. The
+//! origin's robots.txt, and when it may next be sent a request (its
+//! Crawl-delay turns, a Retry-After hold). The
 //! component keeps one `SiteMemory` per instance, and a host reuses an
 //! instance from call to call (the Python host keeps one per thread), so a
 //! loop of `extract` calls asks a site for robots.txt once, not before
@@ -8,6 +9,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::time::Duration;
 
 use crate::crawl::robots::Robots;
@@ -33,8 +35,9 @@ pub struct RobotsKey {
 
 #[derive(Default)]
 pub struct SiteMemory {
-    /// robots.txt per key, with when it was fetched.
-    robots: RefCell<HashMap<RobotsKey, (Robots, Duration)>>,
+    /// robots.txt per key, with when it was fetched. Shared, not copied:
+    /// it is asked about every request and every link a spider finds.
+    robots: RefCell<HashMap<RobotsKey, (Rc<Robots>, Duration)>>,
     /// When each origin that asks for a Crawl-delay may next be sent a
     /// request, whoever asks.
     next_turn: RefCell<HashMap<String, Duration>>,
@@ -45,13 +48,13 @@ pub struct SiteMemory {
 
 impl SiteMemory {
     /// The robots.txt remembered for `key`, unless older than `ROBOTS_TTL`.
-    pub fn robots(&self, key: &RobotsKey, now: Duration) -> Option<Robots> {
+    pub fn robots(&self, key: &RobotsKey, now: Duration) -> Option<Rc<Robots>> {
         let robots = self.robots.borrow();
         let (rules, fetched_at) = robots.get(key)?;
         (now.saturating_sub(*fetched_at) < ROBOTS_TTL).then(|| rules.clone())
     }
 
-    pub fn remember_robots(&self, key: RobotsKey, robots: Robots, now: Duration) {
+    pub fn remember_robots(&self, key: RobotsKey, robots: Rc<Robots>, now: Duration) {
         let mut remembered = self.robots.borrow_mut();
         if remembered.len() >= MAX_REMEMBERED_SITES && !remembered.contains_key(&key) {
             remembered.retain(|_, (_, fetched_at)| now.saturating_sub(*fetched_at) < ROBOTS_TTL);
@@ -109,7 +112,7 @@ mod tests {
     #[test]
     fn robots_are_remembered_for_their_key_until_they_expire() {
         let memory = SiteMemory::default();
-        let disallowing = Robots::disallow_all();
+        let disallowing = Rc::new(Robots::disallow_all());
         memory.remember_robots(key("https://a.test"), disallowing.clone(), Duration::from_secs(10));
         assert_eq!(memory.robots(&key("https://a.test"), Duration::from_secs(20)), Some(disallowing));
         assert_eq!(memory.robots(&key("https://b.test"), Duration::from_secs(20)), None);
@@ -122,9 +125,9 @@ mod tests {
     fn the_oldest_site_is_forgotten_past_the_limit() {
         let memory = SiteMemory::default();
         for k in 0..MAX_REMEMBERED_SITES {
-            memory.remember_robots(key(&format!("https://{k}.test")), Robots::allow_all(), Duration::from_secs(k as u64));
+            memory.remember_robots(key(&format!("https://{k}.test")), Rc::default(), Duration::from_secs(k as u64));
         }
-        memory.remember_robots(key("https://new.test"), Robots::allow_all(), Duration::from_secs(1000));
+        memory.remember_robots(key("https://new.test"), Rc::default(), Duration::from_secs(1000));
         let now = Duration::from_secs(1001);
         assert!(memory.robots(&key("https://0.test"), now).is_none());
         assert!(memory.robots(&key("https://1.test"), now).is_some());
