@@ -7,6 +7,7 @@ r"""RipTide: web content extraction and crawling in a WebAssembly sandbox.
     >>> doc.markdown
     '# Hi\n\nHello there.'
 """
+from ._async import AsyncRipTide
 from ._client import RipTide
 from ._exceptions import (
     ComponentError,
@@ -24,6 +25,7 @@ from ._models import Document, Image, Link
 __version__ = "0.1.0"
 
 __all__ = [
+    "AsyncRipTide",
     "ComponentError",
     "Document",
     "FetchError",
