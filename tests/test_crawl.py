@@ -19,6 +19,7 @@ def test_crawl_keeps_input_order_and_isolates_failures(rt, base_url):
     assert [d.url for d in docs] == urls
     assert [d.ok for d in docs] == [True, True, False, True, False, True, True, False]
     assert isinstance(docs[2].error, HTTPStatusError) and docs[2].error.status == 404
+    assert (docs[2].status, docs[4].status, docs[7].status) == (404, 0, 0), "a failed Document keeps a server's error status"
     assert isinstance(docs[4].error, InvalidURL)
     assert isinstance(docs[7].error, UnsupportedContent)
     assert docs[0].title == "What lives in a tide pool"

@@ -34,7 +34,8 @@ class Document:
 
     A failed URL of :meth:`RipTide.crawl` gives a Document too: ``ok`` is
     False, ``error`` holds the :class:`RipTideError` and the content fields
-    are empty.
+    are empty; ``status`` is the server's error status when there was one
+    (0 when nothing was answered).
     """
 
     url: str
@@ -85,7 +86,12 @@ class Document:
 
     @classmethod
     def failed(cls, url: str, error: RipTideError, depth: int = 0) -> "Document":
-        return cls(url=url, final_url=url, error=error, depth=depth)
+        """The Document of a URL that failed. A server's error status keeps
+        its status and the URL it came from (after redirects), so a crawl's
+        404s can be told from its timeouts without the exception."""
+        status = getattr(error, "status", 0) or 0
+        final_url = (error.url or url) if status else url
+        return cls(url=url, final_url=final_url, status=status, error=error, depth=depth)
 
     def __repr__(self) -> str:
         if not self.ok:
