@@ -1,7 +1,7 @@
 """A loopback web server for the tests and the demo: the static sample site
 in tests/site plus endpoints that misbehave on purpose (redirect chains and
 loops, slow and huge responses, error statuses, servers asking to come back
-later, legacy encodings, compressed bodies).
+later, legacy encodings, compressed bodies, sitemaps).
 
     python tests/fixture_server.py --port 8765      # serve until Ctrl-C
 """
@@ -68,9 +68,15 @@ class Handler(SimpleHTTPRequestHandler):
         if getattr(self.server, "requests", None) is not None:
             self.server.requests.append((time.monotonic(), path))
         delay = getattr(self.server, "crawl_delay", None)
-        if path == "/robots.txt" and delay is not None:
-            robots = (SITE / "robots.txt").read_text(encoding="utf-8") + f"Crawl-delay: {delay}\n"
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        if path == "/robots.txt":
+            # A sitemap index for the site; a Crawl-delay when asked for.
+            robots = (SITE / "robots.txt").read_text(encoding="utf-8") + f"Sitemap: {base}/sitemaps/index.xml\n"
+            if delay is not None:
+                robots += f"Crawl-delay: {delay}\n"
             return self._send(200, robots.encode(), "text/plain; charset=utf-8")
+        if path.startswith("/sitemaps/"):
+            return self._send_sitemap(path[len("/sitemaps/"):], base)
         if path in REDIRECTS:
             status, location = REDIRECTS[path]
             return self._send(status, b"", Location=location)
@@ -135,6 +141,18 @@ class Handler(SimpleHTTPRequestHandler):
         if coding == "br":
             return self._send(200, b"\x1b\x03\x00\xf8\xa5\x07", Content_Encoding="br")
         return self._send(406, b"<html><body><p>Not Acceptable</p></body></html>")
+
+
+    def _send_sitemap(self, name: str, base: str) -> None:
+        """tests/site/sitemaps/NAME with its {base} filled in; NAME.gz is
+        that file gzip-compressed, served as a gzip file."""
+        template = SITE / "sitemaps" / name.removesuffix(".gz")
+        if "/" in name or not template.is_file():
+            return self._send(404, b"<html><body><p>No such sitemap.</p></body></html>")
+        xml = template.read_text(encoding="utf-8").replace("{base}", base).encode()
+        if name.endswith(".gz"):
+            return self._send(200, gzip.compress(xml), "application/gzip")
+        return self._send(200, xml, "application/xml")
 
 
 @functools.lru_cache(maxsize=1)

@@ -49,9 +49,11 @@ def test_errors_and_crawls_come_back_as_from_the_sync_client(base_url):
                 await rt.extract(base_url + "/status/404")
             docs = await rt.crawl([f"{base_url}/articles/{ARTICLES[0]}.html", base_url + "/status/500"])
             urls = await rt.spider(base_url + "/", max_depth=1)
-            return docs, urls
+            listed = await rt.sitemap(base_url + "/", max_urls=2)
+            return docs, urls, listed
 
-    docs, urls = asyncio.run(main())
+    docs, urls, listed = asyncio.run(main())
+    assert listed == RipTide(allow_private_network=True).sitemap(base_url + "/", max_urls=2)
     assert [d.ok for d in docs] == [True, False]
     assert urls == RipTide(allow_private_network=True).spider(base_url + "/", max_depth=1)
 

@@ -42,6 +42,13 @@ def test_a_bad_count_is_a_usage_error(base_url):
         assert out.returncode == 2 and "error: argument" in out.stderr and "Traceback" not in out.stderr, out.stderr
 
 
+def test_sitemap_lists_urls(base_url):
+    out = run("sitemap", base_url + "/", "--allow-private-network", "--max-urls", "3")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == [base_url + "/articles/tide-pools.html", base_url + "/articles/kelp-forests.html",
+                                  base_url + "/articles/storm-surge.html"]
+
+
 def test_spider_lists_urls_with_progress(base_url):
     out = run("spider", base_url + "/", "--allow-private-network", "--max-depth", "1", "--progress")
     assert out.returncode == 0, out.stderr

@@ -151,6 +151,22 @@ def test_counts_are_checked_when_called(rt, base_url):
     assert [d.ok for d in rt.crawl(urls, concurrency=2**40)] == [True]
 
 
+def test_sitemap_lists_the_pages_a_site_names(rt, base_url):
+    # robots.txt names an index of two sitemaps, one gzip-compressed.
+    pages = [base_url + p for p in ("/articles/tide-pools.html", "/articles/kelp-forests.html",
+                                    "/articles/storm-surge.html", "/docs/")]
+    assert rt.sitemap(base_url + "/articles/") == pages, "in the order listed, each once, no images"
+    assert rt.sitemap(base_url + "/", max_urls=2) == pages[:2]
+    assert rt.sitemap(base_url + "/sitemaps/docs.xml.gz") == [pages[3], pages[1]]
+    with pytest.raises(HTTPStatusError) as missing:
+        rt.sitemap(base_url + "/sitemaps/missing.xml")
+    assert missing.value.status == 404
+    with pytest.raises(PolicyError):
+        RipTide().sitemap(base_url + "/")
+    with pytest.raises(ValueError):
+        rt.sitemap(base_url + "/", max_urls=-1)
+
+
 def test_spider_errors(base_url, rt):
     with pytest.raises(InvalidURL):
         rt.spider("nope")

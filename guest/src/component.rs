@@ -51,6 +51,11 @@ impl wit_crawl::Guest for Engine {
         let options = extract_options(options);
         wstd::runtime::block_on(async { client.fetch_document(&url, &options).await }).map(document).map_err(error)
     }
+
+    fn sitemap(url: String, max_urls: u32, fetch: wit::FetchOptions) -> Result<Vec<String>, wit::Error> {
+        let client = client(fetch);
+        wstd::runtime::block_on(crate::crawl::sitemap::discover(&client, &url, max_urls)).map_err(error)
+    }
 }
 
 /// Sessions are driven one `next-batch` call at a time; wasm is single

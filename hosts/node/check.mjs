@@ -110,6 +110,11 @@ check('crawl-session: a spider goes breadth first and obeys robots.txt', () => {
   assert.equal(new Set(urls).size, urls.length);
 });
 
+check('sitemap: robots.txt names an index, gzip and all', () => {
+  const pages = crawl.sitemap(`${base}/`, 10, loopback);
+  assert.deepEqual(pages, ['/articles/tide-pools.html', '/articles/kelp-forests.html', '/articles/storm-surge.html', '/docs/'].map((p) => base + p));
+});
+
 let failed = 0;
 for (const [name, body] of checks) {
   try {

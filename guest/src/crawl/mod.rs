@@ -6,3 +6,4 @@ pub mod join;
 pub mod robots;
 pub mod scope;
 pub mod session;
+pub mod sitemap;

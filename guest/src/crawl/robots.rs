@@ -7,6 +7,8 @@ pub struct Robots {
     rules: Vec<(bool, String)>,
     /// Crawl-delay of that group, in seconds, if given.
     pub crawl_delay: Option<f64>,
+    /// The sitemaps it names (`Sitemap:` lines belong to no group).
+    pub sitemaps: Vec<String>,
 }
 
 impl Robots {
@@ -17,7 +19,7 @@ impl Robots {
 
     /// Everything disallowed (robots.txt unreachable: 5xx or network error).
     pub fn disallow_all() -> Self {
-        Robots { rules: vec![(false, "/".into())], crawl_delay: None }
+        Robots { rules: vec![(false, "/".into())], ..Robots::default() }
     }
 
     /// Parse `body` for the product token `agent` (e.g. "riptide"),
@@ -27,6 +29,7 @@ impl Robots {
         // Groups: consecutive user-agent lines share the rules after them.
         let mut groups: Vec<(Vec<String>, Robots)> = Vec::new();
         let mut in_agents = false;
+        let mut sitemaps = Vec::new();
         for line in body.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
             let Some((key, value)) = line.split_once(':') else { continue };
@@ -50,6 +53,8 @@ impl Robots {
                         }
                     }
                 }
+                // The URL has a colon of its own: the whole value is kept.
+                "sitemap" if !value.is_empty() => sitemaps.push(value.to_string()),
                 "crawl-delay" => {
                     in_agents = false;
                     if let Some(g) = groups.last_mut() {
@@ -64,7 +69,7 @@ impl Robots {
         let chosen: Vec<&Robots> =
             if specific.is_empty() { groups.iter().filter(|(agents, _)| agents.iter().any(|a| a == "*")).map(|(_, r)| r).collect() } else { specific };
         // Several groups for the same agent are merged (RFC 9309 2.2.1).
-        let mut merged = Robots::default();
+        let mut merged = Robots { sitemaps, ..Robots::default() };
         for r in chosen {
             merged.rules.extend(r.rules.iter().cloned());
             merged.crawl_delay = merged.crawl_delay.or(r.crawl_delay);
@@ -142,6 +147,12 @@ mod tests {
         assert!(!r.allows("/no-riptide/page"));
         assert!(r.allows("/private/x"));
         assert_eq!(r.crawl_delay, Some(2.0));
+    }
+
+    #[test]
+    fn sitemaps_are_named_outside_groups() {
+        let txt = "Sitemap: https://example.org/sitemap.xml\nUser-agent: *\nDisallow: /x\nsitemap:https://example.org/news.xml\n";
+        assert_eq!(Robots::parse(txt, "riptide").sitemaps, ["https://example.org/sitemap.xml", "https://example.org/news.xml"]);
     }
 
     #[test]

@@ -163,25 +163,8 @@ impl<T: Transport> Client<T> {
         let mut current = url.clone();
         let mut visited = vec![current.to_string()];
         loop {
-            self.allow(&current).await?;
-            let mut response = self.send(&current).await?;
-            if is_redirect(response.status) {
-                if let Some(location) = response.location.as_deref() {
-                    let next = current.join(location).map_err(|e| Error::Fetch(format!("bad redirect Location {location:?}: {e}")))?;
-                    if visited.len() as u32 > self.options.max_redirects {
-                        return Err(Error::TooManyRedirects(format!("more than {} redirects from {url}", self.options.max_redirects)));
-                    }
-                    if visited.contains(&next.to_string()) {
-                        return Err(Error::TooManyRedirects(format!("redirect loop at {next}")));
-                    }
-                    visited.push(next.to_string());
-                    current = next;
-                    continue;
-                }
-            }
-            if !(200..300).contains(&response.status) {
-                return Err(Error::HttpStatus { status: response.status, url: current.to_string() });
-            }
+            let mut response;
+            (current, response) = self.follow_redirects(url, current, &mut visited).await?;
             let content_type = response.content_type.clone();
             if !charset::is_html(content_type.as_deref()) && !charset::is_plain_text(content_type.as_deref()) {
                 return Err(Error::UnsupportedContent(content_type.unwrap_or_default()));
@@ -194,6 +177,46 @@ impl<T: Transport> Client<T> {
                 continue;
             }
             return Ok(Page { final_url: current, status, content_type, content_language, text });
+        }
+    }
+
+    /// GET a sitemap (XML or text, gzip-compressed or not), following
+    /// redirects; its text and the URL it came from.
+    pub async fn fetch_sitemap(&self, url: &Url) -> Result<(Url, String), Error> {
+        let mut visited = vec![url.to_string()];
+        let (final_url, mut response) = self.follow_redirects(url, url.clone(), &mut visited).await?;
+        // A `.xml.gz` file is served as a gzip file, not with a gzip coding.
+        if response.body.starts_with(&[0x1f, 0x8b]) && response.content_encoding.is_none() {
+            response.content_encoding = Some("gzip".into());
+        }
+        Ok((final_url, self.body_text(response)?))
+    }
+
+    /// GET `current` and the redirects it leads to, each hop passing the
+    /// policy first, into a 2xx response; `visited` is the way so far
+    /// (from `start`), a loop or more than `max_redirects` hops failing.
+    async fn follow_redirects(&self, start: &Url, mut current: Url, visited: &mut Vec<String>) -> Result<(Url, RawResponse), Error> {
+        loop {
+            self.allow(&current).await?;
+            let response = self.send(&current).await?;
+            if is_redirect(response.status) {
+                if let Some(location) = response.location.as_deref() {
+                    let next = current.join(location).map_err(|e| Error::Fetch(format!("bad redirect Location {location:?}: {e}")))?;
+                    if visited.len() as u32 > self.options.max_redirects {
+                        return Err(Error::TooManyRedirects(format!("more than {} redirects from {start}", self.options.max_redirects)));
+                    }
+                    if visited.contains(&next.to_string()) {
+                        return Err(Error::TooManyRedirects(format!("redirect loop at {next}")));
+                    }
+                    visited.push(next.to_string());
+                    current = next;
+                    continue;
+                }
+            }
+            if !(200..300).contains(&response.status) {
+                return Err(Error::HttpStatus { status: response.status, url: current.to_string() });
+            }
+            return Ok((current, response));
         }
     }
 
@@ -324,6 +347,12 @@ impl<T: Transport> Client<T> {
 
     fn robots_key(&self, origin: &str) -> RobotsKey {
         RobotsKey { origin: origin.to_string(), user_agent: self.options.user_agent.clone(), allow_private_network: self.options.allow_private_network }
+    }
+
+    /// The sitemaps the robots.txt of the URL's origin names (read whether
+    /// or not robots are obeyed); none when it cannot be had.
+    pub async fn sitemaps_named(&self, url: &Url) -> Vec<String> {
+        self.robots_for(url).await.map(|robots| robots.sitemaps.clone()).unwrap_or_default()
     }
 
     /// The origin's robots.txt when fetched already and still fresh.

@@ -132,6 +132,12 @@ def cmd_spider(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sitemap(args: argparse.Namespace) -> int:
+    for url in _client(args).sitemap(args.url, max_urls=args.max_urls):
+        print(url, flush=True)
+    return 0
+
+
 def cmd_crawl(args: argparse.Namespace) -> int:
     rt = _client(args)
     urls = list(args.urls)
@@ -198,6 +204,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--concurrency", type=at_least_one, default=4)
     s.add_argument("--format", choices=("urls", "json", "jsonl", "markdown", "text"), help="default: one URL per line")
     s.set_defaults(func=cmd_spider)
+
+    m = sub.add_parser("sitemap", parents=[common], help="the pages a site lists in its sitemaps, one per line")
+    m.add_argument("url", help="a sitemap, or any page of the site (its robots.txt names the sitemaps, else /sitemap.xml)")
+    m.add_argument("--max-urls", type=at_least_zero, default=10_000)
+    m.set_defaults(func=cmd_sitemap)
 
     c = sub.add_parser("crawl", parents=[common], help="fetch and extract many URLs")
     c.add_argument("urls", nargs="*")

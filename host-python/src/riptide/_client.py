@@ -98,6 +98,19 @@ class RipTide:
             raise _convert.error(result, url)
         return _convert.document(result)
 
+    def sitemap(self, url: str, max_urls: int = 10_000) -> List[str]:
+        """The pages a site lists in its sitemaps, in the order listed, each
+        once, at most ``max_urls``. ``url`` is a sitemap (``…/sitemap.xml``,
+        ``.xml.gz``) or any page of the site: then the sitemaps its
+        robots.txt names are read, else ``/sitemap.xml``; sitemap indexes are
+        followed. Raises the first file's error when no page could be listed.
+        """
+        max_urls = _convert.count("max_urls", max_urls)
+        result = self._sandbox.call(CRAWL, "sitemap", str(url), max_urls, self._fetch, url=url)
+        if _convert.is_error(result):
+            raise _convert.error(result, url)
+        return list(result)
+
     # -- many pages ---------------------------------------------------------
 
     def crawl(self, urls: Iterable[str], concurrency: int = 8, **options) -> List[Document]:

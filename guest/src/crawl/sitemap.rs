@@ -1,0 +1,263 @@
+//! Sitemaps (sitemaps.org): the pages a site lists for crawlers, in an XML
+//! `<urlset>`, an XML `<sitemapindex>` of further sitemaps, or a plain
+//! text file of one URL per line. `parse` reads one file with a scanner of
+//! `<loc>` elements, which is all the format needs from XML; `discover`
+//! finds a site's sitemaps and reads them through a fetch client.
+
+use std::collections::{HashSet, VecDeque};
+
+use url::Url;
+
+use super::scope::normalize;
+use crate::fetch::{parse_url, Client, Transport};
+use crate::model::Error;
+
+/// Sitemap files read at most in one call: an index of indexes can name
+/// thousands, and one call must end within the host's time limit.
+pub const MAX_SITEMAP_FILES: usize = 50;
+/// Levels of sitemap indexes followed below the first file.
+pub const MAX_INDEX_DEPTH: u32 = 3;
+
+/// The pages a site lists in its sitemaps, in the order listed, each once,
+/// at most `max_urls`. `url` is a sitemap, or any page of the site: then
+/// the sitemaps its robots.txt names are read, else `/sitemap.xml`. Fails
+/// with the first file's error when no page could be listed.
+pub async fn discover<T: Transport>(client: &Client<T>, url: &str, max_urls: u32) -> Result<Vec<String>, Error> {
+    let url = parse_url(url)?;
+    let max_urls = max_urls as usize;
+    let mut queue: VecDeque<(Url, u32)> = VecDeque::new();
+    if looks_like_sitemap(&url) {
+        queue.push_back((url.clone(), 0));
+    } else {
+        let named = client.sitemaps_named(&url).await;
+        queue.extend(named.iter().filter_map(|s| url.join(s).ok()).map(|u| (u, 0)));
+        if queue.is_empty() {
+            queue.extend(url.join("/sitemap.xml").ok().map(|u| (u, 0)));
+        }
+    }
+    let (mut pages, mut listed) = (Vec::new(), HashSet::new());
+    let mut read = HashSet::new();
+    let mut first_error = None;
+    while let Some((file, depth)) = queue.pop_front() {
+        if pages.len() >= max_urls || read.len() >= MAX_SITEMAP_FILES {
+            break;
+        }
+        if !read.insert(file.to_string()) {
+            continue;
+        }
+        let listing = match client.fetch_sitemap(&file).await {
+            Ok((_, text)) => parse(&text),
+            Err(e) => {
+                first_error.get_or_insert(e);
+                continue;
+            }
+        };
+        for page in listing.pages.iter().filter_map(|p| normalize(p)) {
+            if pages.len() < max_urls && listed.insert(page.to_string()) {
+                pages.push(page.to_string());
+            }
+        }
+        if depth < MAX_INDEX_DEPTH {
+            queue.extend(listing.sitemaps.iter().filter_map(|s| file.join(s).ok()).map(|u| (u, depth + 1)));
+        }
+    }
+    match first_error {
+        Some(error) if pages.is_empty() => Err(error),
+        _ => Ok(pages),
+    }
+}
+
+/// Whether a URL names a sitemap file rather than a page of the site.
+fn looks_like_sitemap(url: &Url) -> bool {
+    let path = url.path().to_ascii_lowercase();
+    let file = path.rsplit('/').next().unwrap_or("");
+    path.ends_with(".xml") || path.ends_with(".xml.gz") || file.contains("sitemap")
+}
+
+/// What one sitemap file lists.
+#[derive(Debug, Default, PartialEq)]
+pub struct Listing {
+    /// Pages (`<url><loc>`, or the lines of a text sitemap), as written.
+    pub pages: Vec<String>,
+    /// Further sitemaps (`<sitemap><loc>` of a sitemap index).
+    pub sitemaps: Vec<String>,
+}
+
+/// Read a sitemap file.
+pub fn parse(body: &str) -> Listing {
+    let body = body.trim_start_matches('\u{feff}').trim_start();
+    if !body.starts_with('<') {
+        // A text sitemap: one absolute URL per line, nothing else.
+        let pages = body.lines().map(str::trim).filter(|l| l.starts_with("http://") || l.starts_with("https://")).map(str::to_string).collect();
+        return Listing { pages, sitemaps: Vec::new() };
+    }
+    let mut listing = Listing::default();
+    let mut rest = body;
+    // Open elements by local name: a `<loc>` in a `<url>` is a page, in a
+    // `<sitemap>` a further sitemap; other `loc`s (`<image:loc>` inside
+    // `<image:image>`) are not pages.
+    let mut open: Vec<&str> = Vec::new();
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        if let Some(after) = rest.strip_prefix("![CDATA[") {
+            rest = after.find("]]>").map_or("", |end| &after[end + 3..]);
+            continue;
+        }
+        if rest.starts_with("!--") {
+            rest = rest.find("-->").map_or("", |end| &rest[end + 3..]);
+            continue;
+        }
+        let tag_end = rest.find('>').unwrap_or(rest.len());
+        let tag = &rest[..tag_end];
+        rest = rest.get(tag_end + 1..).unwrap_or("");
+        if tag.starts_with(['?', '!']) || tag.ends_with('/') {
+            continue;
+        }
+        if let Some(closing) = tag.strip_prefix('/') {
+            let name = local_name(closing);
+            if let Some(at) = open.iter().rposition(|&o| o == name) {
+                open.truncate(at);
+            }
+            continue;
+        }
+        let name = local_name(tag);
+        if name == "loc" {
+            let (text, after) = element_text(rest);
+            rest = after;
+            let url = unescape(text.trim());
+            match open.last() {
+                Some(&"url") if !url.is_empty() => listing.pages.push(url),
+                Some(&"sitemap") if !url.is_empty() => listing.sitemaps.push(url),
+                _ => {}
+            }
+            continue;
+        }
+        open.push(name);
+    }
+    listing
+}
+
+/// An element name without its namespace prefix (`<sm:loc>`).
+fn local_name(tag: &str) -> &str {
+    let name = tag.split(|c: char| c.is_ascii_whitespace() || c == '/').next().unwrap_or("");
+    name.rsplit(':').next().unwrap_or(name)
+}
+
+/// The text up to the element's closing tag, a CDATA section's content
+/// taken as it is; and what follows the closing tag.
+fn element_text(rest: &str) -> (String, &str) {
+    let mut text = String::new();
+    let mut rest = rest;
+    loop {
+        if let Some(after) = rest.strip_prefix("<![CDATA[") {
+            let end = after.find("]]>").unwrap_or(after.len());
+            text.push_str(&after[..end]);
+            rest = after.get(end + 3..).unwrap_or("");
+            continue;
+        }
+        match rest.find('<') {
+            Some(at) if rest[at..].starts_with("<![CDATA[") => {
+                text.push_str(&rest[..at]);
+                rest = &rest[at..];
+            }
+            Some(at) => {
+                text.push_str(&rest[..at]);
+                let after = &rest[at..];
+                let close = after.find('>').map_or("", |end| &after[end + 1..]);
+                return (text, close);
+            }
+            None => {
+                text.push_str(rest);
+                return (text, "");
+            }
+        }
+    }
+}
+
+/// XML's five named references and numeric ones.
+fn unescape(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let decoded = after.find(';').filter(|&end| end <= 8).and_then(|end| {
+            let entity = &after[..end];
+            let ch = match entity {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                _ => entity
+                    .strip_prefix("#x")
+                    .or_else(|| entity.strip_prefix("#X"))
+                    .map(|hex| u32::from_str_radix(hex, 16))
+                    .or_else(|| entity.strip_prefix('#').map(str::parse))
+                    .and_then(Result::ok)
+                    .and_then(char::from_u32),
+            }?;
+            Some((ch, end))
+        });
+        match decoded {
+            Some((ch, end)) => {
+                out.push(ch);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_urlset_lists_pages() {
+        let xml = r#"<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+  <url><loc>https://example.org/</loc><lastmod>2025-01-01</lastmod></url>
+  <!-- <url><loc>https://example.org/commented-out</loc></url> -->
+  <url><loc>
+    https://example.org/a?x=1&amp;y=2
+  </loc></url>
+  <url><loc><![CDATA[https://example.org/b?x=1&y=2]]></loc></url>
+  <url><image:image><image:loc>https://example.org/photo.jpg</image:loc></image:image><loc>https://example.org/c</loc></url>
+</urlset>"#;
+        let listing = parse(xml);
+        assert_eq!(listing.pages, ["https://example.org/", "https://example.org/a?x=1&y=2", "https://example.org/b?x=1&y=2", "https://example.org/c"]);
+        assert!(listing.sitemaps.is_empty());
+    }
+
+    #[test]
+    fn an_index_lists_sitemaps() {
+        let xml = "<sm:sitemapindex xmlns:sm='http://www.sitemaps.org/schemas/sitemap/0.9'>\
+                   <sm:sitemap><sm:loc>https://example.org/posts.xml</sm:loc></sm:sitemap>\
+                   <sm:sitemap><sm:loc>https://example.org/pages.xml.gz</sm:loc><sm:lastmod>2025</sm:lastmod></sm:sitemap>\
+                   </sm:sitemapindex>";
+        assert_eq!(parse(xml), Listing { pages: vec![], sitemaps: vec!["https://example.org/posts.xml".into(), "https://example.org/pages.xml.gz".into()] });
+    }
+
+    #[test]
+    fn a_text_sitemap_is_a_url_per_line() {
+        let listing = parse("\u{feff}https://example.org/a\n\n  https://example.org/b  \nnot a url\n");
+        assert_eq!(listing.pages, ["https://example.org/a", "https://example.org/b"]);
+    }
+
+    #[test]
+    fn references_are_decoded_and_broken_input_ends_quietly() {
+        assert_eq!(unescape("a&amp;b&#38;c&#x26;d&bogus;e&"), "a&b&c&d&bogus;e&");
+        assert_eq!(parse("<urlset><url><loc>https://example.org/cut").pages, ["https://example.org/cut"]);
+        assert_eq!(parse("<urlset><url><loc><![CDATA[https://x").pages, ["https://x"]);
+        assert!(parse("<<<>>><loc/><!--").pages.is_empty());
+    }
+}
