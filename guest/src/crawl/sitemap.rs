@@ -220,6 +220,8 @@ fn unescape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fetch::test_site::{block_on, site};
+    use crate::fetch::FetchOptions;
 
     #[test]
     fn a_urlset_lists_pages() {
@@ -259,5 +261,32 @@ mod tests {
         assert_eq!(parse("<urlset><url><loc>https://example.org/cut").pages, ["https://example.org/cut"]);
         assert_eq!(parse("<urlset><url><loc><![CDATA[https://x").pages, ["https://x"]);
         assert!(parse("<<<>>><loc/><!--").pages.is_empty());
+    }
+    #[test]
+    fn sitemaps_are_found_through_robots_and_indexes_are_followed() {
+        let urlset = |paths: &[&str]| {
+            let urls: String = paths.iter().map(|p| format!("<url><loc>http://site.test{p}</loc></url>")).collect();
+            (200, "application/xml", format!("<?xml version='1.0'?><urlset>{urls}</urlset>"))
+        };
+        let mut site = site();
+        site.pages.insert("/robots.txt".into(), (200, "text/plain", "User-agent: *\nDisallow: /secret\nSitemap: http://site.test/index.xml\n".into()));
+        let index = "<sitemapindex><sitemap><loc>/one.xml</loc></sitemap><sitemap><loc>http://site.test/two.xml</loc></sitemap>\
+                     <sitemap><loc>http://site.test/gone.xml</loc></sitemap><sitemap><loc>/index.xml</loc></sitemap></sitemapindex>";
+        site.pages.insert("/index.xml".into(), (200, "text/xml", index.into()));
+        site.pages.insert("/one.xml".into(), urlset(&["/a", "/b", "/a#top"]));
+        site.pages.insert("/two.xml".into(), urlset(&["/c"]));
+        let client = Client::new(site, FetchOptions { allow_private_network: true, ..FetchOptions::default() });
+        let found = |url: &str, max: u32| block_on(discover(&client, url, max));
+        let site_urls = |paths: &[&str]| paths.iter().map(|p| format!("http://site.test{p}")).collect::<Vec<_>>();
+        // The index from robots.txt, its sitemaps in order; a missing one and
+        // the index naming itself do not stop the rest; /a#top is /a.
+        assert_eq!(found("http://site.test/b", 100).unwrap(), site_urls(&["/a", "/b", "/c"]));
+        assert_eq!(found("http://site.test/", 2).unwrap(), site_urls(&["/a", "/b"]));
+        assert_eq!(found("http://site.test/two.xml", 100).unwrap(), site_urls(&["/c"]), "a sitemap given is read alone");
+        assert!(matches!(found("http://site.test/gone.xml", 100), Err(Error::HttpStatus { status: 404, .. })));
+        // No Sitemap line and no /sitemap.xml: the 404 says so.
+        let bare = Client::new(crate::fetch::test_site::site(), FetchOptions { allow_private_network: true, ..FetchOptions::default() });
+        let missing = block_on(discover(&bare, "http://site.test/", 100));
+        assert!(matches!(missing, Err(Error::HttpStatus { status: 404, ref url }) if url == "http://site.test/sitemap.xml"), "{missing:?}");
     }
 }

@@ -461,14 +461,6 @@ pub fn page_to_document(requested: &str, page: Page, options: &ExtractOptions) -
 }
 
 #[cfg(test)]
-mod tests {
-    use super::leading_lines;
-
-    #[test]
-    fn a_long_robots_txt_is_read_to_its_last_whole_line_within_the_cap() {
-        assert_eq!(leading_lines("a\nb\n", 10), "a\nb\n");
-        assert_eq!(leading_lines("Disallow: /a\nDisallow: /bb\n", 20), "Disallow: /a");
-        // A cut inside a character moves back to its start.
-        assert_eq!(leading_lines("éééé", 3), "é");
-    }
-}
+pub mod test_site;
+#[cfg(test)]
+mod tests;
