@@ -93,6 +93,9 @@ class Handler(SimpleHTTPRequestHandler):
                 Handler.busy_seen.add(name)
                 return self._send(int(status), b"<html><body><p>Busy, come back later.</p></body></html>", Retry_After=seconds)
             return self._send(200, b"<html><body><h1>Ready</h1><p>Served on the second asking, after the wait the server asked for.</p></body></html>")
+        if path == "/mislabelled":
+            # A PDF said to be HTML: a misconfigured server.
+            return self._send(200, (SITE / "files" / "survey.pdf").read_bytes(), "text/html")
         if path.startswith("/status/"):
             code = int(path.rsplit("/", 1)[1])
             return self._send(code, f"<html><body><h1>Status {code}</h1></body></html>".encode())

@@ -306,6 +306,9 @@ def test_errors_are_typed(rt, base_url):
     with pytest.raises(UnsupportedContent) as pdf:
         rt.extract(base_url + "/files/survey.pdf")
     assert pdf.value.content_type == "application/pdf"
+    with pytest.raises(UnsupportedContent) as mislabelled:
+        rt.extract(base_url + "/mislabelled")
+    assert mislabelled.value.content_type == "application/pdf", "a PDF said to be HTML is still a PDF"
     with pytest.raises(InvalidURL):
         rt.extract("not a url")
     with pytest.raises(ValueError):  # InvalidURL is a ValueError too

@@ -45,6 +45,44 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
     None
 }
 
+/// How much of a body is looked at to tell binary data from text (the
+/// WHATWG MIME sniffing standard's resource header).
+const SNIFF_BYTES: usize = 1445;
+
+/// How common binary files start, and their media types: PDF (whose
+/// first lines are text), images, ZIP (and Office files), gzip, RIFF
+/// (WebP, WAV), Ogg, fonts, WebAssembly.
+const BINARY_SIGNATURES: &[(&[u8], &str)] = &[
+    (b"%PDF-", "application/pdf"),
+    (b"\x89PNG", "image/png"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"PK\x03\x04", "application/zip"),
+    (b"\x1f\x8b", "application/gzip"),
+    (b"RIFF", "application/octet-stream"),
+    (b"OggS", "application/ogg"),
+    (b"wOFF", "font/woff"),
+    (b"wOF2", "font/woff2"),
+    (b"\x00asm", "application/wasm"),
+];
+
+/// The media type of a body that is binary data whatever its Content-Type
+/// says (a PDF or an image served as text/html, or with no type at all):
+/// it starts as a binary file does, or holds bytes no text has (as the
+/// WHATWG MIME sniffing standard lists them) in its first bytes. A UTF-16
+/// byte-order mark says text (UTF-16 has zeros).
+pub fn binary_type(body: &[u8]) -> Option<&'static str> {
+    if body.starts_with(&[0xfe, 0xff]) || body.starts_with(&[0xff, 0xfe]) {
+        return None;
+    }
+    if let Some((_, media_type)) = BINARY_SIGNATURES.iter().find(|(signature, _)| body.starts_with(signature)) {
+        return Some(media_type);
+    }
+    let binary_bytes = body[..body.len().min(SNIFF_BYTES)].iter().any(|&b| matches!(b, 0x00..=0x08 | 0x0b | 0x0e..=0x1a | 0x1c..=0x1f));
+    binary_bytes.then_some("application/octet-stream")
+}
+
 /// Whether a Content-Type (or its absence) is something we extract.
 pub fn is_html(content_type: Option<&str>) -> bool {
     match content_type.map(|c| c.split(';').next().unwrap_or("").trim().to_ascii_lowercase()) {
@@ -60,6 +98,16 @@ pub fn is_plain_text(content_type: Option<&str>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn binary_bodies_are_told_from_text() {
+        assert_eq!(binary_type(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >>"), Some("application/pdf"), "a PDF's first lines are text");
+        assert_eq!(binary_type(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), Some("image/png"));
+        assert_eq!(binary_type(b"<html>\x00\x01\x02"), Some("application/octet-stream"));
+        assert_eq!(binary_type("<html><body><p>Café, naïve — “quoted”\t\r\n</p></body></html>".as_bytes()), None);
+        assert_eq!(binary_type(b"\xff\xfe<\x00h\x00"), None, "UTF-16 with its byte-order mark");
+        assert_eq!(binary_type(b"\x1b[0m"), None, "an escape is text (ANSI colours in a log)");
+    }
 
     #[test]
     fn header_charset_wins_over_meta() {

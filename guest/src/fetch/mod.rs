@@ -250,9 +250,13 @@ impl<T: Transport> Client<T> {
     }
 
     /// A response's body as text: its content codings undone (within the
-    /// size cap), then its charset decoded.
+    /// size cap), then its charset decoded. A body of binary data is not
+    /// text whatever its Content-Type claims.
     fn body_text(&self, response: RawResponse) -> Result<String, Error> {
         let body = encoding::decode(response.body, response.content_encoding.as_deref(), self.options.max_body_bytes)?;
+        if let Some(media_type) = charset::binary_type(&body) {
+            return Err(Error::UnsupportedContent(media_type.to_string()));
+        }
         Ok(charset::decode(&body, response.content_type.as_deref()))
     }
 
