@@ -35,6 +35,13 @@ def test_extract_error_exit_code(base_url):
     assert out.returncode == 1 and "PolicyError" in out.stderr
 
 
+def test_version():
+    import riptide
+
+    out = run("--version")
+    assert out.returncode == 0 and out.stdout.strip() == f"riptide {riptide.__version__}"
+
+
 def test_a_bad_count_is_a_usage_error(base_url):
     for args in (("crawl", base_url + "/", "--concurrency", "0"), ("spider", base_url + "/", "--max-depth", "-1"),
                  ("extract", base_url + "/", "--time-limit", "0")):

@@ -8,6 +8,7 @@ import sys
 import time
 from typing import Iterable, Iterator, List, Optional, TextIO
 
+from . import __version__
 from ._client import RipTide
 from ._exceptions import RipTideError
 from ._models import Document
@@ -186,6 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-progress", action="store_true", help="never draw the progress bar")
 
     parser = argparse.ArgumentParser(prog="riptide", description="Web content extraction and crawling in a WebAssembly sandbox.")
+    parser.add_argument("--version", action="version", version=f"riptide {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     e = sub.add_parser("extract", parents=[common], help="extract one page (URL, file or - for stdin)")
