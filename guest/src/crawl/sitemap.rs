@@ -5,6 +5,7 @@
 //! finds a site's sitemaps and reads them through a fetch client.
 
 use std::collections::{HashSet, VecDeque};
+use std::time::Duration;
 
 use url::Url;
 
@@ -17,12 +18,17 @@ use crate::model::Error;
 pub const MAX_SITEMAP_FILES: usize = 50;
 /// Levels of sitemap indexes followed below the first file.
 pub const MAX_INDEX_DEPTH: u32 = 3;
+/// No further file is started after this long: the pages listed so far
+/// come back, rather than the host's time limit (60 s by default) failing
+/// the whole call on a slow or Crawl-delayed site.
+pub const READING_BUDGET: Duration = Duration::from_secs(30);
 
 /// The pages a site lists in its sitemaps, in the order listed, each once,
 /// at most `max_urls`. `url` is a sitemap, or any page of the site: then
 /// the sitemaps its robots.txt names are read, else `/sitemap.xml`. Fails
 /// with the first file's error when no page could be listed.
 pub async fn discover<T: Transport>(client: &Client<T>, url: &str, max_urls: u32) -> Result<Vec<String>, Error> {
+    let started = client.now();
     let url = parse_url(url)?;
     let max_urls = max_urls as usize;
     let mut queue: VecDeque<(Url, u32)> = VecDeque::new();
@@ -39,7 +45,8 @@ pub async fn discover<T: Transport>(client: &Client<T>, url: &str, max_urls: u32
     let mut read = HashSet::new();
     let mut first_error = None;
     while let Some((file, depth)) = queue.pop_front() {
-        if pages.len() >= max_urls || read.len() >= MAX_SITEMAP_FILES {
+        let spent = client.now().saturating_sub(started);
+        if pages.len() >= max_urls || read.len() >= MAX_SITEMAP_FILES || (spent >= READING_BUDGET && !read.is_empty()) {
             break;
         }
         if !read.insert(file.to_string()) {
@@ -288,5 +295,20 @@ mod tests {
         let bare = Client::new(crate::fetch::test_site::site(), FetchOptions { allow_private_network: true, ..FetchOptions::default() });
         let missing = block_on(discover(&bare, "http://site.test/", 100));
         assert!(matches!(missing, Err(Error::HttpStatus { status: 404, ref url }) if url == "http://site.test/sitemap.xml"), "{missing:?}");
+    }
+
+    #[test]
+    fn a_slow_site_gives_the_pages_read_within_the_budget() {
+        // A Crawl-delay of 10 s: files start 10 s apart, and none after 30 s.
+        let mut site = site();
+        site.pages.insert("/robots.txt".into(), (200, "text/plain", "User-agent: *\nCrawl-delay: 10\nSitemap: http://site.test/index.xml\n".into()));
+        let files: String = (1..=5).map(|k| format!("<sitemap><loc>/s{k}.xml</loc></sitemap>")).collect();
+        site.pages.insert("/index.xml".into(), (200, "text/xml", format!("<sitemapindex>{files}</sitemapindex>")));
+        for k in 1..=5 {
+            site.pages.insert(format!("/s{k}.xml"), (200, "text/xml", format!("<urlset><url><loc>http://site.test/p{k}</loc></url></urlset>")));
+        }
+        let client = Client::new(site, FetchOptions { allow_private_network: true, ..FetchOptions::default() });
+        let pages = block_on(discover(&client, "http://site.test/", 100)).unwrap();
+        assert_eq!(pages, ["http://site.test/p1", "http://site.test/p2", "http://site.test/p3"]);
     }
 }
