@@ -7,3 +7,4 @@ pub mod robots;
 pub mod scope;
 pub mod session;
 pub mod sitemap;
+pub mod xml;
