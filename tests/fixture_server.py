@@ -1,7 +1,7 @@
 """A loopback web server for the tests and the demo: the static sample site
 in tests/site plus endpoints that misbehave on purpose (redirect chains and
 loops, slow and huge responses, error statuses, servers asking to come back
-later, legacy encodings, compressed bodies, sitemaps).
+later, legacy encodings, compressed bodies, sitemaps and feeds).
 
     python tests/fixture_server.py --port 8765      # serve until Ctrl-C
 """
@@ -75,8 +75,8 @@ class Handler(SimpleHTTPRequestHandler):
             if delay is not None:
                 robots += f"Crawl-delay: {delay}\n"
             return self._send(200, robots.encode(), "text/plain; charset=utf-8")
-        if path.startswith("/sitemaps/"):
-            return self._send_sitemap(path[len("/sitemaps/"):], base)
+        if path.startswith(("/sitemaps/", "/feeds/")):
+            return self._send_template(path, base)
         if path in REDIRECTS:
             status, location = REDIRECTS[path]
             return self._send(status, b"", Location=location)
@@ -146,16 +146,19 @@ class Handler(SimpleHTTPRequestHandler):
         return self._send(406, b"<html><body><p>Not Acceptable</p></body></html>")
 
 
-    def _send_sitemap(self, name: str, base: str) -> None:
-        """tests/site/sitemaps/NAME with its {base} filled in; NAME.gz is
-        that file gzip-compressed, served as a gzip file."""
-        template = SITE / "sitemaps" / name.removesuffix(".gz")
+    def _send_template(self, path: str, base: str) -> None:
+        """A sitemap or feed of tests/site with its {base} filled in (they
+        name absolute URLs); NAME.gz is that file gzip-compressed, served
+        as a gzip file."""
+        folder, _, name = path.strip("/").partition("/")
+        template = SITE / folder / name.removesuffix(".gz")
         if "/" in name or not template.is_file():
-            return self._send(404, b"<html><body><p>No such sitemap.</p></body></html>")
+            return self._send(404, b"<html><body><p>No such file.</p></body></html>")
         xml = template.read_text(encoding="utf-8").replace("{base}", base).encode()
         if name.endswith(".gz"):
             return self._send(200, gzip.compress(xml), "application/gzip")
-        return self._send(200, xml, "application/xml")
+        kind = {".rss": "application/rss+xml", ".atom": "application/atom+xml"}.get(template.suffix, "application/xml")
+        return self._send(200, xml, kind)
 
 
 @functools.lru_cache(maxsize=1)

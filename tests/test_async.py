@@ -50,10 +50,12 @@ def test_errors_and_crawls_come_back_as_from_the_sync_client(base_url):
             docs = await rt.crawl([f"{base_url}/articles/{ARTICLES[0]}.html", base_url + "/status/500"])
             urls = await rt.spider(base_url + "/", max_depth=1)
             listed = await rt.sitemap(base_url + "/", max_urls=2)
-            return docs, urls, listed
+            announced = await rt.feed(base_url + "/")
+            return docs, urls, listed, announced
 
-    docs, urls, listed = asyncio.run(main())
-    assert listed == RipTide(allow_private_network=True).sitemap(base_url + "/", max_urls=2)
+    docs, urls, listed, announced = asyncio.run(main())
+    sync = RipTide(allow_private_network=True)
+    assert listed == sync.sitemap(base_url + "/", max_urls=2) and announced == sync.feed(base_url + "/")
     assert [d.ok for d in docs] == [True, False]
     assert urls == RipTide(allow_private_network=True).spider(base_url + "/", max_depth=1)
 

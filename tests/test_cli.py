@@ -56,6 +56,13 @@ def test_sitemap_lists_urls(base_url):
                                   base_url + "/articles/storm-surge.html"]
 
 
+def test_feed_lists_urls(base_url):
+    out = run("feed", base_url + "/", "--allow-private-network")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == [base_url + "/articles/kelp-forests.html", base_url + "/articles/storm-surge.html",
+                                  base_url + "/docs/"]
+
+
 def test_spider_lists_urls_with_progress(base_url):
     out = run("spider", base_url + "/", "--allow-private-network", "--max-depth", "1", "--progress")
     assert out.returncode == 0, out.stderr

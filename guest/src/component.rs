@@ -56,6 +56,11 @@ impl wit_crawl::Guest for Engine {
         let client = client(fetch);
         wstd::runtime::block_on(crate::crawl::sitemap::discover(&client, &url, max_urls)).map_err(error)
     }
+
+    fn feed(url: String, max_urls: u32, fetch: wit::FetchOptions) -> Result<Vec<String>, wit::Error> {
+        let client = client(fetch);
+        wstd::runtime::block_on(crate::crawl::feed::discover(&client, &url, max_urls)).map_err(error)
+    }
 }
 
 /// Sessions are driven one `next-batch` call at a time; wasm is single

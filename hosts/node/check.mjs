@@ -115,6 +115,11 @@ check('sitemap: robots.txt names an index, gzip and all', () => {
   assert.deepEqual(pages, ['/articles/tide-pools.html', '/articles/kelp-forests.html', '/articles/storm-surge.html', '/docs/'].map((p) => base + p));
 });
 
+check('feed: the feeds a page declares, RSS and Atom', () => {
+  const pages = crawl.feed(`${base}/`, 10, loopback);
+  assert.deepEqual(pages, ['/articles/kelp-forests.html', '/articles/storm-surge.html', '/docs/'].map((p) => base + p));
+});
+
 let failed = 0;
 for (const [name, body] of checks) {
   try {

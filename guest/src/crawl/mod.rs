@@ -1,6 +1,7 @@
 //! Crawling: URL scope, robots.txt and the frontier are pure; `session`
 //! drives them with a `fetch::Client`.
 
+pub mod feed;
 pub mod frontier;
 pub mod join;
 pub mod robots;

@@ -53,7 +53,7 @@ pub async fn discover<T: Transport>(client: &Client<T>, url: &str, max_urls: u32
         if !read.insert(file.to_string()) {
             continue;
         }
-        let listing = match client.fetch_sitemap(&file).await {
+        let listing = match client.fetch_xml(&file).await {
             Ok((_, text)) => parse(&text),
             Err(e) => {
                 first_error.get_or_insert(e);

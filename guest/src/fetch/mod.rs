@@ -180,9 +180,10 @@ impl<T: Transport> Client<T> {
         }
     }
 
-    /// GET a sitemap (XML or text, gzip-compressed or not), following
-    /// redirects; its text and the URL it came from.
-    pub async fn fetch_sitemap(&self, url: &Url) -> Result<(Url, String), Error> {
+    /// GET a sitemap or feed (XML or text, gzip-compressed or not, whatever
+    /// its Content-Type), following redirects; its text and the URL it
+    /// came from.
+    pub async fn fetch_xml(&self, url: &Url) -> Result<(Url, String), Error> {
         let mut visited = vec![url.to_string()];
         let (final_url, mut response) = self.follow_redirects(url, url.clone(), &mut visited).await?;
         // A `.xml.gz` file is served as a gzip file, not with a gzip coding.

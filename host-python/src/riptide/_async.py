@@ -63,6 +63,10 @@ class AsyncRipTide:
         """See :meth:`RipTide.sitemap`."""
         return await self._run(self._sync.sitemap, url, max_urls)
 
+    async def feed(self, url: str, max_urls: int = 1_000) -> List[str]:
+        """See :meth:`RipTide.feed`."""
+        return await self._run(self._sync.feed, url, max_urls)
+
     async def crawl(self, urls: Iterable[str], concurrency: int = 8, **options: Any) -> List[Document]:
         """See :meth:`RipTide.crawl`."""
         return await self._run(self._sync.crawl, list(urls), concurrency, **options)

@@ -111,6 +111,19 @@ class RipTide:
             raise _convert.error(result, url)
         return list(result)
 
+    def feed(self, url: str, max_urls: int = 1_000) -> List[str]:
+        """The pages a site's feeds (RSS, Atom) link to, in their order, each
+        once, at most ``max_urls``: its latest posts. ``url`` is a feed, or a
+        page of the site: then the feeds it declares with ``<link
+        rel="alternate">`` are read, else ``/feed``. Raises the page's error,
+        or the first feed's when no page could be listed.
+        """
+        max_urls = _convert.count("max_urls", max_urls)
+        result = self._sandbox.call(CRAWL, "feed", str(url), max_urls, self._fetch, url=url)
+        if _convert.is_error(result):
+            raise _convert.error(result, url)
+        return list(result)
+
     # -- many pages ---------------------------------------------------------
 
     def crawl(self, urls: Iterable[str], concurrency: int = 8, **options) -> List[Document]:
