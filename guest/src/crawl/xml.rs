@@ -4,6 +4,8 @@
 //! processing instructions are passed over; broken input ends quietly.
 //! That is all those formats need from XML, with no parser in the tree.
 
+use crate::extract::metadata::html_unescape as unescape;
+
 /// One step through the document.
 #[derive(Debug, PartialEq)]
 pub enum Event<'x> {
@@ -130,49 +132,6 @@ pub fn attribute(attributes: &str, name: &str) -> Option<String> {
     }
 }
 
-/// XML's five named references and numeric ones; anything else as written.
-pub fn unescape(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + 1..];
-        let decoded = after.find(';').filter(|&end| end <= 8).and_then(|end| {
-            let entity = &after[..end];
-            let ch = match entity {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                _ => entity
-                    .strip_prefix("#x")
-                    .or_else(|| entity.strip_prefix("#X"))
-                    .map(|hex| u32::from_str_radix(hex, 16))
-                    .or_else(|| entity.strip_prefix('#').map(str::parse))
-                    .and_then(Result::ok)
-                    .and_then(char::from_u32),
-            }?;
-            Some((ch, end))
-        });
-        match decoded {
-            Some((ch, end)) => {
-                out.push(ch);
-                rest = &after[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,7 +157,9 @@ mod tests {
 
     #[test]
     fn references_are_decoded_and_broken_input_ends_quietly() {
-        assert_eq!(unescape("a&amp;b&#38;c&#x26;d&bogus;e&"), "a&b&c&d&bogus;e&");
+        let mut references = Scanner::new("<loc>a&amp;b&#38;c&#x26;d&bogus;e&</loc>");
+        references.next_event();
+        assert_eq!(references.text(), "a&b&c&d&bogus;e&");
         let mut cut = Scanner::new("<loc><![CDATA[https://x");
         assert!(matches!(cut.next_event(), Some(Event::Start { name: "loc", .. })));
         assert_eq!(cut.text(), "https://x");

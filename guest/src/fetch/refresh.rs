@@ -4,6 +4,8 @@
 //! it names a URL and asks for a short wait; a refresh without a URL (a
 //! news page reloading itself every five minutes) is no redirect.
 
+use crate::extract::metadata::html_unescape;
+
 /// Longer waits are a slideshow or a "you will be taken to…" page, whose
 /// own text is what the reader sees first.
 pub const MAX_REFRESH_DELAY_SECS: f64 = 10.0;
@@ -54,7 +56,7 @@ pub fn refresh_target(html: &str) -> Option<String> {
         if starts_tag(rest, "meta") {
             let tag = &head[start + 5..tag_end];
             if attribute(tag, "http-equiv").is_some_and(|v| v.trim().eq_ignore_ascii_case("refresh")) {
-                if let Some(target) = attribute(tag, "content").and_then(|c| parse_refresh(&unescape(c)).map(str::to_string)) {
+                if let Some(target) = attribute(tag, "content").and_then(|c| parse_refresh(&html_unescape(c)).map(str::to_string)) {
                     return Some(target);
                 }
             }
@@ -106,15 +108,6 @@ fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
         }
         rest = next;
     }
-}
-
-/// An attribute value's character references, the few a URL carries
-/// ("/a?x=1&amp;y=2").
-fn unescape(value: &str) -> std::borrow::Cow<'_, str> {
-    if !value.contains('&') {
-        return value.into();
-    }
-    value.replace("&quot;", "\"").replace("&#39;", "'").replace("&apos;", "'").replace("&#x27;", "'").replace("&amp;", "&").into()
 }
 
 /// The URL of a refresh's `content` ("5; url=/next", "0;URL='a.html'",

@@ -1,4 +1,5 @@
-//! HTML character references left in declared values.
+//! HTML character references left in declared values (and in the XML
+//! of sitemaps and feeds, and a meta refresh's URL).
 
 /// Named entities still escaped in declared values (`content="Tom &amp;amp;
 /// Jerry"`, or JSON-LD written with HTML escapes).
@@ -27,7 +28,7 @@ const MAX_REFERENCE_LEN: usize = 10;
 /// Decode HTML character references left in a declared value: the named
 /// ones above and numeric ones (`&#39;`, `&#x1F62D;`; an impossible code
 /// point becomes U+FFFD, as in HTML). Anything else stays as written.
-pub(super) fn html_unescape(s: &str) -> String {
+pub(crate) fn html_unescape(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }

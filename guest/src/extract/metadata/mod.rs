@@ -24,7 +24,7 @@ use dated::{
     day, in_update_wrapper, names_a_date, short_date, visible_posted_date, visible_updated_date, DATE_BEFORE_TITLE_NODES, DATE_NEAR_TITLE_NODES,
     MAX_DATE_TEXT_CHARS,
 };
-use entities::html_unescape;
+pub(crate) use entities::html_unescape;
 use linked_data::{linked_data, LinkedData};
 pub use title::strip_site_name;
 use title::{choose_title, in_hero_header, site_wide_title, TitleSources};
