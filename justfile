@@ -45,6 +45,12 @@ demo: install
     echo
     echo "== riptide crawl (3 URLs, one of them missing) --format text"
     .venv/bin/riptide crawl "$site/articles/sea-glass.html" "$site/missing.html" "$site/docs/guide/install.html" --allow-private-network --format text --progress
+    echo
+    echo "== riptide sitemap $site/   (robots.txt names an index of two sitemaps)"
+    .venv/bin/riptide sitemap "$site/" --allow-private-network
+    echo
+    echo "== riptide feed $site/   (the home page declares an RSS and an Atom feed)"
+    .venv/bin/riptide feed "$site/" --allow-private-network
 
 # Speed: construction (cold / cached), call overhead, ms/page vs trafilatura, threads.
 bench pages="200": install
