@@ -1,6 +1,7 @@
 """The sandbox: time and memory limits, recovery after a trap, threads."""
 from __future__ import annotations
 
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -8,7 +9,7 @@ import threading
 
 import pytest
 
-from riptide import LimitExceeded, RipTide
+from riptide import ComponentError, LimitExceeded, RipTide
 
 PARAGRAPH = "<div><p>" + "Words that keep the parser busy for a while, " * 30 + "</p></div>\n"
 
@@ -84,3 +85,38 @@ def test_invalid_limits_are_rejected():
         RipTide(time_limit=0)
     with pytest.raises(ValueError):
         RipTide(memory_limit_mb=-1)
+
+
+# The client a forked child inherits (fork copies it; it is not pickled).
+_INHERITED: "RipTide | None" = None
+
+
+def _in_forked_child(base_url: str) -> list:
+    outcome = []
+    try:
+        _INHERITED.extract(base_url + "/articles/tide-pools.html")
+        outcome.append("fetched")
+    except ComponentError as err:
+        outcome.append("told" if "forked" in str(err) else str(err))
+    try:
+        _INHERITED.extract_html(big_html(8))
+        outcome.append("no time limit")
+    except LimitExceeded:
+        outcome.append("time limit")
+    return outcome
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork() here")
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # Python 3.12+ warns about fork() with threads
+def test_a_forked_child_keeps_its_time_limit_and_is_told_it_cannot_fetch(base_url):
+    # multiprocessing forks by default on Linux before Python 3.14. The
+    # epoch ticker thread does not survive fork(), nor do the threads of
+    # wasmtime's HTTP client once the parent has fetched: the child would
+    # have no time limit and hang on its first request.
+    global _INHERITED
+    _INHERITED = RipTide(allow_private_network=True, request_timeout=5.0, time_limit=0.05)
+    _INHERITED.extract(base_url + "/articles/kelp-forests.html")
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        outcome = pool.apply_async(_in_forked_child, (base_url,)).get(timeout=60)
+    assert outcome == ["told", "time limit"]
+    assert _INHERITED.extract(base_url + "/docs/").ok, "the parent fetches on"

@@ -7,7 +7,7 @@ from . import _convert
 from ._decoding import decode_html
 from ._exceptions import ComponentError, LimitExceeded, RipTideError
 from ._models import Document
-from ._runtime import CRAWL, EXTRACT, Instance, Sandbox
+from ._runtime import CRAWL, EXTRACT, Instance, Sandbox, before_fetching
 
 __all__ = ["RipTide"]
 
@@ -93,6 +93,7 @@ class RipTide:
 
     def extract(self, url: str, **options) -> Document:
         """Fetch ``url`` and extract it; raises a :class:`RipTideError` on failure."""
+        before_fetching(url)
         result = self._sandbox.call(CRAWL, "fetch-document", str(url), self._fetch, self._options(options), url=url)
         if _convert.is_error(result):
             raise _convert.error(result, url)
@@ -106,6 +107,7 @@ class RipTide:
         followed. Raises the first file's error when no page could be listed.
         """
         max_urls = _convert.count("max_urls", max_urls)
+        before_fetching(url)
         result = self._sandbox.call(CRAWL, "sitemap", str(url), max_urls, self._fetch, url=url)
         if _convert.is_error(result):
             raise _convert.error(result, url)
@@ -119,6 +121,7 @@ class RipTide:
         or the first feed's when no page could be listed.
         """
         max_urls = _convert.count("max_urls", max_urls)
+        before_fetching(url)
         result = self._sandbox.call(CRAWL, "feed", str(url), max_urls, self._fetch, url=url)
         if _convert.is_error(result):
             raise _convert.error(result, url)
@@ -164,6 +167,7 @@ class RipTide:
         return Document.failed(url, ComponentError("no result", url=url))
 
     def _crawl_session(self, urls: Sequence[str], concurrency: int, extract) -> Iterator[Document]:
+        before_fetching()
         inst = self._sandbox.instance()
         create = inst.func(CRAWL, "[static]crawl-session.crawl")
         session = self._sandbox.run(inst, lambda: create(inst.store, list(urls), concurrency, self._fetch, extract))
@@ -196,6 +200,7 @@ class RipTide:
         return self._iter_spider(str(url), spider, self._options(options))
 
     def _iter_spider(self, url: str, spider, extract) -> Iterator[Document]:
+        before_fetching(url)
         inst = self._sandbox.instance()
         create = inst.func(CRAWL, "[static]crawl-session.spider")
         result = self._sandbox.run(inst, lambda: create(inst.store, url, spider, self._fetch, extract), url=url)

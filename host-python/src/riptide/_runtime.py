@@ -11,6 +11,9 @@ Store and instance per (RipTide object, thread), limits on every call.
   only wasi:http is linked for outgoing requests.
 - A trap poisons the instance, so it is dropped; the next call on that
   thread instantiates afresh (~2 ms).
+- fork(): threads do not survive it. A forked child starts its own epoch
+  ticker (or no time limit would fire there); its HTTP requests cannot be
+  saved, see `before_fetching`.
 """
 from __future__ import annotations
 
@@ -103,8 +106,18 @@ class _Shared:
             self.linker.add_wasi_http()
         except (OSError, wasmtime.WasmtimeError) as exc:
             raise ComponentError(f"cannot load the RipTide engine from {path}: {exc}") from exc
-        ticker = threading.Thread(target=self._tick, name="riptide-epoch", daemon=True)
-        ticker.start()
+        self._start_ticker()
+
+    def _start_ticker(self) -> None:
+        threading.Thread(target=self._tick, name="riptide-epoch", daemon=True).start()
+
+    @classmethod
+    def _after_fork_in_child(cls) -> None:
+        # The parent's ticker thread did not come along: without one of its
+        # own the child's calls would never reach their deadline.
+        cls._lock = threading.Lock()
+        if cls._instance is not None:
+            cls._instance._start_ticker()
 
     def _tick(self) -> None:
         stop = threading.Event()
@@ -118,6 +131,28 @@ class _Shared:
                 if cls._instance is None:
                     cls._instance = _Shared()
         return cls._instance
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_Shared._after_fork_in_child)
+
+# The process whose wasmtime has sent HTTP requests. wasmtime runs its HTTP
+# client on threads it starts at the first request, and threads do not
+# survive fork(): a forked child's requests would wait forever, deaf to
+# their timeouts. So such a child is told, not left hanging.
+_fetched_in: Optional[int] = None
+
+
+def before_fetching(url: Optional[str] = None) -> None:
+    """Call before an engine call that fetches."""
+    global _fetched_in
+    pid = os.getpid()
+    if _fetched_in is not None and _fetched_in != pid:
+        raise ComponentError(
+            "this process was forked after its parent fetched with RipTide, and wasmtime's HTTP client does "
+            "not survive fork(): start workers with multiprocessing's 'spawn' or 'forkserver' method, or fetch "
+            "in the parent only after forking (extract_html works either way)", url=url)
+    _fetched_in = pid
 
 
 class Instance:
