@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+import fixture_server
 
 SITE = Path(__file__).resolve().parent / "site"
 
@@ -80,3 +84,23 @@ def test_crawl_from_file_as_jsonl(base_url, tmp_path):
     assert [l["ok"] for l in lines] == [True, False]
     assert lines[1]["error"]["type"] == "HTTPStatusError"
     assert "2/2" in out.stderr
+
+
+def test_ctrl_c_stops_a_download_in_flight():
+    # The CLI must not sit out a slow download (up to --request-timeout)
+    # after Ctrl-C: the call runs off the main thread, which takes the signal.
+    server = fixture_server.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/slow?seconds=20"
+        cli = subprocess.Popen([sys.executable, "-m", "riptide", "extract", url, "--allow-private-network"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 30
+        while not any(path == "/slow" for _, path in server.requests) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        asked = time.monotonic()
+        cli.send_signal(signal.SIGINT)
+        cli.communicate(timeout=30)
+        assert cli.returncode == 130
+        assert time.monotonic() - asked < 10, "stopped long before the 20 s download would end"
+    finally:
+        server.shutdown()

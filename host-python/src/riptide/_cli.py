@@ -5,6 +5,7 @@ import argparse
 import json
 import os
 import sys
+import threading
 import time
 from typing import Iterable, Iterator, List, Optional, TextIO
 
@@ -232,10 +233,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _interruptibly(command, args: argparse.Namespace) -> int:
+    """Run a command in a worker thread, so that Ctrl-C stops the CLI at
+    once: Python handles a signal in the main thread between bytecodes, and
+    an engine call (a download that may take `--request-timeout`) holds the
+    thread that made it until it returns. The abandoned call ends with the
+    process."""
+    outcome: dict = {}
+
+    def run() -> None:
+        try:
+            outcome["code"] = command(args)
+        except BaseException as exc:  # handed to the main thread as it is
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=run, name="riptide-cli", daemon=True)
+    worker.start()
+    while worker.is_alive():
+        worker.join(0.1)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["code"]
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
+        return _interruptibly(args.func, args)
     except RipTideError as err:
         print(f"riptide: {type(err).__name__}: {err}", file=sys.stderr)
         return 1
