@@ -8,6 +8,7 @@ later, legacy encodings, compressed bodies, sitemaps and feeds).
 from __future__ import annotations
 
 import argparse
+import base64
 import functools
 import gzip
 import zlib
@@ -93,6 +94,12 @@ class Handler(SimpleHTTPRequestHandler):
                 Handler.busy_seen.add(name)
                 return self._send(int(status), b"<html><body><p>Busy, come back later.</p></body></html>", Retry_After=seconds)
             return self._send(200, b"<html><body><h1>Ready</h1><p>Served on the second asking, after the wait the server asked for.</p></body></html>")
+        if path == "/auth/basic":
+            # Basic authorization as ada:lovelace, or 401.
+            if self.headers.get("Authorization") != "Basic " + base64.b64encode(b"ada:lovelace").decode():
+                return self._send(401, b"<html><body><p>Who are you?</p></body></html>", WWW_Authenticate='Basic realm="harbour"')
+            return self._send(200, b"<html><head><title>Harbour office</title></head><body><article><h1>Harbour office</h1>"
+                                   b"<p>Welcome back to the members' area of the harbour office.</p></article></body></html>")
         if path == "/mislabelled":
             # A PDF said to be HTML: a misconfigured server.
             return self._send(200, (SITE / "files" / "survey.pdf").read_bytes(), "text/html")

@@ -287,6 +287,15 @@ def test_a_server_asking_to_come_back_soon_is_asked_again(rt, base_url):
     assert busy.value.status == 429
 
 
+def test_credentials_in_the_url_are_sent_as_basic_authorization(rt, base_url):
+    host = base_url.removeprefix("http://")
+    assert rt.extract(f"http://ada:lovelace@{host}/auth/basic").title == "Harbour office"
+    for url in (base_url + "/auth/basic", f"http://ada:wrong@{host}/auth/basic"):
+        with pytest.raises(HTTPStatusError) as refused:
+            rt.extract(url)
+        assert refused.value.status == 401
+
+
 def test_redirect_chain_is_followed(rt, base_url):
     doc = rt.extract(base_url + "/redirect/start")
     assert doc.url == base_url + "/redirect/start"

@@ -5,6 +5,7 @@
 //! charset decoding.
 
 pub mod charset;
+pub mod credentials;
 pub mod encoding;
 pub mod policy;
 pub mod refresh;

@@ -48,7 +48,12 @@ async fn send(url: &Url, options: &FetchOptions) -> Result<RawResponse, Error> {
     client.set_connect_timeout(Duration::from_millis(options.connect_timeout_ms as u64));
     client.set_first_byte_timeout(Duration::from_millis(options.first_byte_timeout_ms as u64));
     client.set_between_bytes_timeout(Duration::from_millis(options.between_bytes_timeout_ms as u64));
-    let request = Request::get(url.as_str())
+    let (url_sent, authorization) = super::credentials::split(url);
+    let mut request = Request::get(url_sent.as_str());
+    if let Some(authorization) = authorization {
+        request = request.header("authorization", authorization);
+    }
+    let request = request
         .header("user-agent", options.user_agent.as_str())
         .header("accept", ACCEPT)
         .header("accept-encoding", super::encoding::ACCEPT_ENCODING)
