@@ -94,6 +94,12 @@ class Handler(SimpleHTTPRequestHandler):
                 Handler.busy_seen.add(name)
                 return self._send(int(status), b"<html><body><p>Busy, come back later.</p></body></html>", Retry_After=seconds)
             return self._send(200, b"<html><body><h1>Ready</h1><p>Served on the second asking, after the wait the server asked for.</p></body></html>")
+        if path == "/cookie-check":
+            # Redirects to itself, setting a cookie, until the cookie comes back.
+            if "checked=yes" not in (self.headers.get("Cookie") or ""):
+                return self._send(302, b"", Location="/cookie-check", Set_Cookie="checked=yes; Path=/; HttpOnly")
+            return self._send(200, b"<html><head><title>Past the cookie check</title></head><body><article><h1>Past the cookie check</h1>"
+                                   b"<p>The page a browser sees once its cookie has come back.</p></article></body></html>")
         if path == "/auth/basic":
             # Basic authorization as ada:lovelace, or 401.
             if self.headers.get("Authorization") != "Basic " + base64.b64encode(b"ada:lovelace").decode():

@@ -296,6 +296,11 @@ def test_credentials_in_the_url_are_sent_as_basic_authorization(rt, base_url):
         assert refused.value.status == 401
 
 
+def test_a_cookie_check_redirect_is_passed(rt, base_url):
+    doc = rt.extract(base_url + "/cookie-check")
+    assert doc.title == "Past the cookie check" and doc.final_url == base_url + "/cookie-check"
+
+
 def test_redirect_chain_is_followed(rt, base_url):
     doc = rt.extract(base_url + "/redirect/start")
     assert doc.url == base_url + "/redirect/start"

@@ -5,6 +5,7 @@
 //! charset decoding.
 
 pub mod charset;
+pub mod cookies;
 pub mod credentials;
 pub mod encoding;
 pub mod policy;
@@ -22,6 +23,7 @@ use crate::crawl::join::join_all;
 use crate::crawl::robots::Robots;
 use crate::extract;
 use crate::model::{Document, Error, ExtractOptions, PolicyReason};
+use cookies::CookieJar;
 use sites::{RobotsKey, SiteMemory};
 
 /// The User-Agent sent when the host gives none.
@@ -90,6 +92,8 @@ pub struct RawResponse {
     pub content_encoding: Option<String>,
     /// The `Retry-After` header of a 429 or 503: when to ask again.
     pub retry_after: Option<String>,
+    /// The `Set-Cookie` headers (see `cookies`).
+    pub set_cookies: Vec<String>,
     /// As received; empty for redirects.
     pub body: Vec<u8>,
 }
@@ -98,7 +102,8 @@ pub struct RawResponse {
 /// paces requests to a site asking for a Crawl-delay.
 #[allow(async_fn_in_trait)]
 pub trait Transport {
-    async fn get(&self, url: &Url, options: &FetchOptions) -> Result<RawResponse, Error>;
+    /// `cookie`: the `Cookie` header to send, if any.
+    async fn get(&self, url: &Url, options: &FetchOptions, cookie: Option<&str>) -> Result<RawResponse, Error>;
     /// Time since an arbitrary start.
     fn now(&self) -> Duration;
     async fn sleep(&self, duration: Duration);
@@ -163,9 +168,10 @@ impl<T: Transport> Client<T> {
     pub async fn fetch_page(&self, url: &Url) -> Result<Page, Error> {
         let mut current = url.clone();
         let mut visited = vec![current.to_string()];
+        let mut jar = CookieJar::default();
         loop {
             let mut response;
-            (current, response) = self.follow_redirects(url, current, &mut visited).await?;
+            (current, response) = self.follow_redirects(url, current, &mut visited, &mut jar).await?;
             let content_type = response.content_type.clone();
             if !charset::is_html(content_type.as_deref()) && !charset::is_plain_text(content_type.as_deref()) {
                 return Err(Error::UnsupportedContent(content_type.unwrap_or_default()));
@@ -186,7 +192,7 @@ impl<T: Transport> Client<T> {
     /// came from.
     pub async fn fetch_xml(&self, url: &Url) -> Result<(Url, String), Error> {
         let mut visited = vec![url.to_string()];
-        let (final_url, mut response) = self.follow_redirects(url, url.clone(), &mut visited).await?;
+        let (final_url, mut response) = self.follow_redirects(url, url.clone(), &mut visited, &mut CookieJar::default()).await?;
         // A `.xml.gz` file is served as a gzip file, not with a gzip coding.
         if response.body.starts_with(&[0x1f, 0x8b]) && response.content_encoding.is_none() {
             response.content_encoding = Some("gzip".into());
@@ -197,17 +203,27 @@ impl<T: Transport> Client<T> {
     /// GET `current` and the redirects it leads to, each hop passing the
     /// policy first, into a 2xx response; `visited` is the way so far
     /// (from `start`), a loop or more than `max_redirects` hops failing.
-    async fn follow_redirects(&self, start: &Url, mut current: Url, visited: &mut Vec<String>) -> Result<(Url, RawResponse), Error> {
+    /// The cookies the hops set go along on the later ones (see `cookies`).
+    async fn follow_redirects(&self, start: &Url, mut current: Url, visited: &mut Vec<String>, jar: &mut CookieJar) -> Result<(Url, RawResponse), Error> {
+        // The addresses of this chain, with the cookies each was sent.
+        let mut sent: Vec<(String, Option<String>)> = Vec::new();
         loop {
             self.allow(&current).await?;
-            let response = self.send(&current).await?;
+            let cookie = jar.header(&current);
+            let response = self.send(&current, cookie.as_deref()).await?;
+            sent.push((current.to_string(), cookie));
+            jar.store(&current, &response.set_cookies);
             if is_redirect(response.status) {
                 if let Some(location) = response.location.as_deref() {
                     let next = current.join(location).map_err(|e| Error::Fetch(format!("bad redirect Location {location:?}: {e}")))?;
                     if visited.len() as u32 > self.options.max_redirects {
                         return Err(Error::TooManyRedirects(format!("more than {} redirects from {start}", self.options.max_redirects)));
                     }
-                    if visited.contains(&next.to_string()) {
+                    // An address asked again with the same cookies is a loop;
+                    // with new ones it is a cookie check, passed this time.
+                    let again = (next.to_string(), jar.header(&next));
+                    let seen_before_this_chain = visited.contains(&again.0) && !sent.iter().any(|(url, _)| *url == again.0);
+                    if sent.contains(&again) || seen_before_this_chain {
                         return Err(Error::TooManyRedirects(format!("redirect loop at {next}")));
                     }
                     visited.push(next.to_string());
@@ -272,12 +288,12 @@ impl<T: Transport> Client<T> {
     /// with a `Retry-After` of at most `MAX_RETRY_AFTER_SECS` is asked
     /// once more, after it: the origin is held until then, so the other
     /// requests to it wait too.
-    async fn send(&self, url: &Url) -> Result<RawResponse, Error> {
+    async fn send(&self, url: &Url, cookie: Option<&str>) -> Result<RawResponse, Error> {
         let mut pauses = RESET_BACKOFF_MS.iter();
         let mut asked_again = false;
         loop {
             self.pace(url).await;
-            match self.transport.get(url, &self.options).await {
+            match self.transport.get(url, &self.options, cookie).await {
                 Err(Error::Fetch(message)) if is_reset(&message) => match pauses.next() {
                     Some(&ms) => self.transport.sleep(Duration::from_millis(ms)).await,
                     None => return Err(Error::Fetch(message)),
@@ -385,7 +401,7 @@ impl<T: Transport> Client<T> {
             if policy::check(&current, self.options.allow_private_network).is_err() {
                 return Ok(Robots::allow_all());
             }
-            let response = self.send(&current).await?;
+            let response = self.send(&current, None).await?;
             match response.status {
                 s if is_redirect(s) => match response.location.as_deref().and_then(|l| current.join(l).ok()) {
                     Some(next) => current = next,

@@ -23,12 +23,22 @@ pub struct Site {
     pub resets: RefCell<Vec<&'static str>>,
     /// Paths whose next request is answered 429 with this Retry-After.
     pub busy: RefCell<Vec<(&'static str, &'static str)>>,
+    /// Paths behind a cookie check: without the cookie `gate=1` the answer
+    /// is a redirect to the same path that sets it.
+    pub gated: Vec<&'static str>,
 }
 
 impl Site {
     /// The same site for another client: one clock, one log.
     pub fn sharing(&self) -> Site {
-        Site { pages: self.pages.clone(), clock: self.clock.clone(), asked: self.asked.clone(), resets: RefCell::default(), busy: RefCell::default() }
+        Site {
+            pages: self.pages.clone(),
+            clock: self.clock.clone(),
+            asked: self.asked.clone(),
+            resets: RefCell::default(),
+            busy: RefCell::default(),
+            gated: self.gated.clone(),
+        }
     }
 }
 
@@ -41,7 +51,7 @@ impl Transport for Site {
         self.clock.set(self.clock.get() + duration);
     }
 
-    async fn get(&self, url: &url::Url, _: &FetchOptions) -> Result<RawResponse, Error> {
+    async fn get(&self, url: &url::Url, _: &FetchOptions, cookie: Option<&str>) -> Result<RawResponse, Error> {
         self.asked.borrow_mut().push((url.path().to_string(), self.clock.get()));
         let reset = self.resets.borrow().iter().position(|&p| p == url.path());
         if let Some(at) = reset {
@@ -52,6 +62,10 @@ impl Transport for Site {
         if let Some(at) = busy {
             let (_, retry_after) = self.busy.borrow_mut().remove(at);
             return Ok(RawResponse { status: 429, retry_after: Some(retry_after.into()), ..Default::default() });
+        }
+        if self.gated.contains(&url.path()) && !cookie.is_some_and(|c| c.split("; ").any(|pair| pair == "gate=1")) {
+            let to_itself = url.path().to_string();
+            return Ok(RawResponse { status: 302, location: Some(to_itself), set_cookies: vec!["gate=1; Path=/".into()], ..Default::default() });
         }
         let Some((status, ctype, body)) = self.pages.get(url.path()) else {
             return Ok(RawResponse { status: 404, ..Default::default() });
@@ -64,6 +78,7 @@ impl Transport for Site {
             content_language: None,
             content_encoding: None,
             retry_after: None,
+            set_cookies: Vec::new(),
             body: if redirect { Vec::new() } else { body.clone().into_bytes() },
         })
     }
@@ -92,5 +107,5 @@ pub fn site() -> Site {
     m.insert("/a/deep".into(), page(&["/a/deeper"]));
     m.insert("/b/deep".into(), page(&[]));
     m.insert("/old".into(), (301, "text/html", "/b".to_string()));
-    Site { pages: m, clock: Rc::default(), asked: Rc::default(), resets: RefCell::default(), busy: RefCell::default() }
+    Site { pages: m, clock: Rc::default(), asked: Rc::default(), resets: RefCell::default(), busy: RefCell::default(), gated: Vec::new() }
 }

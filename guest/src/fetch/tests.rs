@@ -76,3 +76,18 @@ fn a_long_robots_txt_is_read_to_its_last_whole_line_within_the_cap() {
     // A cut inside a character moves back to its start.
     assert_eq!(leading_lines("éééé", 3), "é");
 }
+
+#[test]
+fn a_cookie_check_is_passed_and_cookies_stay_with_their_fetch() {
+    // /a answers with a redirect to itself that sets a cookie until the
+    // cookie comes back: without a jar, a redirect loop.
+    let mut site = site();
+    site.gated = vec!["/a"];
+    let asked = site.asked.clone();
+    let client = Client::new(site, FetchOptions { allow_private_network: true, ..FetchOptions::default() });
+    let fetch = |path: &str| block_on(client.fetch_document(&format!("http://site.test{path}"), &ExtractOptions::default())).map(|d| d.final_url);
+    assert_eq!(fetch("/a").unwrap(), "http://site.test/a");
+    assert_eq!(fetch("/a").unwrap(), "http://site.test/a");
+    let gate_hops = asked.borrow().iter().filter(|(path, _)| path == "/a").count();
+    assert_eq!(gate_hops, 4, "each fetch passes the check afresh: its cookies were its own");
+}

@@ -34,16 +34,16 @@ impl Transport for WasiTransport {
         wstd::task::sleep(duration.into()).await;
     }
 
-    async fn get(&self, url: &Url, options: &FetchOptions) -> Result<RawResponse, Error> {
+    async fn get(&self, url: &Url, options: &FetchOptions, cookie: Option<&str>) -> Result<RawResponse, Error> {
         let deadline = Duration::from_millis(options.request_timeout_ms.max(1) as u64);
-        match send(url, options).timeout(deadline).await {
+        match send(url, options, cookie).timeout(deadline).await {
             Ok(result) => result,
             Err(_) => Err(Error::Timeout(format!("{url}: no complete response within {} ms", options.request_timeout_ms))),
         }
     }
 }
 
-async fn send(url: &Url, options: &FetchOptions) -> Result<RawResponse, Error> {
+async fn send(url: &Url, options: &FetchOptions, cookie: Option<&str>) -> Result<RawResponse, Error> {
     let mut client = Client::new();
     client.set_connect_timeout(Duration::from_millis(options.connect_timeout_ms as u64));
     client.set_first_byte_timeout(Duration::from_millis(options.first_byte_timeout_ms as u64));
@@ -52,6 +52,9 @@ async fn send(url: &Url, options: &FetchOptions) -> Result<RawResponse, Error> {
     let mut request = Request::get(url_sent.as_str());
     if let Some(authorization) = authorization {
         request = request.header("authorization", authorization);
+    }
+    if let Some(cookie) = cookie {
+        request = request.header("cookie", cookie);
     }
     let request = request
         .header("user-agent", options.user_agent.as_str())
@@ -78,6 +81,7 @@ async fn send(url: &Url, options: &FetchOptions) -> Result<RawResponse, Error> {
     let content_language = header("content-language");
     let content_encoding = header("content-encoding");
     let retry_after = header("retry-after");
+    let set_cookies = response.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).map(str::to_string).collect();
     if let Some(length) = header("content-length").and_then(|l| l.trim().parse::<u64>().ok()) {
         if length > options.max_body_bytes {
             return Err(Error::TooLarge(options.max_body_bytes));
@@ -95,7 +99,7 @@ async fn send(url: &Url, options: &FetchOptions) -> Result<RawResponse, Error> {
                 _ => break,
             }
         }
-        return Ok(RawResponse { status, location, content_type, content_language, content_encoding, retry_after, body: Vec::new() });
+        return Ok(RawResponse { status, location, content_type, content_language, content_encoding, retry_after, set_cookies, body: Vec::new() });
     }
     let mut bytes = Vec::new();
     while let Some(frame) = body.frame().await {
@@ -107,7 +111,7 @@ async fn send(url: &Url, options: &FetchOptions) -> Result<RawResponse, Error> {
             bytes.extend_from_slice(&data);
         }
     }
-    Ok(RawResponse { status, location, content_type, content_language, content_encoding, retry_after, body: bytes })
+    Ok(RawResponse { status, location, content_type, content_language, content_encoding, retry_after, set_cookies, body: bytes })
 }
 
 /// Translate a wasi:http failure into a fetch error or a timeout.
