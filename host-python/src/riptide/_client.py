@@ -106,12 +106,7 @@ class RipTide:
         robots.txt names are read, else ``/sitemap.xml``; sitemap indexes are
         followed. Raises the first file's error when no page could be listed.
         """
-        max_urls = _convert.count("max_urls", max_urls)
-        before_fetching(url)
-        result = self._sandbox.call(CRAWL, "sitemap", str(url), max_urls, self._fetch, url=url)
-        if _convert.is_error(result):
-            raise _convert.error(result, url)
-        return list(result)
+        return self._listed("sitemap", url, max_urls)
 
     def feed(self, url: str, max_urls: int = 1_000) -> List[str]:
         """The pages a site's feeds (RSS, Atom) link to, in their order, each
@@ -120,9 +115,13 @@ class RipTide:
         rel="alternate">`` are read, else ``/feed``. Raises the page's error,
         or the first feed's when no page could be listed.
         """
+        return self._listed("feed", url, max_urls)
+
+    def _listed(self, export: str, url: str, max_urls: int) -> List[str]:
+        """The URLs a discovery export (`sitemap`, `feed`) lists for ``url``."""
         max_urls = _convert.count("max_urls", max_urls)
         before_fetching(url)
-        result = self._sandbox.call(CRAWL, "feed", str(url), max_urls, self._fetch, url=url)
+        result = self._sandbox.call(CRAWL, export, str(url), max_urls, self._fetch, url=url)
         if _convert.is_error(result):
             raise _convert.error(result, url)
         return list(result)
