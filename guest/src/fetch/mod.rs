@@ -442,11 +442,18 @@ fn leading_lines(text: &str, max: usize) -> &str {
     if text.len() <= max {
         return text;
     }
-    let mut cut = max;
+    let head = within(text, max);
+    head.rfind('\n').map_or(head, |end| &text[..end])
+}
+
+/// The longest start of `text` of at most `max` bytes that ends between
+/// two characters.
+fn within(text: &str, max: usize) -> &str {
+    let mut cut = text.len().min(max);
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
-    text[..cut].rfind('\n').map_or(&text[..cut], |end| &text[..end])
+    &text[..cut]
 }
 
 fn path_and_query(url: &Url) -> String {

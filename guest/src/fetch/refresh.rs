@@ -20,11 +20,7 @@ const HEAD_SCAN_BYTES: usize = 64 * 1024;
 /// without scripts (a "please enable JavaScript" page) and one inside a
 /// `<script>` is a string, not markup: both are passed over.
 pub fn refresh_target(html: &str) -> Option<String> {
-    let mut cut = html.len().min(HEAD_SCAN_BYTES);
-    while !html.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let head = &html[..cut];
+    let head = super::within(html, HEAD_SCAN_BYTES);
     let lower = head.to_ascii_lowercase();
     let mut at = 0;
     while let Some(found) = lower[at..].find('<') {

@@ -16,7 +16,6 @@ const DRAIN_ERROR_BODY_BYTES: usize = 64 * 1024;
 
 const ACCEPT: &str = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.5";
 
-#[derive(Default)]
 pub struct WasiTransport;
 
 thread_local! {
