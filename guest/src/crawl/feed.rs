@@ -3,10 +3,9 @@
 //! (`<link rel="alternate" type="application/rss+xml">`); `discover`
 //! reads a site's through a fetch client.
 
-use std::collections::HashSet;
-
 use url::Url;
 
+use super::listed::Listed;
 use super::scope::normalize;
 use super::xml::{attribute, Event, Scanner};
 use crate::extract::dom::Dom;
@@ -85,30 +84,21 @@ pub async fn discover<T: Transport>(client: &Client<T>, url: &str, max_urls: u32
             declared.into_iter().take(MAX_FEEDS).collect()
         }
     };
-    let max_urls = max_urls as usize;
-    let (mut pages, mut listed) = (Vec::new(), HashSet::new());
-    let mut first_error = None;
+    let mut listed = Listed::new(max_urls);
     for feed in feeds {
-        if pages.len() >= max_urls {
+        if listed.is_full() {
             break;
         }
         match client.fetch_xml(&feed).await {
             Ok((_, text)) => {
                 for page in parse(&text).iter().filter_map(|p| feed.join(p).ok()).filter_map(|u| normalize(u.as_str())) {
-                    if pages.len() < max_urls && listed.insert(page.to_string()) {
-                        pages.push(page.to_string());
-                    }
+                    listed.add(&page);
                 }
             }
-            Err(e) => {
-                first_error.get_or_insert(e);
-            }
+            Err(e) => listed.failed(e),
         }
     }
-    match first_error {
-        Some(error) if pages.is_empty() => Err(error),
-        _ => Ok(pages),
-    }
+    listed.finish()
 }
 
 /// Whether a URL names a feed rather than a page that may declare one.

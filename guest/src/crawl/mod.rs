@@ -4,6 +4,7 @@
 pub mod feed;
 pub mod frontier;
 pub mod join;
+pub mod listed;
 pub mod robots;
 pub mod scope;
 pub mod session;

@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use url::Url;
 
+use super::listed::Listed;
 use super::scope::normalize;
 use super::xml::{Event, Scanner};
 use crate::fetch::{parse_url, Client, Transport};
@@ -31,7 +32,6 @@ pub const READING_BUDGET: Duration = Duration::from_secs(30);
 pub async fn discover<T: Transport>(client: &Client<T>, url: &str, max_urls: u32) -> Result<Vec<String>, Error> {
     let started = client.now();
     let url = parse_url(url)?;
-    let max_urls = max_urls as usize;
     let mut queue: VecDeque<(Url, u32)> = VecDeque::new();
     if looks_like_sitemap(&url) {
         queue.push_back((url.clone(), 0));
@@ -42,12 +42,11 @@ pub async fn discover<T: Transport>(client: &Client<T>, url: &str, max_urls: u32
             queue.extend(url.join("/sitemap.xml").ok().map(|u| (u, 0)));
         }
     }
-    let (mut pages, mut listed) = (Vec::new(), HashSet::new());
+    let mut listed = Listed::new(max_urls);
     let mut read = HashSet::new();
-    let mut first_error = None;
     while let Some((file, depth)) = queue.pop_front() {
         let spent = client.now().saturating_sub(started);
-        if pages.len() >= max_urls || read.len() >= MAX_SITEMAP_FILES || (spent >= READING_BUDGET && !read.is_empty()) {
+        if listed.is_full() || read.len() >= MAX_SITEMAP_FILES || (spent >= READING_BUDGET && !read.is_empty()) {
             break;
         }
         if !read.insert(file.to_string()) {
@@ -56,23 +55,18 @@ pub async fn discover<T: Transport>(client: &Client<T>, url: &str, max_urls: u32
         let listing = match client.fetch_xml(&file).await {
             Ok((_, text)) => parse(&text),
             Err(e) => {
-                first_error.get_or_insert(e);
+                listed.failed(e);
                 continue;
             }
         };
         for page in listing.pages.iter().filter_map(|p| normalize(p)) {
-            if pages.len() < max_urls && listed.insert(page.to_string()) {
-                pages.push(page.to_string());
-            }
+            listed.add(&page);
         }
         if depth < MAX_INDEX_DEPTH {
             queue.extend(listing.sitemaps.iter().filter_map(|s| file.join(s).ok()).map(|u| (u, depth + 1)));
         }
     }
-    match first_error {
-        Some(error) if pages.is_empty() => Err(error),
-        _ => Ok(pages),
-    }
+    listed.finish()
 }
 
 /// Whether a URL names a sitemap file rather than a page of the site.

@@ -134,14 +134,9 @@ def cmd_spider(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_sitemap(args: argparse.Namespace) -> int:
-    for url in _client(args).sitemap(args.url, max_urls=args.max_urls):
-        print(url, flush=True)
-    return 0
-
-
-def cmd_feed(args: argparse.Namespace) -> int:
-    for url in _client(args).feed(args.url, max_urls=args.max_urls):
+def cmd_listed(args: argparse.Namespace) -> int:
+    """`sitemap` and `feed`: the URLs the client method of that name lists."""
+    for url in getattr(_client(args), args.command)(args.url, max_urls=args.max_urls):
         print(url, flush=True)
     return 0
 
@@ -217,12 +212,12 @@ def build_parser() -> argparse.ArgumentParser:
     m = sub.add_parser("sitemap", parents=[common], help="the pages a site lists in its sitemaps, one per line")
     m.add_argument("url", help="a sitemap, or any page of the site (its robots.txt names the sitemaps, else /sitemap.xml)")
     m.add_argument("--max-urls", type=at_least_zero, default=10_000)
-    m.set_defaults(func=cmd_sitemap)
+    m.set_defaults(func=cmd_listed)
 
     f = sub.add_parser("feed", parents=[common], help="the pages a site's RSS or Atom feeds link to, one per line")
     f.add_argument("url", help="a feed, or a page of the site (the feeds it declares are read, else /feed)")
     f.add_argument("--max-urls", type=at_least_zero, default=1_000)
-    f.set_defaults(func=cmd_feed)
+    f.set_defaults(func=cmd_listed)
 
     c = sub.add_parser("crawl", parents=[common], help="fetch and extract many URLs")
     c.add_argument("urls", nargs="*")
