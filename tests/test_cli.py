@@ -41,6 +41,14 @@ def test_extract_error_exit_code(base_url):
     assert out.returncode == 1 and "PolicyError" in out.stderr
 
 
+def test_css_selector_options(base_url):
+    page = str(SITE / "articles" / "tide-pools.html")
+    out = run("extract", page, "--format", "text", "--target-selector", ".related-posts", "--exclude-selector", "h3")
+    assert out.returncode == 0 and out.stdout.splitlines()[0] == "- The last lighthouse keepers", out.stderr
+    out = run("extract", page, "--exclude-selector", "p[")
+    assert out.returncode == 1 and "InvalidSelector" in out.stderr and "Traceback" not in out.stderr
+
+
 def test_version():
     import riptide
 

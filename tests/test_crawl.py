@@ -65,6 +65,8 @@ def test_spider_max_pages_and_patterns(rt, base_url):
     docs_only = rt.spider(base_url + "/docs/", max_depth=5, max_pages=100, include=["/docs/"], exclude=["/reference/"])
     assert docs_only and all("/docs/" in u and "/reference/" not in u for u in docs_only)
     assert base_url + "/docs/guide/config/deep/sync.html" in docs_only
+    # One string is one pattern, not its characters ("/", "d", "o"... would match anything).
+    assert rt.spider(base_url + "/docs/", max_depth=5, max_pages=100, include="/docs/", exclude="/reference/") == docs_only
     assert rt.spider(base_url + "/", max_depth=0) == [base_url + "/"]
 
 

@@ -18,6 +18,7 @@ from riptide import (
     FetchError,
     FetchTimeout,
     HTTPStatusError,
+    InvalidSelector,
     InvalidURL,
     PolicyError,
     RipTide,
@@ -175,6 +176,40 @@ def test_the_constructor_checks_its_limits():
     unbounded = RipTide(time_limit=float("inf"), request_timeout=float("inf"), memory_limit_mb=2**40)
     assert unbounded.memory_limit_mb == 4096
     assert unbounded.extract_html("<p>Still bounded, and still working.</p>").text == "Still bounded, and still working."
+
+
+def test_css_selectors_name_the_content_and_what_to_leave_out(rt, base_url):
+    url = base_url + ARTICLE
+    # The related-stories list is link-heavy chrome; named, it is the content, links and all.
+    related = rt.extract(url, target_selector="section.related-posts")
+    assert related.text.splitlines() == ["Related stories", "- The last lighthouse keepers",
+                                         "- Kelp forests are moving north", "- How storm surge floods a harbour"]
+    assert f"[Kelp forests are moving north]({base_url}/articles/kelp-forests.html)" in related.markdown
+    assert related.title == "What lives in a tide pool"  # metadata is the page's
+    # Two selectors in one: both matches, in page order, nothing between them.
+    both = rt.extract(url, target_selector="blockquote, #comments")
+    assert both.text.startswith("We keep coming back") and "Lovely piece" in both.text
+    assert "anemones" not in both.text
+    # Excluded elements go before the content is chosen; one string is one selector.
+    trimmed = rt.extract(url, exclude_selectors="blockquote")
+    assert "anemones, crabs, snails and algae" in trimmed.text and "no two visits" not in trimmed.text
+    assert "no two visits" not in RipTide(allow_private_network=True, exclude_selectors=["blockquote", "ul"]).extract(url).text
+    # A selector that matches nothing: no content, not a guess.
+    assert rt.extract(url, target_selector="div.recipe").text == ""
+
+
+def test_a_bad_css_selector_raises_at_the_call(rt, base_url):
+    for call in (lambda: rt.extract_html("<p>x</p>", target_selector="article >"),
+                 lambda: rt.extract(base_url + ARTICLE, exclude_selectors=["p", "div[]"]),
+                 lambda: rt.iter_crawl([base_url + ARTICLE], target_selector="::"),  # before the first next()
+                 lambda: RipTide(exclude_selectors=["a:nth-child(x)"])):
+        with pytest.raises(InvalidSelector) as caught:
+            call()
+        assert isinstance(caught.value, ValueError) and "invalid CSS selector" in str(caught.value)
+    with pytest.raises(InvalidSelector, match='"article >": dangling combinator'):
+        rt.extract_html("<p>x</p>", target_selector="article >")
+    with pytest.raises(TypeError, match="target_selector"):
+        rt.extract_html("<p>x</p>", target_selector=["article"])
 
 
 def test_focus_options_change_the_cut(rt, base_url):

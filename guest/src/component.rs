@@ -39,7 +39,7 @@ impl extract::Guest for Engine {
     }
 
     fn extract_html(html: String, url: Option<String>, options: wit::ExtractOptions) -> Result<wit::Document, wit::Error> {
-        crate::extract::extract_html(&html, url.as_deref(), &extract_options(options)).map(document).map_err(error)
+        crate::extract::extract_html(&html, url.as_deref(), &extract_options(options)?).map(document).map_err(error)
     }
 }
 
@@ -47,8 +47,8 @@ impl wit_crawl::Guest for Engine {
     type CrawlSession = CrawlSession;
 
     fn fetch_document(url: String, fetch: wit::FetchOptions, options: wit::ExtractOptions) -> Result<wit::Document, wit::Error> {
+        let options = extract_options(options)?;
         let client = client(fetch);
-        let options = extract_options(options);
         wstd::runtime::block_on(async { client.fetch_document(&url, &options).await }).map(document).map_err(error)
     }
 
@@ -68,10 +68,10 @@ impl wit_crawl::Guest for Engine {
 pub struct CrawlSession(RefCell<Session<WasiTransport>>);
 
 impl GuestCrawlSession for CrawlSession {
-    fn crawl(urls: Vec<String>, concurrency: u32, fetch: wit::FetchOptions, options: wit::ExtractOptions) -> wit_crawl::CrawlSession {
-        let client = client(fetch);
-        let session = Session::crawl(urls, concurrency, client, extract_options(options));
-        wit_crawl::CrawlSession::new(CrawlSession(RefCell::new(session)))
+    fn crawl(urls: Vec<String>, concurrency: u32, fetch: wit::FetchOptions, options: wit::ExtractOptions) -> Result<wit_crawl::CrawlSession, wit::Error> {
+        let options = extract_options(options)?;
+        let session = Session::crawl(urls, concurrency, client(fetch), options);
+        Ok(wit_crawl::CrawlSession::new(CrawlSession(RefCell::new(session))))
     }
 
     fn spider(
@@ -80,6 +80,7 @@ impl GuestCrawlSession for CrawlSession {
         fetch: wit::FetchOptions,
         options: wit::ExtractOptions,
     ) -> Result<wit_crawl::CrawlSession, wit::Error> {
+        let options = extract_options(options)?;
         let client = client(fetch);
         let spider = SpiderOptions {
             max_depth: spider.max_depth,
@@ -89,7 +90,7 @@ impl GuestCrawlSession for CrawlSession {
             exclude: spider.exclude_patterns,
             concurrency: spider.concurrency,
         };
-        let session = Session::spider(&seed, spider, client, extract_options(options)).map_err(error)?;
+        let session = Session::spider(&seed, spider, client, options).map_err(error)?;
         Ok(wit_crawl::CrawlSession::new(CrawlSession(RefCell::new(session))))
     }
 
@@ -107,8 +108,10 @@ fn crawl_item(item: Item) -> CrawlItem {
     CrawlItem { url: item.url, depth: item.depth, index: item.index, outcome: item.result.map(document).map_err(error) }
 }
 
-fn extract_options(o: wit::ExtractOptions) -> model::ExtractOptions {
-    model::ExtractOptions {
+/// The options, their selectors checked: a bad one fails the call before
+/// anything is fetched, not every page after it.
+fn extract_options(o: wit::ExtractOptions) -> Result<model::ExtractOptions, wit::Error> {
+    let options = model::ExtractOptions {
         focus: match o.focus {
             wit::Focus::Balanced => model::Focus::Balanced,
             wit::Focus::Precision => model::Focus::Precision,
@@ -119,7 +122,11 @@ fn extract_options(o: wit::ExtractOptions) -> model::ExtractOptions {
         include_images: o.include_images,
         include_links: o.include_links,
         collect_links: o.collect_links,
-    }
+        target_selector: o.target_selector,
+        exclude_selectors: o.exclude_selectors,
+    };
+    crate::extract::scope::Selectors::parse(&options).map_err(error)?;
+    Ok(options)
 }
 
 fn fetch_options(o: wit::FetchOptions) -> FetchOptions {
@@ -176,6 +183,7 @@ fn error(e: model::Error) -> wit::Error {
         E::TooLarge(n) => wit::Error::TooLarge(n),
         E::UnsupportedContent(t) => wit::Error::UnsupportedContent(t),
         E::TooManyRedirects(m) => wit::Error::TooManyRedirects(m),
+        E::InvalidSelector(m) => wit::Error::InvalidSelector(m),
         E::Internal(m) => wit::Error::Internal(m),
     }
 }

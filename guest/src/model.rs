@@ -47,7 +47,7 @@ pub enum Focus {
 }
 
 /// Extraction switches (mirrors `extract-options`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExtractOptions {
     pub focus: Focus,
     pub include_comments: bool,
@@ -56,11 +56,24 @@ pub struct ExtractOptions {
     pub include_links: bool,
     /// Fill `Document::links`.
     pub collect_links: bool,
+    /// A CSS selector naming the content: the region is not searched for.
+    pub target_selector: Option<String>,
+    /// CSS selectors of elements removed before anything is judged.
+    pub exclude_selectors: Vec<String>,
 }
 
 impl Default for ExtractOptions {
     fn default() -> Self {
-        Self { focus: Focus::Balanced, include_comments: false, include_tables: true, include_images: false, include_links: true, collect_links: true }
+        Self {
+            focus: Focus::Balanced,
+            include_comments: false,
+            include_tables: true,
+            include_images: false,
+            include_links: true,
+            collect_links: true,
+            target_selector: None,
+            exclude_selectors: Vec::new(),
+        }
     }
 }
 
@@ -84,6 +97,7 @@ pub enum Error {
     TooLarge(u64),
     UnsupportedContent(String),
     TooManyRedirects(String),
+    InvalidSelector(String),
     Internal(Option<String>),
 }
 
@@ -98,6 +112,7 @@ impl std::fmt::Display for Error {
             Error::TooLarge(n) => write!(f, "body larger than {n} bytes"),
             Error::UnsupportedContent(t) => write!(f, "unsupported content type: {t}"),
             Error::TooManyRedirects(m) => write!(f, "too many redirects: {m}"),
+            Error::InvalidSelector(m) => write!(f, "invalid CSS selector: {m}"),
             Error::Internal(m) => write!(f, "internal error: {}", m.as_deref().unwrap_or("unknown")),
         }
     }

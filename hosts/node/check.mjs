@@ -13,7 +13,10 @@ const base = process.argv[2];
 assert.ok(base, 'usage: node check.mjs BASE_URL');
 
 /** The WIT's extract-options; every field is required across the boundary. */
-const defaults = { focus: 'balanced', includeComments: false, includeTables: true, includeImages: false, includeLinks: true, collectLinks: true };
+const defaults = {
+  focus: 'balanced', includeComments: false, includeTables: true, includeImages: false, includeLinks: true, collectLinks: true,
+  targetSelector: undefined, excludeSelectors: [],
+};
 /** The WIT's fetch-options; `maxBodyBytes` is a u64, so a BigInt in JS. */
 const loopback = {
   connectTimeoutMs: 10000, firstByteTimeoutMs: 10000, betweenBytesTimeoutMs: 10000, requestTimeoutMs: 15000,
@@ -58,6 +61,10 @@ check('extract-html returns the typed document', () => {
   assert.equal(doc.wordCount, doc.text.split(/\s+/).filter((w) => /\w/.test(w)).length);
   const plain = extract.extractHtml(html, 'https://example.org/pools', { ...defaults, includeLinks: false, collectLinks: false });
   assert.ok(!plain.markdown.includes('](') && plain.links.length === 0);
+  const nav = extract.extractHtml(html, 'https://example.org/pools', { ...defaults, targetSelector: 'nav', excludeSelectors: ['a[href="/"]'] });
+  assert.equal(nav.markdown, '[About](https://example.org/about)');
+  const bad = errorOf(() => extract.extractHtml(html, null, { ...defaults, excludeSelectors: ['p >'] }));
+  assert.deepEqual([bad.tag, bad.val], ['invalid-selector', '"p >": dangling combinator']);
 });
 
 check('a bad URL is the invalid-url error', () => {

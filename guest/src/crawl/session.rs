@@ -119,7 +119,7 @@ impl<T: Transport> Session<T> {
                         }
                         // The spider follows the page's links whether or not
                         // the caller wants them back.
-                        let extract = ExtractOptions { collect_links: true, ..self.extract };
+                        let extract = ExtractOptions { collect_links: true, ..self.extract.clone() };
                         let mut result = page.and_then(|page| {
                             if !page.is_html() {
                                 return Err(Error::UnsupportedContent(page.content_type.clone().unwrap_or_default()));

@@ -135,6 +135,9 @@ pub struct Analysis {
     /// Comment sections after the region, rendered after it when comments
     /// are wanted (see `clean::comment_sections`).
     pub comments: Vec<usize>,
+    /// The caller named the region (a target selector): none of it is
+    /// judged away, neither link lists nor a related-links section.
+    pub named: bool,
 }
 
 /// Judge the blocks and choose the region. The introduction is left to
@@ -160,11 +163,22 @@ impl Analysis {
     /// The region and the page's judged blocks; no introduction or
     /// comments yet.
     fn of(region: usize, verdict: Vec<Verdict>, m: Measures) -> Analysis {
-        Analysis { region, verdict, text_len: m.text_len, link_len: m.link_len, lead: Vec::new(), comments: Vec::new() }
+        Analysis { region, verdict, text_len: m.text_len, link_len: m.link_len, lead: Vec::new(), comments: Vec::new(), named: false }
     }
 
     /// The prose between the headline and the region, for `drop`, the drops
     /// this analysis was made with.
+    /// Mark the region as the caller's: every block of it is kept,
+    /// however link-heavy (see `named`).
+    pub fn name_region(&mut self, dom: &Dom) {
+        self.named = true;
+        for verdict in &mut self.verdict[self.region..dom.nodes[self.region].end] {
+            if *verdict == Verdict::Bad {
+                *verdict = Verdict::Short;
+            }
+        }
+    }
+
     pub fn find_introduction(&mut self, dom: &Dom, drop: &[Drop], options: &ExtractOptions) {
         // An introduction is left out more often than the body's doubtful
         // blocks are: precision goes without it.

@@ -21,6 +21,8 @@ pub enum Kind<'a> {
 
 pub struct Node<'a> {
     pub kind: Kind<'a>,
+    /// The node in the parsed tree, for CSS selector matching.
+    pub id: ego_tree::NodeId,
     pub parent: usize,
     /// One past the last node of this subtree.
     pub end: usize,
@@ -75,7 +77,7 @@ impl<'a> Dom<'a> {
             };
             let index = nodes.len();
             let is_element = matches!(kind, Kind::Element(_));
-            nodes.push(Node { kind, parent, end: index + 1, children: Vec::new() });
+            nodes.push(Node { kind, id: node.id(), parent, end: index + 1, children: Vec::new() });
             if parent != NONE {
                 nodes[parent].children.push(index);
             }

@@ -18,6 +18,9 @@
 //! 5. `metadata`: title, byline, date, language... layered per field;
 //!    `language` guesses from the text when the markup says nothing.
 //! 6. `links`: every link of the page.
+//!
+//! The caller's CSS selectors (`scope`) come first: excluded elements are
+//! junk to every stage, and a target is the region, not searched for.
 
 pub mod clean;
 pub mod content;
@@ -33,6 +36,7 @@ pub mod mojibake;
 pub mod noscript;
 pub mod related;
 pub mod render;
+pub mod scope;
 pub mod streamed;
 
 use scraper::Html;
@@ -61,6 +65,7 @@ pub fn extract_served(html: &str, url: Option<&str>, options: &ExtractOptions, s
         Some(u) => Some(Url::parse(u).map_err(|e| Error::InvalidUrl(format!("{u}: {e}")))?),
         None => None,
     };
+    let selectors = scope::Selectors::parse(options)?;
     let html = mojibake::spell_out_references(html);
     let html = mojibake::repair(&html);
     let html = depth::cap(&html);
@@ -69,14 +74,18 @@ pub fn extract_served(html: &str, url: Option<&str>, options: &ExtractOptions, s
     let dom = dom::Dom::new(&parsed);
     let base = base_url(&dom, page_url.as_ref());
 
+    let scope = (!selectors.is_empty()).then(|| selectors.scope(&parsed, &dom));
+
     let thread = clean::looks_like_thread(url, &html);
-    let (drop, mut analysis) = if options.include_comments {
-        content_and_comments(&dom, options, thread)
-    } else {
-        let (drop, analysis, _) = main_content(&dom, &clean::Classifier::new(&dom, options, thread), options);
-        (drop, analysis)
+    let (drop, analysis) = match scope.as_ref() {
+        Some(scope @ scope::Scope { region: Some(region), .. }) => targeted(&dom, options, thread, scope, *region),
+        scope if options.include_comments => content_and_comments(&dom, options, thread, scope),
+        scope => {
+            let (drop, mut analysis, _) = main_content(&dom, &clean::Classifier::new(&dom, options, thread, scope), options);
+            analysis.find_introduction(&dom, &drop, options);
+            (drop, analysis)
+        }
     };
-    analysis.find_introduction(&dom, &drop, options);
     let rendered = render::render(&dom, &drop, &analysis, options, base.as_ref());
     let text = render::to_text(&rendered.blocks);
     let markdown = render::to_markdown(&rendered.blocks);
@@ -127,12 +136,24 @@ fn main_content(dom: &dom::Dom, classifier: &clean::Classifier, options: &Extrac
 /// `main_content` with comments wanted: the region is the one chosen
 /// without them (wanting comments adds them to the article, it does not
 /// move the article), and the comment sections after it follow it.
-fn content_and_comments(dom: &dom::Dom, options: &ExtractOptions, thread: bool) -> (Vec<clean::Drop>, content::Analysis) {
-    let without = ExtractOptions { include_comments: false, ..*options };
-    let (plain, chosen, judged_with) = main_content(dom, &clean::Classifier::new(dom, &without, thread), &without);
-    let drop = clean::Classifier::new(dom, options, thread).drops(judged_with);
+fn content_and_comments(dom: &dom::Dom, options: &ExtractOptions, thread: bool, scope: Option<&scope::Scope>) -> (Vec<clean::Drop>, content::Analysis) {
+    let without = ExtractOptions { include_comments: false, ..options.clone() };
+    let (plain, chosen, judged_with) = main_content(dom, &clean::Classifier::new(dom, &without, thread, scope), &without);
+    let drop = clean::Classifier::new(dom, options, thread, scope).drops(judged_with);
     let mut analysis = content::analyse_region(dom, &drop, options, chosen.region);
     analysis.comments = clean::comment_sections(dom, &drop, &plain, analysis.region, &analysis.text_len);
+    analysis.find_introduction(dom, &drop, options);
+    (drop, analysis)
+}
+
+/// With a target selector: the region is the targets' (see `scope`),
+/// cleaned as any region is (comments in it kept as `include_comments`
+/// says), and every block in it is kept, whatever its links: the caller
+/// named it as content. Nothing outside it is added.
+fn targeted(dom: &dom::Dom, options: &ExtractOptions, thread: bool, scope: &scope::Scope, region: usize) -> (Vec<clean::Drop>, content::Analysis) {
+    let drop = clean::Classifier::new(dom, options, thread, Some(scope)).drops(Some(region));
+    let mut analysis = content::analyse_region(dom, &drop, options, region);
+    analysis.name_region(dom);
     (drop, analysis)
 }
 

@@ -126,7 +126,7 @@ fn a_widget_class_on_most_of_the_region_names_the_content() {
     let html = parse(&page);
     let dom = dom::Dom::new(&html);
     let options = ExtractOptions::default();
-    let classifier = clean::Classifier::new(&dom, &options, false);
+    let classifier = clean::Classifier::new(&dom, &options, false, None);
     let drop = classifier.drops(None);
     let analysis = content::analyse(&dom, &drop, &options);
     assert!(classifier.dropped_most_of_region(&drop, analysis.region), "the first pass drops the listing");
@@ -605,4 +605,57 @@ fn words_are_counted_in_scripts_without_spaces_too() {
     assert_eq!(super::count_words("長城は中国の城壁です。"), 10, "each Han or kana character");
     assert_eq!(super::count_words("東京2020で、RipTideを使う"), 8);
     assert_eq!(super::count_words("한라산은 제주에 있다"), 3, "Korean spaces its words");
+}
+
+/// `PAGE` with the caller's selectors.
+fn selected(target: Option<&str>, exclude: &[&str]) -> Result<Document, Error> {
+    let options = ExtractOptions {
+        target_selector: target.map(str::to_string),
+        exclude_selectors: exclude.iter().map(|s| s.to_string()).collect(),
+        ..Default::default()
+    };
+    extract_html(PAGE, Some("https://garden.test/ferns"), &options)
+}
+
+#[test]
+fn a_target_selector_is_the_content_links_and_all() {
+    // The nav is link-heavy chrome the cascade drops; named, it is the content.
+    let doc = selected(Some("header nav"), &[]).unwrap();
+    assert_eq!(doc.text, "Archive About");
+    assert_eq!(doc.markdown, "[Archive](https://garden.test/a) [About](https://garden.test/b)");
+    // Metadata is the page's, whatever the target.
+    assert_eq!(doc.title.as_deref(), Some("Ferns in winter"));
+    // Two targets: both, in document order, and nothing between them.
+    let doc = selected(Some("h2, table"), &[]).unwrap();
+    assert_eq!(doc.text, "Which ones to plant\nName | Height\nHart's tongue | 40 | 60 cm");
+    assert!(!doc.text.contains("sparingly"));
+    // Cleaning still runs inside the target: the share widget goes.
+    let doc = selected(Some("article"), &[]).unwrap();
+    assert!(doc.text.contains("sparingly") && !doc.text.contains("Twitter"));
+}
+
+#[test]
+fn a_target_selector_that_matches_nothing_gives_no_content() {
+    let doc = selected(Some("section.recipe"), &[]).unwrap();
+    assert_eq!((doc.text.as_str(), doc.markdown.as_str(), doc.word_count), ("", "", 0));
+    assert_eq!(doc.title.as_deref(), Some("Ferns in winter"));
+}
+
+#[test]
+fn excluded_elements_leave_the_content_before_it_is_chosen() {
+    let whole = selected(None, &[]).unwrap();
+    assert!(whole.text.contains("Hart's tongue, which tolerates deep shade"));
+    let doc = selected(None, &["ul", "pre", ".nothing-matches"]).unwrap();
+    assert!(doc.text.contains("Most ferns die back") && doc.text.contains("sparingly"));
+    assert!(!doc.text.contains("deep shade") && !doc.markdown.contains("```"));
+    // Exclusions go first: a target inside one is no target.
+    assert_eq!(selected(Some("table td"), &["table"]).unwrap().text, "");
+}
+
+#[test]
+fn a_selector_that_does_not_parse_is_an_error_naming_it() {
+    for (target, exclude) in [(Some("article >"), vec![]), (None, vec!["p", "div[]"])] {
+        let Err(Error::InvalidSelector(message)) = selected(target, &exclude) else { panic!("expected InvalidSelector for {target:?} {exclude:?}") };
+        assert!(message.contains(target.unwrap_or("div[]")), "{message}");
+    }
 }

@@ -57,7 +57,8 @@ def _client(args: argparse.Namespace) -> RipTide:
         memory_limit_mb=args.memory_limit_mb, respect_robots=not args.ignore_robots,
         allow_private_network=args.allow_private_network, focus=args.focus,
         include_comments=args.include_comments, include_images=args.include_images,
-        include_tables=not args.no_tables, include_links=not args.no_links)
+        include_tables=not args.no_tables, include_links=not args.no_links,
+        target_selector=args.target_selector, exclude_selectors=args.exclude_selector)
 
 
 def _emit(docs: Iterable[Document], fmt: str, out: TextIO) -> int:
@@ -184,6 +185,9 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--include-images", action="store_true", help="images in the Markdown")
     x.add_argument("--no-tables", action="store_true")
     x.add_argument("--no-links", action="store_true", help="plain text instead of links in the Markdown")
+    x.add_argument("--target-selector", metavar="CSS", help="the content is what this CSS selector matches")
+    x.add_argument("--exclude-selector", action="append", default=[], metavar="CSS",
+                   help="remove elements this CSS selector matches (repeatable)")
     p = common.add_argument_group("output")
     p.add_argument("--progress", action="store_true", help="always draw the progress bar")
     p.add_argument("--no-progress", action="store_true", help="never draw the progress bar")

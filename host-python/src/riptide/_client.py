@@ -39,6 +39,8 @@ class RipTide:
         include_images: bool = False,
         include_links: bool = True,
         collect_links: bool = True,
+        target_selector: Optional[str] = None,
+        exclude_selectors: Sequence[str] = (),
     ) -> None:
         self.user_agent = user_agent
         self.request_timeout = _convert.seconds("request_timeout", request_timeout)
@@ -53,9 +55,11 @@ class RipTide:
             respect_robots=respect_robots)
         self._extract_defaults = dict(focus=focus, include_comments=include_comments,
                                       include_tables=include_tables, include_images=include_images,
-                                      include_links=include_links, collect_links=collect_links)
-        self._extract = _convert.extract_options(**self._extract_defaults)
+                                      include_links=include_links, collect_links=collect_links,
+                                      target_selector=target_selector, exclude_selectors=exclude_selectors)
         self._sandbox = Sandbox(time_limit=self.time_limit, memory_limit_mb=self.memory_limit_mb)
+        self._checked_selectors: set = set()
+        self._extract = self._checked(_convert.extract_options(**self._extract_defaults))
 
     def __repr__(self) -> str:
         return (f"RipTide(time_limit={self.time_limit:g}, memory_limit_mb={self.memory_limit_mb}, "
@@ -67,7 +71,23 @@ class RipTide:
         unknown = set(overrides) - set(self._extract_defaults)
         if unknown:
             raise TypeError(f"unknown extraction option(s): {', '.join(sorted(unknown))}")
-        return _convert.extract_options(**{**self._extract_defaults, **overrides})
+        return self._checked(_convert.extract_options(**{**self._extract_defaults, **overrides}))
+
+    def _checked(self, options):
+        """``options`` once the engine has parsed their CSS selectors: a bad
+        one raises :class:`InvalidSelector` here, on the caller's line, not
+        on the first ``next()`` of a crawl. The engine's parser is the one
+        that counts, so it is asked (an empty page, microseconds), once per
+        set of selectors."""
+        if not _convert.has_selectors(options):
+            return options
+        key = (getattr(options, "target-selector"), tuple(getattr(options, "exclude-selectors")))
+        if key not in self._checked_selectors:
+            result = self._sandbox.call(EXTRACT, "extract-html", "", None, options)
+            if _convert.is_error(result):
+                raise _convert.error(result)
+            self._checked_selectors.add(key)
+        return options
 
     def engine_version(self) -> str:
         """Version of the sandboxed engine (one cheap call into the component)."""
@@ -84,7 +104,16 @@ class RipTide:
 
         ``options`` override the constructor's extraction options
         (``focus``, ``include_comments``, ``include_tables``,
-        ``include_images``, ``include_links``, ``collect_links``).
+        ``include_images``, ``include_links``, ``collect_links``,
+        ``target_selector``, ``exclude_selectors``).
+
+        ``target_selector`` is a CSS selector naming the content
+        (``"article.post"``): its matches are the content instead of the
+        region the extractor would choose (scripts, hidden elements and
+        widgets inside them still go; nothing matched, no text).
+        ``exclude_selectors`` name elements removed before anything is
+        judged. A selector that does not parse raises
+        :class:`InvalidSelector`.
         """
         result = self._sandbox.call(EXTRACT, "extract-html", decode_html(html), url, self._options(options), url=url)
         if _convert.is_error(result):
@@ -170,6 +199,8 @@ class RipTide:
         inst = self._sandbox.instance()
         create = inst.func(CRAWL, "[static]crawl-session.crawl")
         session = self._sandbox.run(inst, lambda: create(inst.store, list(urls), concurrency, self._fetch, extract))
+        if _convert.is_error(session):
+            raise _convert.error(session)
         yield from self._drain(inst, session)
 
     def spider(self, url: str, max_depth: int = 2, max_pages: int = 100, *, same_host: bool = True,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import numbers
 import operator
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, List, Optional
 
 from wasmtime.component import Record, Variant
 
@@ -17,6 +17,7 @@ from ._exceptions import (
     FetchError,
     FetchTimeout,
     HTTPStatusError,
+    InvalidSelector,
     InvalidURL,
     PolicyError,
     RipTideError,
@@ -67,13 +68,37 @@ def _record(**fields: Any) -> Record:
     return rec
 
 
+def strings(name: str, value: Any) -> List[str]:
+    """A list-of-strings option; one string is a list of one (iterating
+    it would give its characters)."""
+    if isinstance(value, str):
+        return [value]
+    try:
+        items = list(value)
+    except TypeError:
+        raise TypeError(f"{name} must be a string or an iterable of strings, not {type(value).__name__}") from None
+    for item in items:
+        if not isinstance(item, str):
+            raise TypeError(f"{name} must hold strings, not {type(item).__name__}")
+    return items
+
+
 def extract_options(*, focus: str, include_comments: bool, include_tables: bool,
-                    include_images: bool, include_links: bool, collect_links: bool) -> Record:
+                    include_images: bool, include_links: bool, collect_links: bool,
+                    target_selector: Optional[str], exclude_selectors: Iterable[str]) -> Record:
     if focus not in FOCUS_VALUES:
         raise ValueError(f"focus must be one of {FOCUS_VALUES}, not {focus!r}")
+    if target_selector is not None and not isinstance(target_selector, str):
+        raise TypeError(f"target_selector must be a string, not {type(target_selector).__name__}")
     return _record(focus=focus, include_comments=bool(include_comments),
                    include_tables=bool(include_tables), include_images=bool(include_images),
-                   include_links=bool(include_links), collect_links=bool(collect_links))
+                   include_links=bool(include_links), collect_links=bool(collect_links),
+                   target_selector=target_selector,
+                   exclude_selectors=strings("exclude_selectors", exclude_selectors))
+
+
+def has_selectors(options: Record) -> bool:
+    return bool(getattr(options, "target-selector") or getattr(options, "exclude-selectors"))
 
 
 def _ms(duration: float) -> int:
@@ -95,7 +120,7 @@ def spider_options(*, max_depth: int, max_pages: int, same_host: bool, include: 
                    exclude: Iterable[str], concurrency: int) -> Record:
     return _record(max_depth=count("max_depth", max_depth), max_pages=count("max_pages", max_pages),
                    same_host=bool(same_host),
-                   include_patterns=[str(p) for p in include], exclude_patterns=[str(p) for p in exclude],
+                   include_patterns=strings("include", include), exclude_patterns=strings("exclude", exclude),
                    concurrency=count("concurrency", concurrency, minimum=1))
 
 
@@ -144,6 +169,8 @@ def error(variant: Variant, url: Optional[str] = None) -> RipTideError:
         return FetchError(f"response body larger than {payload} bytes", url=url)
     if tag == "too-many-redirects":
         return FetchError(f"too many redirects: {payload}", url=url)
+    if tag == "invalid-selector":
+        return InvalidSelector(f"invalid CSS selector {payload}", url=url)
     if tag == "unsupported-content":
         return UnsupportedContent(f"unsupported content type {payload!r}", url=url, content_type=payload)
     return ComponentError(f"engine error: {payload or tag}", url=url)

@@ -2,6 +2,8 @@
 
     RipTideError                 base of everything below
     ├── InvalidURL               (also a ValueError) the URL cannot be used
+    ├── InvalidSelector          (also a ValueError) a CSS selector option
+    │                            does not parse
     ├── PolicyError              refused before sending: robots.txt, private
     │                            address, scheme, crawl scope
     ├── FetchError               network failure: DNS, refused, reset, too large,
@@ -24,6 +26,7 @@ __all__ = [
     "FetchError",
     "FetchTimeout",
     "HTTPStatusError",
+    "InvalidSelector",
     "InvalidURL",
     "LimitExceeded",
     "PolicyError",
@@ -53,6 +56,11 @@ def _rebuild(cls, message, state):
 
 class InvalidURL(RipTideError, ValueError):
     """The URL is malformed, relative, or not http(s)."""
+
+
+class InvalidSelector(RipTideError, ValueError):
+    """``target_selector`` or one of ``exclude_selectors`` is not a CSS
+    selector; the message quotes it and says why. Nothing was fetched."""
 
 
 class PolicyError(RipTideError):

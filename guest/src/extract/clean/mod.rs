@@ -18,6 +18,7 @@ use std::collections::HashSet;
 use super::content::is_heading;
 use super::dom::{class_and_id, words, Dom};
 use super::related;
+use super::scope::Scope;
 use crate::model::{ExtractOptions, Focus};
 use hidden::{folded_by_accordion, is_junk};
 pub use threads::looks_like_thread;
@@ -126,7 +127,7 @@ pub enum Drop {
 /// `thread` says the page declares itself a discussion (see
 /// `looks_like_thread`): its comment-like containers are then content.
 pub fn classify(dom: &Dom, options: &ExtractOptions, thread: bool) -> Vec<Drop> {
-    Classifier::new(dom, options, thread).drops(None)
+    Classifier::new(dom, options, thread, None).drops(None)
 }
 
 /// The drop pass with the page's facts gathered once, so that it can be
@@ -135,14 +136,18 @@ pub struct Classifier<'d, 'a> {
     dom: &'d Dom<'a>,
     options: &'d ExtractOptions,
     thread: bool,
+    scope: Option<&'d Scope>,
     page: Page<'a>,
 }
 
 impl<'d, 'a> Classifier<'d, 'a> {
-    pub fn new(dom: &'d Dom<'a>, options: &'d ExtractOptions, thread: bool) -> Self {
+    /// `scope`, the caller's selectors, is obeyed before anything else:
+    /// what it puts out is junk, what it pins is never dropped.
+    pub fn new(dom: &'d Dom<'a>, options: &'d ExtractOptions, thread: bool, scope: Option<&'d Scope>) -> Self {
         let n = dom.len();
         // Text per subtree, leaving out only what is never text (scripts,
-        // styles): guards below compare an element's share of the page.
+        // styles): guards below compare an element's share of the page,
+        // the whole page whatever the caller's selectors leave of it.
         let mut raw_len = vec![0u32; n];
         for i in (0..n).rev() {
             if let Some(t) = dom.text(i) {
@@ -166,7 +171,7 @@ impl<'d, 'a> Classifier<'d, 'a> {
         let attached_comments = if thread && !options.include_comments { comments_on_posts(dom, options, &raw_len) } else { vec![false; n] };
         let page =
             Page { choice_ids: choice_ids(dom), unfolded_ids: hidden::ids_a_control_unfolds(dom), raw_len, holds_main, related, attached_comments, total };
-        Classifier { dom, options, thread, page }
+        Classifier { dom, options, thread, scope, page }
     }
 
     /// The drops, judged without a region (`None`), or again once the main
@@ -175,7 +180,7 @@ impl<'d, 'a> Classifier<'d, 'a> {
     pub fn drops(&self, region: Option<usize>) -> Vec<Drop> {
         let (dom, options, page) = (self.dom, self.options, &self.page);
         let check_comments = !options.include_comments && !self.thread;
-        let (drop, dropped_comments) = mark(dom, options, page, region, check_comments);
+        let (drop, dropped_comments) = mark(dom, options, page, self.scope, region, check_comments);
         // The second look below is for comment words matched page-wide; on a
         // thread only the comment lists under its posts went, and they stay gone.
         if !dropped_comments || !check_comments {
@@ -186,7 +191,7 @@ impl<'d, 'a> Classifier<'d, 'a> {
         // article of any size outside them, keep them.
         let mut in_comments = 0u64;
         let mut kept = 0u64;
-        let (plain, _) = mark(dom, options, page, region, false);
+        let (plain, _) = mark(dom, options, page, self.scope, region, false);
         for i in 0..dom.len() {
             let Some(text) = dom.text(i) else { continue };
             if plain[i] != Drop::Keep {
@@ -309,7 +314,7 @@ fn is_code_tag(tag: &str) -> bool {
 
 /// One top-down pass: an element's flag is inherited by its subtree. Also
 /// says whether some element was dropped only for looking like comments.
-fn mark(dom: &Dom, options: &ExtractOptions, page: &Page, region: Option<usize>, check_comments: bool) -> (Vec<Drop>, bool) {
+fn mark(dom: &Dom, options: &ExtractOptions, page: &Page, scope: Option<&Scope>, region: Option<usize>, check_comments: bool) -> (Vec<Drop>, bool) {
     let n = dom.len();
     let mut dropped_comments = false;
     let mut drop = vec![Drop::Keep; n];
@@ -324,6 +329,15 @@ fn mark(dom: &Dom, options: &ExtractOptions, page: &Page, region: Option<usize>,
         if parent != usize::MAX && drop[parent] != Drop::Keep {
             drop[i] = drop[parent];
             continue;
+        }
+        if let Some(scope) = scope {
+            if scope.out[i] {
+                drop[i] = Drop::Junk;
+                continue;
+            }
+            if scope.pinned[i] {
+                continue;
+            }
         }
         let tag = dom.tag(i);
         if tag.is_empty() {

@@ -17,8 +17,9 @@ use crate::extract::{dates, related};
 /// several like items carries its own copy (see `dedup`).
 const DEDUP_MIN_CHARS: usize = 20;
 
-/// The blocks a reader would call the content, in order.
-pub(super) fn content_blocks(blocks: Vec<Block>) -> Vec<Block> {
+/// The blocks a reader would call the content, in order. In a region
+/// the caller `named`, a related-links section is what was asked for.
+pub(super) fn content_blocks(blocks: Vec<Block>, named: bool) -> Vec<Block> {
     let mut blocks = dedup(blocks.into_iter().map(undouble).collect());
     blocks.retain(|b| {
         !is_call_to_action(b)
@@ -34,7 +35,11 @@ pub(super) fn content_blocks(blocks: Vec<Block>) -> Vec<Block> {
             && !is_only_icons(b)
             && !is_unrendered_template(b)
     });
-    drop_related_sections(blocks)
+    if named {
+        blocks
+    } else {
+        drop_related_sections(blocks)
+    }
 }
 
 /// A paragraph, a list item or a heading: a line of running text, as the

@@ -193,7 +193,7 @@ pub fn render(dom: &Dom, drop: &[Drop], analysis: &Analysis, options: &ExtractOp
         r.walk(block, 0);
         r.flush();
     }
-    Rendered { blocks: filters::content_blocks(r.blocks), images: r.images }
+    Rendered { blocks: filters::content_blocks(r.blocks, analysis.named), images: r.images }
 }
 
 impl<'d, 'a> Renderer<'d, 'a> {
