@@ -316,6 +316,10 @@ def test_a_server_asking_to_come_back_soon_is_asked_again(rt, base_url):
     doc = rt.extract(base_url + "/busy/429/1/extract")
     assert doc.title == "Ready" and time.monotonic() - started >= 0.9  # after the Retry-After
     assert rt.extract(base_url + "/busy/503/1/unavailable").status == 200
+    # Retry-After as an HTTP date, read against the response's Date.
+    started = time.monotonic()
+    assert rt.extract(base_url + "/busy/503/date+2/dated").status == 200
+    assert time.monotonic() - started >= 0.9
     # Too long a wait: the status is the answer.
     with pytest.raises(HTTPStatusError) as busy:
         rt.extract(base_url + "/busy/429/3600/hour")

@@ -8,6 +8,7 @@ pub mod charset;
 pub mod cookies;
 pub mod credentials;
 pub mod encoding;
+pub mod http_date;
 pub mod policy;
 pub mod refresh;
 pub mod sites;
@@ -92,6 +93,9 @@ pub struct RawResponse {
     pub content_encoding: Option<String>,
     /// The `Retry-After` header of a 429 or 503: when to ask again.
     pub retry_after: Option<String>,
+    /// The `Date` header: when the server sent the response, what a
+    /// Retry-After date is read against.
+    pub date: Option<String>,
     /// The `Set-Cookie` headers (see `cookies`).
     pub set_cookies: Vec<String>,
     /// As received; empty for redirects.
@@ -421,11 +425,21 @@ impl<T: Transport> Client<T> {
     }
 }
 
-/// A response's `Retry-After` in seconds (the HTTP-date form is not
-/// read: there is no trustworthy wall clock to subtract from), when it is
-/// short enough to wait for.
+/// A response's `Retry-After` in seconds, when it is short enough to
+/// wait for. An HTTP date is read against the response's own `Date`
+/// (none, no wait): that is the wait the server meant, and the sandbox's
+/// wall clock may be anything.
 fn retry_after(response: &RawResponse) -> Option<Duration> {
-    let seconds: u64 = response.retry_after.as_deref()?.trim().parse().ok()?;
+    let value = response.retry_after.as_deref()?.trim();
+    let seconds = match value.parse::<u64>() {
+        Ok(seconds) => seconds,
+        Err(_) => {
+            let until = http_date::seconds_since_epoch(value)?;
+            let sent = http_date::seconds_since_epoch(response.date.as_deref()?)?;
+            // A date already past: ask again now.
+            u64::try_from(until - sent).unwrap_or(0)
+        }
+    };
     (seconds <= MAX_RETRY_AFTER_SECS).then(|| Duration::from_secs(seconds))
 }
 

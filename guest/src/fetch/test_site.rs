@@ -21,7 +21,8 @@ pub struct Site {
     pub asked: Rc<RefCell<Vec<(String, Duration)>>>,
     /// Paths whose next request has its connection reset.
     pub resets: RefCell<Vec<&'static str>>,
-    /// Paths whose next request is answered 429 with this Retry-After.
+    /// Paths whose next request is answered 429 with this Retry-After
+    /// (dated `BUSY_SINCE` when it is a date).
     pub busy: RefCell<Vec<(&'static str, &'static str)>>,
     /// Paths behind a cookie check: without the cookie `gate=1` the answer
     /// is a redirect to the same path that sets it.
@@ -61,7 +62,8 @@ impl Transport for Site {
         let busy = self.busy.borrow().iter().position(|&(p, _)| p == url.path());
         if let Some(at) = busy {
             let (_, retry_after) = self.busy.borrow_mut().remove(at);
-            return Ok(RawResponse { status: 429, retry_after: Some(retry_after.into()), ..Default::default() });
+            let date = retry_after.contains("GMT").then(|| BUSY_SINCE.to_string());
+            return Ok(RawResponse { status: 429, retry_after: Some(retry_after.into()), date, ..Default::default() });
         }
         if self.gated.contains(&url.path()) && !cookie.is_some_and(|c| c.split("; ").any(|pair| pair == "gate=1")) {
             let to_itself = url.path().to_string();
@@ -78,11 +80,15 @@ impl Transport for Site {
             content_language: None,
             content_encoding: None,
             retry_after: None,
+            date: None,
             set_cookies: Vec::new(),
             body: if redirect { Vec::new() } else { body.clone().into_bytes() },
         })
     }
 }
+
+/// The `Date` of a busy answer whose Retry-After is a date.
+pub const BUSY_SINCE: &str = "Sat, 28 Nov 2026 17:30:05 GMT";
 
 pub fn block_on<F: Future>(f: F) -> F::Output {
     let mut f = std::pin::pin!(f);

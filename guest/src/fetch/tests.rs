@@ -52,6 +52,23 @@ fn a_server_asking_to_come_back_soon_is_asked_again_once() {
 }
 
 #[test]
+fn a_retry_after_date_is_read_against_the_response_date() {
+    // BUSY_SINCE is 17:30:05: 3 s later, then an hour later, then a date already past.
+    let site = site();
+    *site.busy.borrow_mut() =
+        vec![("/a", "Sat, 28 Nov 2026 17:30:08 GMT"), ("/b", "Sat, 28 Nov 2026 18:30:05 GMT"), ("/a/deep", "Sat, 28 Nov 2026 17:00:00 GMT")];
+    let asked = site.asked.clone();
+    let client = Client::new(site, FetchOptions { allow_private_network: true, ..FetchOptions::default() });
+    let fetch = |path: &str| block_on(client.fetch_document(&format!("http://site.test{path}"), &ExtractOptions::default())).map(|d| d.status);
+    assert_eq!(fetch("/a"), Ok(200), "asked again 3 s later");
+    assert!(matches!(fetch("/b"), Err(Error::HttpStatus { status: 429, .. })), "an hour is too long to wait");
+    assert_eq!(fetch("/a/deep"), Ok(200), "asked again at once");
+    let log: Vec<(String, u64)> = asked.borrow().iter().map(|(p, at)| (p.clone(), at.as_secs())).collect();
+    let expected = [("/robots.txt", 0), ("/a", 0), ("/a", 3), ("/b", 3), ("/a/deep", 3), ("/a/deep", 3)];
+    assert_eq!(log, expected.map(|(p, at)| (p.to_string(), at)));
+}
+
+#[test]
 fn a_meta_refresh_is_followed_as_a_redirect_when_it_can_be() {
     let mut site = site();
     let refresh =

@@ -80,6 +80,7 @@ async fn send(url: &Url, options: &FetchOptions, cookie: Option<&str>) -> Result
     let content_language = header("content-language");
     let content_encoding = header("content-encoding");
     let retry_after = header("retry-after");
+    let date = header("date");
     let set_cookies = response.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).map(str::to_string).collect();
     if let Some(length) = header("content-length").and_then(|l| l.trim().parse::<u64>().ok()) {
         if length > options.max_body_bytes {
@@ -98,7 +99,7 @@ async fn send(url: &Url, options: &FetchOptions, cookie: Option<&str>) -> Result
                 _ => break,
             }
         }
-        return Ok(RawResponse { status, location, content_type, content_language, content_encoding, retry_after, set_cookies, body: Vec::new() });
+        return Ok(RawResponse { status, location, content_type, content_language, content_encoding, retry_after, date, set_cookies, body: Vec::new() });
     }
     let mut bytes = Vec::new();
     while let Some(frame) = body.frame().await {
@@ -110,7 +111,7 @@ async fn send(url: &Url, options: &FetchOptions, cookie: Option<&str>) -> Result
             bytes.extend_from_slice(&data);
         }
     }
-    Ok(RawResponse { status, location, content_type, content_language, content_encoding, retry_after, set_cookies, body: bytes })
+    Ok(RawResponse { status, location, content_type, content_language, content_encoding, retry_after, date, set_cookies, body: bytes })
 }
 
 /// Translate a wasi:http failure into a fetch error or a timeout.
