@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import base64
 import email.utils
+import html
 import functools
 import gzip
 import zlib
@@ -111,6 +112,14 @@ class Handler(SimpleHTTPRequestHandler):
                 return self._send(401, b"<html><body><p>Who are you?</p></body></html>", WWW_Authenticate='Basic realm="harbour"')
             return self._send(200, b"<html><head><title>Harbour office</title></head><body><article><h1>Harbour office</h1>"
                                    b"<p>Welcome back to the members' area of the harbour office.</p></article></body></html>")
+        if path == "/echo/headers":
+            # The request's own headers (those a caller may add), as a page;
+            # ?to=URL redirects there first.
+            if "to" in query:
+                return self._send(302, b"", Location=query["to"][0])
+            shown = "".join(f"<li>{html.escape(name)}: {html.escape(self.headers.get(name))}</li>"
+                            for name in ("Accept-Language", "Authorization", "Cookie", "X-Api-Key") if self.headers.get(name))
+            return self._send(200, f"<html><body><article><h1>Your headers</h1><ul>{shown}</ul></article></body></html>".encode())
         if path == "/mislabelled":
             # A PDF said to be HTML: a misconfigured server.
             return self._send(200, (SITE / "files" / "survey.pdf").read_bytes(), "text/html")

@@ -18,6 +18,7 @@ from riptide import (
     FetchError,
     FetchTimeout,
     HTTPStatusError,
+    InvalidHeader,
     InvalidSelector,
     InvalidURL,
     PolicyError,
@@ -338,6 +339,35 @@ def test_credentials_in_the_url_are_sent_as_basic_authorization(rt, base_url):
 def test_a_cookie_check_redirect_is_passed(rt, base_url):
     doc = rt.extract(base_url + "/cookie-check")
     assert doc.title == "Past the cookie check" and doc.final_url == base_url + "/cookie-check"
+
+
+def test_callers_headers_are_sent_and_credentials_stay_on_the_origin_asked(base_url):
+    headers = {"Accept-Language": "de-CH", "Authorization": "Bearer t0ken", "Cookie": "consent=yes", "X-Api-Key": "k1"}
+    rt = RipTide(allow_private_network=True, headers=headers)
+    shown = rt.extract(base_url + "/echo/headers").text
+    for name, value in headers.items():
+        assert f"{name}: {value}" in shown, shown
+    # Pairs as httpx takes them; redirected to another origin (localhost is
+    # not 127.0.0.1), the token and the caller's cookie stay behind.
+    rt = RipTide(allow_private_network=True, headers=list(headers.items()))
+    elsewhere = base_url.replace("127.0.0.1", "localhost") + "/echo/headers"
+    doc = rt.extract(base_url + "/echo/headers?to=" + elsewhere)
+    assert doc.final_url == elsewhere
+    assert "Accept-Language: de-CH" in doc.text and "X-Api-Key: k1" in doc.text
+    assert "t0ken" not in doc.text and "consent" not in doc.text
+
+
+def test_a_header_that_cannot_be_sent_raises_where_it_is_given():
+    for bad, why in (({"Host": "example.org"}, "Host is set by the client"),
+                     ({"User-Agent": "Bot/1"}, "use the user-agent option"),
+                     ({"X-Note": "one\r\nHost: evil.example"}, "control character"),
+                     ([("Bad Name", "1")], "not a header name")):
+        with pytest.raises(InvalidHeader, match=why) as caught:
+            RipTide(headers=bad)
+        assert isinstance(caught.value, ValueError)
+    for bad in ({"X-Count": 3}, ["X-Alone"], 42):
+        with pytest.raises(TypeError, match="headers"):
+            RipTide(headers=bad)
 
 
 def test_redirect_chain_is_followed(rt, base_url):

@@ -28,9 +28,10 @@ thread_local! {
     static SITES: Rc<SiteMemory> = Rc::default();
 }
 
-/// A client over wasi:http that remembers sites across calls.
-fn client(fetch: wit::FetchOptions) -> Client<WasiTransport> {
-    Client::remembering(WasiTransport, fetch_options(fetch), SITES.with(Rc::clone))
+/// A client over wasi:http that remembers sites across calls; none when
+/// a header of the options cannot be sent.
+fn client(fetch: wit::FetchOptions) -> Result<Client<WasiTransport>, wit::Error> {
+    Ok(Client::remembering(WasiTransport, fetch_options(fetch)?, SITES.with(Rc::clone)))
 }
 
 impl extract::Guest for Engine {
@@ -46,19 +47,25 @@ impl extract::Guest for Engine {
 impl wit_crawl::Guest for Engine {
     type CrawlSession = CrawlSession;
 
+    fn check_options(fetch: wit::FetchOptions, options: wit::ExtractOptions) -> Result<(), wit::Error> {
+        fetch_options(fetch)?;
+        extract_options(options)?;
+        Ok(())
+    }
+
     fn fetch_document(url: String, fetch: wit::FetchOptions, options: wit::ExtractOptions) -> Result<wit::Document, wit::Error> {
         let options = extract_options(options)?;
-        let client = client(fetch);
+        let client = client(fetch)?;
         wstd::runtime::block_on(async { client.fetch_document(&url, &options).await }).map(document).map_err(error)
     }
 
     fn sitemap(url: String, max_urls: u32, fetch: wit::FetchOptions) -> Result<Vec<String>, wit::Error> {
-        let client = client(fetch);
+        let client = client(fetch)?;
         wstd::runtime::block_on(crate::crawl::sitemap::discover(&client, &url, max_urls)).map_err(error)
     }
 
     fn feed(url: String, max_urls: u32, fetch: wit::FetchOptions) -> Result<Vec<String>, wit::Error> {
-        let client = client(fetch);
+        let client = client(fetch)?;
         wstd::runtime::block_on(crate::crawl::feed::discover(&client, &url, max_urls)).map_err(error)
     }
 }
@@ -70,7 +77,7 @@ pub struct CrawlSession(RefCell<Session<WasiTransport>>);
 impl GuestCrawlSession for CrawlSession {
     fn crawl(urls: Vec<String>, concurrency: u32, fetch: wit::FetchOptions, options: wit::ExtractOptions) -> Result<wit_crawl::CrawlSession, wit::Error> {
         let options = extract_options(options)?;
-        let session = Session::crawl(urls, concurrency, client(fetch), options);
+        let session = Session::crawl(urls, concurrency, client(fetch)?, options);
         Ok(wit_crawl::CrawlSession::new(CrawlSession(RefCell::new(session))))
     }
 
@@ -81,7 +88,7 @@ impl GuestCrawlSession for CrawlSession {
         options: wit::ExtractOptions,
     ) -> Result<wit_crawl::CrawlSession, wit::Error> {
         let options = extract_options(options)?;
-        let client = client(fetch);
+        let client = client(fetch)?;
         let spider = SpiderOptions {
             max_depth: spider.max_depth,
             max_pages: spider.max_pages,
@@ -129,8 +136,10 @@ fn extract_options(o: wit::ExtractOptions) -> Result<model::ExtractOptions, wit:
     Ok(options)
 }
 
-fn fetch_options(o: wit::FetchOptions) -> FetchOptions {
-    FetchOptions {
+/// The options, their headers checked (see `fetch::headers`).
+fn fetch_options(o: wit::FetchOptions) -> Result<FetchOptions, wit::Error> {
+    crate::fetch::headers::check(&o.headers).map_err(error)?;
+    Ok(FetchOptions {
         user_agent: o.user_agent.filter(|u| !u.trim().is_empty()).unwrap_or_else(|| DEFAULT_USER_AGENT.to_string()),
         connect_timeout_ms: o.connect_timeout_ms,
         first_byte_timeout_ms: o.first_byte_timeout_ms,
@@ -140,7 +149,8 @@ fn fetch_options(o: wit::FetchOptions) -> FetchOptions {
         max_body_bytes: o.max_body_bytes,
         allow_private_network: o.allow_private_network,
         respect_robots: o.respect_robots,
-    }
+        headers: o.headers,
+    })
 }
 
 fn document(d: model::Document) -> wit::Document {
@@ -184,6 +194,7 @@ fn error(e: model::Error) -> wit::Error {
         E::UnsupportedContent(t) => wit::Error::UnsupportedContent(t),
         E::TooManyRedirects(m) => wit::Error::TooManyRedirects(m),
         E::InvalidSelector(m) => wit::Error::InvalidSelector(m),
+        E::InvalidHeader(m) => wit::Error::InvalidHeader(m),
         E::Internal(m) => wit::Error::Internal(m),
     }
 }

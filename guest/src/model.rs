@@ -98,6 +98,7 @@ pub enum Error {
     UnsupportedContent(String),
     TooManyRedirects(String),
     InvalidSelector(String),
+    InvalidHeader(String),
     Internal(Option<String>),
 }
 
@@ -113,6 +114,7 @@ impl std::fmt::Display for Error {
             Error::UnsupportedContent(t) => write!(f, "unsupported content type: {t}"),
             Error::TooManyRedirects(m) => write!(f, "too many redirects: {m}"),
             Error::InvalidSelector(m) => write!(f, "invalid CSS selector: {m}"),
+            Error::InvalidHeader(m) => write!(f, "invalid request header: {m}"),
             Error::Internal(m) => write!(f, "internal error: {}", m.as_deref().unwrap_or("unknown")),
         }
     }

@@ -21,6 +21,7 @@ const defaults = {
 const loopback = {
   connectTimeoutMs: 10000, firstByteTimeoutMs: 10000, betweenBytesTimeoutMs: 10000, requestTimeoutMs: 15000,
   maxRedirects: 10, maxBodyBytes: 10n * 1024n * 1024n, allowPrivateNetwork: true, respectRobots: true,
+  headers: [['accept-language', 'en-GB']],
 };
 
 /** The `error` variant a call threw (transpiled to throw it bare, see transpile.mjs). */
@@ -89,6 +90,14 @@ check('errors stay typed: status, policy', () => {
   const policy = errorOf(() => crawl.fetchDocument(`${base}/`, { ...loopback, allowPrivateNetwork: false }, defaults));
   assert.equal(policy.tag, 'policy');
   assert.equal(policy.val.reason, 'private-address');
+});
+
+check('check-options names a bad header or selector without fetching', () => {
+  assert.equal(crawl.checkOptions(loopback, defaults), undefined);
+  const header = errorOf(() => crawl.checkOptions({ ...loopback, headers: [['host', 'evil.example']] }, defaults));
+  assert.deepEqual([header.tag, header.val], ['invalid-header', 'host is set by the client']);
+  const selector = errorOf(() => crawl.checkOptions(loopback, { ...defaults, targetSelector: 'div[' }));
+  assert.deepEqual([selector.tag, selector.val], ['invalid-selector', '"div[": unexpected end']);
 });
 
 check('crawl-session: a crawl keeps input order, a failure is its own item', () => {

@@ -8,6 +8,7 @@ pub mod charset;
 pub mod cookies;
 pub mod credentials;
 pub mod encoding;
+pub mod headers;
 pub mod http_date;
 pub mod policy;
 pub mod refresh;
@@ -54,6 +55,8 @@ pub struct FetchOptions {
     pub max_body_bytes: u64,
     pub allow_private_network: bool,
     pub respect_robots: bool,
+    /// The caller's own headers (see `headers`), checked by `headers::refusal`.
+    pub headers: Vec<(String, String)>,
 }
 
 impl Default for FetchOptions {
@@ -68,6 +71,7 @@ impl Default for FetchOptions {
             max_body_bytes: 10 * 1024 * 1024,
             allow_private_network: false,
             respect_robots: true,
+            headers: Vec::new(),
         }
     }
 }
@@ -106,8 +110,9 @@ pub struct RawResponse {
 /// paces requests to a site asking for a Crawl-delay.
 #[allow(async_fn_in_trait)]
 pub trait Transport {
-    /// `cookie`: the `Cookie` header to send, if any.
-    async fn get(&self, url: &Url, options: &FetchOptions, cookie: Option<&str>) -> Result<RawResponse, Error>;
+    /// `headers`: lower-case names and values to send besides the
+    /// client's own (the caller's, a `Cookie`; see `headers::for_request`).
+    async fn get(&self, url: &Url, options: &FetchOptions, headers: &[(String, String)]) -> Result<RawResponse, Error>;
     /// Time since an arbitrary start.
     fn now(&self) -> Duration;
     async fn sleep(&self, duration: Duration);
@@ -214,7 +219,8 @@ impl<T: Transport> Client<T> {
         loop {
             self.allow(&current).await?;
             let cookie = jar.header(&current);
-            let response = self.send(&current, cookie.as_deref()).await?;
+            let on_start_origin = current.origin() == start.origin();
+            let response = self.send(&current, &headers::for_request(&self.options.headers, on_start_origin, cookie.as_deref())).await?;
             sent.push((current.to_string(), cookie));
             jar.store(&current, &response.set_cookies);
             if is_redirect(response.status) {
@@ -292,12 +298,12 @@ impl<T: Transport> Client<T> {
     /// with a `Retry-After` of at most `MAX_RETRY_AFTER_SECS` is asked
     /// once more, after it: the origin is held until then, so the other
     /// requests to it wait too.
-    async fn send(&self, url: &Url, cookie: Option<&str>) -> Result<RawResponse, Error> {
+    async fn send(&self, url: &Url, headers: &[(String, String)]) -> Result<RawResponse, Error> {
         let mut pauses = RESET_BACKOFF_MS.iter();
         let mut asked_again = false;
         loop {
             self.pace(url).await;
-            match self.transport.get(url, &self.options, cookie).await {
+            match self.transport.get(url, &self.options, headers).await {
                 Err(Error::Fetch(message)) if is_reset(&message) => match pauses.next() {
                     Some(&ms) => self.transport.sleep(Duration::from_millis(ms)).await,
                     None => return Err(Error::Fetch(message)),
@@ -405,7 +411,8 @@ impl<T: Transport> Client<T> {
             if policy::check(&current, self.options.allow_private_network).is_err() {
                 return Ok(Robots::allow_all());
             }
-            let response = self.send(&current, None).await?;
+            // Credentials are for pages, not for the rules about them.
+            let response = self.send(&current, &headers::for_request(&self.options.headers, false, None)).await?;
             match response.status {
                 s if is_redirect(s) => match response.location.as_deref().and_then(|l| current.join(l).ok()) {
                     Some(next) => current = next,

@@ -13,12 +13,17 @@ use std::time::Duration;
 use super::{FetchOptions, RawResponse, Transport};
 use crate::model::Error;
 
+/// A request's headers: lower-case names and values.
+pub type Headers = Vec<(String, String)>;
+
 /// An in-memory site: path -> (status, content type, body or Location),
 /// on a clock that sleeping moves forward; it logs when each path was asked for.
 pub struct Site {
     pub pages: HashMap<String, (u16, &'static str, String)>,
     pub clock: Rc<Cell<Duration>>,
     pub asked: Rc<RefCell<Vec<(String, Duration)>>>,
+    /// The headers each request carried besides the client's own, in order.
+    pub headers: Rc<RefCell<Vec<(String, Headers)>>>,
     /// Paths whose next request has its connection reset.
     pub resets: RefCell<Vec<&'static str>>,
     /// Paths whose next request is answered 429 with this Retry-After
@@ -36,6 +41,7 @@ impl Site {
             pages: self.pages.clone(),
             clock: self.clock.clone(),
             asked: self.asked.clone(),
+            headers: self.headers.clone(),
             resets: RefCell::default(),
             busy: RefCell::default(),
             gated: self.gated.clone(),
@@ -52,8 +58,10 @@ impl Transport for Site {
         self.clock.set(self.clock.get() + duration);
     }
 
-    async fn get(&self, url: &url::Url, _: &FetchOptions, cookie: Option<&str>) -> Result<RawResponse, Error> {
+    async fn get(&self, url: &url::Url, _: &FetchOptions, headers: &[(String, String)]) -> Result<RawResponse, Error> {
         self.asked.borrow_mut().push((url.path().to_string(), self.clock.get()));
+        self.headers.borrow_mut().push((url.to_string(), headers.to_vec()));
+        let cookie = headers.iter().find(|(name, _)| name == "cookie").map(|(_, value)| value.as_str());
         let reset = self.resets.borrow().iter().position(|&p| p == url.path());
         if let Some(at) = reset {
             self.resets.borrow_mut().remove(at);
@@ -113,5 +121,13 @@ pub fn site() -> Site {
     m.insert("/a/deep".into(), page(&["/a/deeper"]));
     m.insert("/b/deep".into(), page(&[]));
     m.insert("/old".into(), (301, "text/html", "/b".to_string()));
-    Site { pages: m, clock: Rc::default(), asked: Rc::default(), resets: RefCell::default(), busy: RefCell::default(), gated: Vec::new() }
+    Site {
+        pages: m,
+        clock: Rc::default(),
+        asked: Rc::default(),
+        headers: Rc::default(),
+        resets: RefCell::default(),
+        busy: RefCell::default(),
+        gated: Vec::new(),
+    }
 }

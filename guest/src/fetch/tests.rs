@@ -108,3 +108,29 @@ fn a_cookie_check_is_passed_and_cookies_stay_with_their_fetch() {
     let gate_hops = asked.borrow().iter().filter(|(path, _)| path == "/a").count();
     assert_eq!(gate_hops, 4, "each fetch passes the check afresh: its cookies were its own");
 }
+
+#[test]
+fn the_callers_headers_go_along_and_credentials_stay_on_the_origin_asked() {
+    let mut site = site();
+    site.pages.insert("/away".into(), (302, "text/html", "http://other.test/b".to_string()));
+    site.gated.push("/b");
+    let seen = site.headers.clone();
+    let caller = [("Accept-Language", "de-CH"), ("Authorization", "Bearer t0ken"), ("Cookie", "consent=yes")];
+    let headers = caller.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect();
+    let client = Client::new(site, FetchOptions { allow_private_network: true, headers, ..FetchOptions::default() });
+    let fetched = block_on(client.fetch_document("http://site.test/away", &ExtractOptions::default())).unwrap();
+    assert_eq!(fetched.final_url, "http://other.test/b");
+    let sent: Vec<(String, String)> =
+        seen.borrow().iter().map(|(url, h)| (url.clone(), h.iter().map(|(n, v)| format!("{n}: {v}")).collect::<Vec<_>>().join(" | "))).collect();
+    let expected = [
+        // robots.txt: no credentials, the page's origin or not.
+        ("http://site.test/robots.txt", "accept-language: de-CH"),
+        ("http://site.test/away", "accept-language: de-CH | authorization: Bearer t0ken | cookie: consent=yes"),
+        ("http://other.test/robots.txt", "accept-language: de-CH"),
+        // Redirected elsewhere: neither the token nor the caller's cookie; the
+        // other site's own cookie check passes with the cookie it set.
+        ("http://other.test/b", "accept-language: de-CH"),
+        ("http://other.test/b", "accept-language: de-CH | cookie: gate=1"),
+    ];
+    assert_eq!(sent, expected.map(|(url, h)| (url.to_string(), h.to_string())));
+}

@@ -33,27 +33,30 @@ impl Transport for WasiTransport {
         wstd::task::sleep(duration.into()).await;
     }
 
-    async fn get(&self, url: &Url, options: &FetchOptions, cookie: Option<&str>) -> Result<RawResponse, Error> {
+    async fn get(&self, url: &Url, options: &FetchOptions, headers: &[(String, String)]) -> Result<RawResponse, Error> {
         let deadline = Duration::from_millis(options.request_timeout_ms.max(1) as u64);
-        match send(url, options, cookie).timeout(deadline).await {
+        match send(url, options, headers).timeout(deadline).await {
             Ok(result) => result,
             Err(_) => Err(Error::Timeout(format!("{url}: no complete response within {} ms", options.request_timeout_ms))),
         }
     }
 }
 
-async fn send(url: &Url, options: &FetchOptions, cookie: Option<&str>) -> Result<RawResponse, Error> {
+async fn send(url: &Url, options: &FetchOptions, headers: &[(String, String)]) -> Result<RawResponse, Error> {
     let mut client = Client::new();
     client.set_connect_timeout(Duration::from_millis(options.connect_timeout_ms as u64));
     client.set_first_byte_timeout(Duration::from_millis(options.first_byte_timeout_ms as u64));
     client.set_between_bytes_timeout(Duration::from_millis(options.between_bytes_timeout_ms as u64));
     let (url_sent, authorization) = super::credentials::split(url);
     let mut request = Request::get(url_sent.as_str());
+    let has_credentials = authorization.is_some();
     if let Some(authorization) = authorization {
         request = request.header("authorization", authorization);
     }
-    if let Some(cookie) = cookie {
-        request = request.header("cookie", cookie);
+    // Credentials in the URL name who is asking; they win over an
+    // Authorization header of the caller's.
+    for (name, value) in headers.iter().filter(|(name, _)| !(has_credentials && name == "authorization")) {
+        request = request.header(name.as_str(), value.as_str());
     }
     let request = request
         .header("user-agent", options.user_agent.as_str())

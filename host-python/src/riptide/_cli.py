@@ -7,7 +7,7 @@ import os
 import sys
 import threading
 import time
-from typing import Iterable, Iterator, List, Optional, TextIO
+from typing import Iterable, Iterator, List, Optional, TextIO, Tuple
 
 from . import __version__
 from ._client import RipTide
@@ -55,7 +55,7 @@ def _client(args: argparse.Namespace) -> RipTide:
     return RipTide(
         user_agent=args.user_agent, request_timeout=args.request_timeout, time_limit=args.time_limit,
         memory_limit_mb=args.memory_limit_mb, respect_robots=not args.ignore_robots,
-        allow_private_network=args.allow_private_network, focus=args.focus,
+        allow_private_network=args.allow_private_network, headers=args.header, focus=args.focus,
         include_comments=args.include_comments, include_images=args.include_images,
         include_tables=not args.no_tables, include_links=not args.no_links,
         target_selector=args.target_selector, exclude_selectors=args.exclude_selector)
@@ -169,6 +169,14 @@ def _number(kind, minimum, inclusive: bool = True):
     return parse
 
 
+def _header(text: str) -> Tuple[str, str]:
+    """An argparse type: ``Name: value`` as curl's -H takes it."""
+    name, colon, value = text.partition(":")
+    if not colon or not name.strip():
+        raise argparse.ArgumentTypeError(f"expected 'Name: value', not {text!r}")
+    return name.strip(), value.strip()
+
+
 def build_parser() -> argparse.ArgumentParser:
     seconds, at_least_one, at_least_zero = _number(float, 0, inclusive=False), _number(int, 1), _number(int, 0)
     common = argparse.ArgumentParser(add_help=False)
@@ -179,6 +187,8 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--memory-limit-mb", type=at_least_one, default=512, metavar="MB", help="engine memory limit (default 512)")
     g.add_argument("--ignore-robots", action="store_true", help="do not fetch or obey robots.txt")
     g.add_argument("--allow-private-network", action="store_true", help="allow loopback, private and link-local addresses")
+    g.add_argument("-H", "--header", action="append", default=[], type=_header, metavar="'NAME: VALUE'",
+                   help="send this request header too, as curl -H (repeatable)")
     x = common.add_argument_group("extraction")
     x.add_argument("--focus", choices=("balanced", "precision", "recall"), default="balanced")
     x.add_argument("--include-comments", action="store_true")

@@ -1,7 +1,7 @@
 """`RipTide`: the public entry point."""
 from __future__ import annotations
 
-from typing import Iterable, Iterator, List, Optional, Sequence, Union
+from typing import Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _convert
 from ._decoding import decode_html
@@ -31,6 +31,7 @@ class RipTide:
         respect_robots: bool = True,
         allow_private_network: bool = False,
         *,
+        headers: Union[Mapping[str, str], Iterable[Tuple[str, str]], None] = None,
         max_redirects: int = 10,
         max_body_bytes: int = 10 * 1024 * 1024,
         focus: str = "balanced",
@@ -52,14 +53,15 @@ class RipTide:
         self._fetch = _convert.fetch_options(
             user_agent=user_agent, request_timeout=self.request_timeout, max_redirects=max_redirects,
             max_body_bytes=max_body_bytes, allow_private_network=allow_private_network,
-            respect_robots=respect_robots)
+            respect_robots=respect_robots, headers=headers)
         self._extract_defaults = dict(focus=focus, include_comments=include_comments,
                                       include_tables=include_tables, include_images=include_images,
                                       include_links=include_links, collect_links=collect_links,
                                       target_selector=target_selector, exclude_selectors=exclude_selectors)
         self._sandbox = Sandbox(time_limit=self.time_limit, memory_limit_mb=self.memory_limit_mb)
         self._checked_selectors: set = set()
-        self._extract = self._checked(_convert.extract_options(**self._extract_defaults))
+        self._extract = self._checked(_convert.extract_options(**self._extract_defaults),
+                                      headers=bool(self._fetch.headers))
 
     def __repr__(self) -> str:
         return (f"RipTide(time_limit={self.time_limit:g}, memory_limit_mb={self.memory_limit_mb}, "
@@ -73,17 +75,16 @@ class RipTide:
             raise TypeError(f"unknown extraction option(s): {', '.join(sorted(unknown))}")
         return self._checked(_convert.extract_options(**{**self._extract_defaults, **overrides}))
 
-    def _checked(self, options):
-        """``options`` once the engine has parsed their CSS selectors: a bad
-        one raises :class:`InvalidSelector` here, on the caller's line, not
-        on the first ``next()`` of a crawl. The engine's parser is the one
-        that counts, so it is asked (an empty page, microseconds), once per
-        set of selectors."""
-        if not _convert.has_selectors(options):
-            return options
+    def _checked(self, options, headers: bool = False):
+        """``options`` once the engine has checked them with the fetch
+        options: a bad selector or header raises :class:`InvalidSelector` or
+        :class:`InvalidHeader` here, on the caller's line, not on the first
+        ``next()`` of a crawl. The engine's rules are the ones that count,
+        so it is asked (microseconds, nothing fetched), once per set of
+        selectors and once for the headers."""
         key = (getattr(options, "target-selector"), tuple(getattr(options, "exclude-selectors")))
-        if key not in self._checked_selectors:
-            result = self._sandbox.call(EXTRACT, "extract-html", "", None, options)
+        if headers or (_convert.has_selectors(options) and key not in self._checked_selectors):
+            result = self._sandbox.call(CRAWL, "check-options", self._fetch, options)
             if _convert.is_error(result):
                 raise _convert.error(result)
             self._checked_selectors.add(key)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import numbers
 import operator
-from typing import Any, Iterable, List, Optional
+from typing import Any, Iterable, List, Mapping, Optional, Tuple
 
 from wasmtime.component import Record, Variant
 
@@ -17,6 +17,7 @@ from ._exceptions import (
     FetchError,
     FetchTimeout,
     HTTPStatusError,
+    InvalidHeader,
     InvalidSelector,
     InvalidURL,
     PolicyError,
@@ -105,15 +106,34 @@ def _ms(duration: float) -> int:
     return max(1, min(int(duration * 1000), U32_MAX))
 
 
+def header_pairs(headers: Any) -> List[Tuple[str, str]]:
+    """``headers`` as (name, value) pairs: a mapping, or pairs as httpx
+    takes them. Whether each can be sent is the engine's call
+    (``invalid-header``)."""
+    if headers is None:
+        return []
+    items = headers.items() if isinstance(headers, Mapping) else headers
+    pairs = []
+    try:
+        for name, value in items:
+            if not isinstance(name, str) or not isinstance(value, str):
+                raise TypeError
+            pairs.append((name, value))
+    except (TypeError, ValueError):
+        raise TypeError("headers must be a mapping of strings or (name, value) string pairs") from None
+    return pairs
+
+
 def fetch_options(*, user_agent: Optional[str], request_timeout: float, max_redirects: int,
-                  max_body_bytes: int, allow_private_network: bool, respect_robots: bool) -> Record:
+                  max_body_bytes: int, allow_private_network: bool, respect_robots: bool,
+                  headers: Any = None) -> Record:
     timeout = _ms(request_timeout)
     return _record(user_agent=user_agent, connect_timeout_ms=timeout, first_byte_timeout_ms=timeout,
                    between_bytes_timeout_ms=timeout, request_timeout_ms=timeout,
                    max_redirects=count("max_redirects", max_redirects),
                    max_body_bytes=count("max_body_bytes", max_body_bytes, maximum=U64_MAX),
                    allow_private_network=bool(allow_private_network),
-                   respect_robots=bool(respect_robots))
+                   respect_robots=bool(respect_robots), headers=header_pairs(headers))
 
 
 def spider_options(*, max_depth: int, max_pages: int, same_host: bool, include: Iterable[str],
@@ -169,6 +189,8 @@ def error(variant: Variant, url: Optional[str] = None) -> RipTideError:
         return FetchError(f"response body larger than {payload} bytes", url=url)
     if tag == "too-many-redirects":
         return FetchError(f"too many redirects: {payload}", url=url)
+    if tag == "invalid-header":
+        return InvalidHeader(f"invalid request header: {payload}", url=url)
     if tag == "invalid-selector":
         return InvalidSelector(f"invalid CSS selector {payload}", url=url)
     if tag == "unsupported-content":

@@ -4,6 +4,8 @@
     ├── InvalidURL               (also a ValueError) the URL cannot be used
     ├── InvalidSelector          (also a ValueError) a CSS selector option
     │                            does not parse
+    ├── InvalidHeader            (also a ValueError) a request header cannot
+    │                            be sent
     ├── PolicyError              refused before sending: robots.txt, private
     │                            address, scheme, crawl scope
     ├── FetchError               network failure: DNS, refused, reset, too large,
@@ -26,6 +28,7 @@ __all__ = [
     "FetchError",
     "FetchTimeout",
     "HTTPStatusError",
+    "InvalidHeader",
     "InvalidSelector",
     "InvalidURL",
     "LimitExceeded",
@@ -61,6 +64,12 @@ class InvalidURL(RipTideError, ValueError):
 class InvalidSelector(RipTideError, ValueError):
     """``target_selector`` or one of ``exclude_selectors`` is not a CSS
     selector; the message quotes it and says why. Nothing was fetched."""
+
+
+class InvalidHeader(RipTideError, ValueError):
+    """A header of ``headers`` cannot be sent: not an HTTP name, a value
+    with control characters or beyond ASCII, or one the client sets itself
+    (``Host``, ``User-Agent``: use ``user_agent``)."""
 
 
 class PolicyError(RipTideError):
