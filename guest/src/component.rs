@@ -28,8 +28,8 @@ thread_local! {
     static SITES: Rc<SiteMemory> = Rc::default();
 }
 
-/// A client over wasi:http that remembers sites across calls; none when
-/// a header of the options cannot be sent.
+/// A client over wasi:http that remembers sites across calls, or the
+/// `invalid-header` error when a header of the options cannot be sent.
 fn client(fetch: wit::FetchOptions) -> Result<Client<WasiTransport>, wit::Error> {
     Ok(Client::remembering(WasiTransport, fetch_options(fetch)?, SITES.with(Rc::clone)))
 }

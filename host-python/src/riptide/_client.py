@@ -17,6 +17,11 @@ class RipTide:
     sandbox: it can reach the web only through HTTP requests that pass its
     egress policy, and each call is bounded in time and memory.
 
+    ``headers`` (a mapping or ``(name, value)`` pairs) go with every
+    request; those carrying credentials (``Authorization``, ``Cookie``)
+    only to the origin of the URL asked for. One that cannot be sent
+    raises :class:`InvalidHeader` here.
+
     One object may be shared by threads: each thread gets its own sandboxed
     instance. Calls never raise for a single bad page inside `crawl`; the
     failed URL's Document carries the error instead.
