@@ -59,6 +59,13 @@ def test_request_headers_as_curl_takes_them(base_url):
     assert out.returncode == 1 and "InvalidHeader" in out.stderr and "Traceback" not in out.stderr
 
 
+def test_html_format():
+    out = run("extract", str(SITE / "articles" / "tide-pools.html"), "--format", "html")
+    assert out.returncode == 0 and "<h2>What the experts say</h2>" in out.stdout, out.stderr
+    out = run("extract", str(SITE / "articles" / "tide-pools.html"), "--format", "json", "--include-html")
+    assert "<h2>What the experts say</h2>" in json.loads(out.stdout)["html"]
+
+
 def test_version():
     import riptide
 

@@ -213,6 +213,23 @@ def test_a_bad_css_selector_raises_at_the_call(rt, base_url):
         rt.extract_html("<p>x</p>", target_selector=["article"])
 
 
+def test_html_is_the_content_as_safe_markup_when_asked_for(rt, base_url):
+    url = base_url + ARTICLE
+    assert rt.extract(url).html == ""
+    doc = rt.extract(url, include_html=True)
+    assert "<h2>What the experts say</h2>" in doc.html
+    assert "<blockquote>\n<p>We keep coming back because no two visits are ever the same.</p>\n</blockquote>" in doc.html
+    assert f'<a href="{base_url}/docs/">field guide</a>' in doc.html
+    assert "Sign up for our newsletter" not in doc.html and "<script" not in doc.html
+    # Nothing of the page runs: its markup is text, a script link is no link.
+    sentence = "The harbour wall was rebuilt after the storm of 1953, stone by stone, by the town's own masons. "
+    page = (f"<article><h1>The wall</h1><p>{sentence * 3}<a href='javascript:alert(1)'>Read the story</a> "
+            f"or <a href='/history'>the history</a>.</p><p>{sentence}&lt;script&gt;alert(2)&lt;/script&gt;</p></article>")
+    html = rt.extract_html(page, url="https://harbour.example/wall", include_html=True).html
+    assert "masons. Read the story or " in html and '<a href="https://harbour.example/history">' in html
+    assert "javascript:" not in html and "<script" not in html and "&lt;script&gt;alert(2)&lt;/script&gt;" in html
+
+
 def test_focus_options_change_the_cut(rt, base_url):
     html = open(__file__.replace("test_extract.py", "site/articles/index.html"), encoding="utf-8").read()
     recall = rt.extract_html(html, url=base_url + "/articles/", focus="recall")

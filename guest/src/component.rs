@@ -129,6 +129,7 @@ fn extract_options(o: wit::ExtractOptions) -> Result<model::ExtractOptions, wit:
         include_images: o.include_images,
         include_links: o.include_links,
         collect_links: o.collect_links,
+        include_html: o.include_html,
         target_selector: o.target_selector,
         exclude_selectors: o.exclude_selectors,
     };
@@ -167,6 +168,7 @@ fn document(d: model::Document) -> wit::Document {
         canonical_url: d.canonical_url,
         text: d.text,
         markdown: d.markdown,
+        html: d.html,
         links: d.links.into_iter().map(|l| wit::Link { url: l.url, text: l.text, rel: l.rel, internal: l.internal }).collect(),
         images: d.images.into_iter().map(|i| wit::Image { url: i.url, alt: i.alt }).collect(),
         word_count: d.word_count,

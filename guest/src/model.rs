@@ -32,6 +32,8 @@ pub struct Document {
     pub canonical_url: Option<String>,
     pub text: String,
     pub markdown: String,
+    /// The Markdown as HTML, when `ExtractOptions::include_html`.
+    pub html: String,
     pub links: Vec<Link>,
     pub images: Vec<Image>,
     pub word_count: u32,
@@ -56,6 +58,8 @@ pub struct ExtractOptions {
     pub include_links: bool,
     /// Fill `Document::links`.
     pub collect_links: bool,
+    /// Fill `Document::html`.
+    pub include_html: bool,
     /// A CSS selector naming the content: the region is not searched for.
     pub target_selector: Option<String>,
     /// CSS selectors of elements removed before anything is judged.
@@ -71,6 +75,7 @@ impl Default for ExtractOptions {
             include_images: false,
             include_links: true,
             collect_links: true,
+            include_html: false,
             target_selector: None,
             exclude_selectors: Vec::new(),
         }

@@ -15,7 +15,7 @@ assert.ok(base, 'usage: node check.mjs BASE_URL');
 /** The WIT's extract-options; every field is required across the boundary. */
 const defaults = {
   focus: 'balanced', includeComments: false, includeTables: true, includeImages: false, includeLinks: true, collectLinks: true,
-  targetSelector: undefined, excludeSelectors: [],
+  includeHtml: false, targetSelector: undefined, excludeSelectors: [],
 };
 /** The WIT's fetch-options; `maxBodyBytes` is a u64, so a BigInt in JS. */
 const loopback = {
@@ -62,6 +62,10 @@ check('extract-html returns the typed document', () => {
   assert.equal(doc.wordCount, doc.text.split(/\s+/).filter((w) => /\w/.test(w)).length);
   const plain = extract.extractHtml(html, 'https://example.org/pools', { ...defaults, includeLinks: false, collectLinks: false });
   assert.ok(!plain.markdown.includes('](') && plain.links.length === 0);
+  assert.equal(doc.html, '');
+  const rendered = extract.extractHtml(html, 'https://example.org/pools', { ...defaults, includeHtml: true }).html;
+  assert.match(rendered, /^<h1>Tide pools<\/h1>\n<p>Tide pools hold sea water/);
+  assert.ok(rendered.includes('<a href="https://example.org/guide">read the guide</a>'));
   const nav = extract.extractHtml(html, 'https://example.org/pools', { ...defaults, targetSelector: 'nav', excludeSelectors: ['a[href="/"]'] });
   assert.equal(nav.markdown, '[About](https://example.org/about)');
   const bad = errorOf(() => extract.extractHtml(html, null, { ...defaults, excludeSelectors: ['p >'] }));

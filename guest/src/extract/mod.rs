@@ -89,6 +89,7 @@ pub fn extract_served(html: &str, url: Option<&str>, options: &ExtractOptions, s
     let rendered = render::render(&dom, &drop, &analysis, options, base.as_ref());
     let text = render::to_text(&rendered.blocks);
     let markdown = render::to_markdown(&rendered.blocks);
+    let html = if options.include_html { render::to_html(&markdown) } else { String::new() };
     let meta = metadata::extract(&dom, &drop, analysis.region, base.as_ref(), page_url.as_ref());
     let links = if options.collect_links { links::collect(&dom, base.as_ref()) } else { Vec::new() };
 
@@ -109,6 +110,7 @@ pub fn extract_served(html: &str, url: Option<&str>, options: &ExtractOptions, s
         canonical_url: meta.canonical_url,
         text,
         markdown,
+        html,
         links,
         images: rendered.images,
         word_count,

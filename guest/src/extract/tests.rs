@@ -659,3 +659,19 @@ fn a_selector_that_does_not_parse_is_an_error_naming_it() {
         assert!(message.contains(target.unwrap_or("div[]")), "{message}");
     }
 }
+
+#[test]
+fn html_is_the_markdown_rendered_when_asked_for() {
+    assert_eq!(document_of(PAGE).html, "");
+    let doc = extract_html(PAGE, Some("https://garden.test/ferns"), &ExtractOptions { include_html: true, ..Default::default() }).unwrap();
+    for part in [
+        "<h1>Ferns in winter</h1>\n<p>Most ferns die back",
+        "<li>Soft shield fern, for <em>structure</em></li>",
+        "see <a href=\"https://garden.test/care\">the care guide</a>",
+        "<pre><code class=\"language-python\">print(\"fern\")\n</code></pre>",
+        "<td>40 | 60 cm</td>",
+    ] {
+        assert!(doc.html.contains(part), "{part}\n{}", doc.html);
+    }
+    assert!(!doc.html.contains("Twitter") && !doc.html.contains("Copyright"));
+}

@@ -502,7 +502,8 @@ pub fn page_to_document(requested: &str, page: Page, options: &ExtractOptions) -
     } else {
         let text = page.text.trim().to_string();
         let language = extract::page_language(None, served_language, &text);
-        Document { word_count: extract::count_words(&text), markdown: text.clone(), text, language, ..Document::default() }
+        let html = if options.include_html { extract::render::preformatted(&text) } else { String::new() };
+        Document { word_count: extract::count_words(&text), markdown: text.clone(), html, text, language, ..Document::default() }
     };
     doc.url = requested.trim().to_string();
     doc.final_url = final_url;

@@ -58,6 +58,7 @@ def _client(args: argparse.Namespace) -> RipTide:
         allow_private_network=args.allow_private_network, headers=args.header, focus=args.focus,
         include_comments=args.include_comments, include_images=args.include_images,
         include_tables=not args.no_tables, include_links=not args.no_links,
+        include_html=args.include_html or getattr(args, "format", None) == "html",
         target_selector=args.target_selector, exclude_selectors=args.exclude_selector)
 
 
@@ -76,7 +77,7 @@ def _emit(docs: Iterable[Document], fmt: str, out: TextIO) -> int:
         elif not doc.ok:
             print(f"riptide: {doc.url}: {doc.error}", file=sys.stderr)
         else:
-            body = doc.markdown if fmt == "markdown" else doc.text
+            body = {"markdown": doc.markdown, "html": doc.html}.get(fmt, doc.text)
             if not first:
                 out.write("\n\n")
             if fmt == "markdown" and doc.title:
@@ -195,6 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--include-images", action="store_true", help="images in the Markdown")
     x.add_argument("--no-tables", action="store_true")
     x.add_argument("--no-links", action="store_true", help="plain text instead of links in the Markdown")
+    x.add_argument("--include-html", action="store_true", help="fill the html field (implied by --format html)")
     x.add_argument("--target-selector", metavar="CSS", help="the content is what this CSS selector matches")
     x.add_argument("--exclude-selector", action="append", default=[], metavar="CSS",
                    help="remove elements this CSS selector matches (repeatable)")
@@ -209,7 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("extract", parents=[common], help="extract one page (URL, file or - for stdin)")
     e.add_argument("target", help="URL, path to an HTML file, or - to read HTML from stdin")
     e.add_argument("--url", help="the page's URL when reading a file or stdin (resolves links)")
-    e.add_argument("--format", choices=("json", "jsonl", "markdown", "text"))
+    e.add_argument("--format", choices=("json", "jsonl", "markdown", "text", "html"))
     e.set_defaults(func=cmd_extract)
 
     s = sub.add_parser("spider", parents=[common], help="breadth-first crawl from a seed URL")
@@ -220,7 +222,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--include", action="append", default=[], metavar="SUBSTRING", help="only URLs containing this (repeatable)")
     s.add_argument("--exclude", action="append", default=[], metavar="SUBSTRING", help="skip URLs containing this (repeatable)")
     s.add_argument("--concurrency", type=at_least_one, default=4)
-    s.add_argument("--format", choices=("urls", "json", "jsonl", "markdown", "text"), help="default: one URL per line")
+    s.add_argument("--format", choices=("urls", "json", "jsonl", "markdown", "text", "html"), help="default: one URL per line")
     s.set_defaults(func=cmd_spider)
 
     m = sub.add_parser("sitemap", parents=[common], help="the pages a site lists in its sitemaps, one per line")
@@ -237,7 +239,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("urls", nargs="*")
     c.add_argument("-i", "--input", metavar="FILE", help="read URLs from FILE (one per line, - for stdin)")
     c.add_argument("--concurrency", type=at_least_one, default=8)
-    c.add_argument("--format", choices=("json", "jsonl", "markdown", "text"), help="default: jsonl")
+    c.add_argument("--format", choices=("json", "jsonl", "markdown", "text", "html"), help="default: jsonl")
     c.set_defaults(func=cmd_crawl)
     return parser
 

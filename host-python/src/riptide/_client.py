@@ -45,6 +45,7 @@ class RipTide:
         include_images: bool = False,
         include_links: bool = True,
         collect_links: bool = True,
+        include_html: bool = False,
         target_selector: Optional[str] = None,
         exclude_selectors: Sequence[str] = (),
     ) -> None:
@@ -62,7 +63,7 @@ class RipTide:
         self._extract_defaults = dict(focus=focus, include_comments=include_comments,
                                       include_tables=include_tables, include_images=include_images,
                                       include_links=include_links, collect_links=collect_links,
-                                      target_selector=target_selector, exclude_selectors=exclude_selectors)
+                                      include_html=include_html, target_selector=target_selector, exclude_selectors=exclude_selectors)
         self._sandbox = Sandbox(time_limit=self.time_limit, memory_limit_mb=self.memory_limit_mb)
         self._checked_selectors: set = set()
         self._extract = self._checked(_convert.extract_options(**self._extract_defaults),
@@ -111,7 +112,9 @@ class RipTide:
         ``options`` override the constructor's extraction options
         (``focus``, ``include_comments``, ``include_tables``,
         ``include_images``, ``include_links``, ``collect_links``,
-        ``target_selector``, ``exclude_selectors``).
+        ``include_html``, ``target_selector``, ``exclude_selectors``).
+        ``include_html`` fills ``Document.html`` with the content as an
+        HTML fragment (the Markdown, rendered; nothing of the page raw).
 
         ``target_selector`` is a CSS selector naming the content
         (``"article.post"``): its matches are the content instead of the

@@ -85,7 +85,7 @@ def strings(name: str, value: Any) -> List[str]:
 
 
 def extract_options(*, focus: str, include_comments: bool, include_tables: bool,
-                    include_images: bool, include_links: bool, collect_links: bool,
+                    include_images: bool, include_links: bool, collect_links: bool, include_html: bool,
                     target_selector: Optional[str], exclude_selectors: Iterable[str]) -> Record:
     if focus not in FOCUS_VALUES:
         raise ValueError(f"focus must be one of {FOCUS_VALUES}, not {focus!r}")
@@ -94,7 +94,7 @@ def extract_options(*, focus: str, include_comments: bool, include_tables: bool,
     return _record(focus=focus, include_comments=bool(include_comments),
                    include_tables=bool(include_tables), include_images=bool(include_images),
                    include_links=bool(include_links), collect_links=bool(collect_links),
-                   target_selector=target_selector,
+                   include_html=bool(include_html), target_selector=target_selector,
                    exclude_selectors=strings("exclude_selectors", exclude_selectors))
 
 
@@ -162,6 +162,7 @@ def document(rec: Any, depth: int = 0) -> Document:
         canonical_url=_get(rec, "canonical-url"),
         text=_get(rec, "text"),
         markdown=_get(rec, "markdown"),
+        html=_get(rec, "html"),
         links=[Link(url=_get(l, "url"), text=_get(l, "text"), rel=_get(l, "rel"), internal=_get(l, "internal"))
                for l in _get(rec, "links")],
         images=[Image(url=_get(i, "url"), alt=_get(i, "alt")) for i in _get(rec, "images")],

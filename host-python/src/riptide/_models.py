@@ -50,6 +50,7 @@ class Document:
     canonical_url: Optional[str] = None
     text: str = ""
     markdown: str = ""
+    html: str = ""
     links: List[Link] = field(default_factory=list)
     images: List[Image] = field(default_factory=list)
     word_count: int = 0

@@ -13,6 +13,7 @@
 mod code;
 mod emphasis;
 mod filters;
+mod html;
 mod inline;
 mod items;
 mod output;
@@ -29,6 +30,7 @@ use super::dom::{push_collapsed, Dom, Kind, NONE};
 use super::links::{absolute, resolve};
 use crate::model::{ExtractOptions, Image};
 use emphasis::FragileClose;
+pub use html::{preformatted, to_html};
 use inline::{continues_wrapped_line, edge_spaces, glued_at_element_boundary, is_blank, link_destination, push_escaped, WRAPPED_LINE_LOOKAHEAD};
 use items::{like_items, Item, MAX_NESTED_ITEMS};
 pub use output::{to_markdown, to_text};
