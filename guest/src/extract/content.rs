@@ -166,8 +166,6 @@ impl Analysis {
         Analysis { region, verdict, text_len: m.text_len, link_len: m.link_len, lead: Vec::new(), comments: Vec::new(), named: false }
     }
 
-    /// The prose between the headline and the region, for `drop`, the drops
-    /// this analysis was made with.
     /// Mark the region as the caller's: every block of it is kept,
     /// however link-heavy (see `named`).
     pub fn name_region(&mut self, dom: &Dom) {
@@ -179,6 +177,8 @@ impl Analysis {
         }
     }
 
+    /// The prose between the headline and the region, for `drop`, the drops
+    /// this analysis was made with.
     pub fn find_introduction(&mut self, dom: &Dom, drop: &[Drop], options: &ExtractOptions) {
         // An introduction is left out more often than the body's doubtful
         // blocks are: precision goes without it.
