@@ -92,13 +92,15 @@ class Handler(SimpleHTTPRequestHandler):
             # /busy/<status>/<seconds>/<name>: the first request for a name
             # is answered <status> with Retry-After: <seconds>, later ones 200.
             # Seconds as "date+N" send the HTTP date N seconds after the
-            # response's Date header (which send_response writes).
+            # response's Date header (which send_response writes); "none"
+            # sends no Retry-After.
             _, _, status, seconds, name = path.split("/", 4)
             if name not in Handler.busy_seen:
                 Handler.busy_seen.add(name)
                 if seconds.startswith("date+"):
                     seconds = email.utils.formatdate(int(time.time()) + int(seconds[5:]), usegmt=True)
-                return self._send(int(status), b"<html><body><p>Busy, come back later.</p></body></html>", Retry_After=seconds)
+                retry = {} if seconds == "none" else {"Retry_After": seconds}
+                return self._send(int(status), b"<html><body><p>Busy, come back later.</p></body></html>", **retry)
             return self._send(200, b"<html><body><h1>Ready</h1><p>Served on the second asking, after the wait the server asked for.</p></body></html>")
         if path == "/cookie-check":
             # Redirects to itself, setting a cookie, until the cookie comes back.

@@ -338,6 +338,10 @@ def test_a_server_asking_to_come_back_soon_is_asked_again(rt, base_url):
     started = time.monotonic()
     assert rt.extract(base_url + "/busy/503/date+2/dated").status == 200
     assert time.monotonic() - started >= 0.9
+    # A gateway down for a moment, no Retry-After: asked again after a backoff.
+    assert rt.extract(base_url + "/busy/502/none/gateway").status == 200
+    with pytest.raises(HTTPStatusError, match="HTTP 504"):
+        RipTide(allow_private_network=True, max_retries=0).extract(base_url + "/busy/504/none/no-retries")
     # Too long a wait: the status is the answer.
     with pytest.raises(HTTPStatusError) as busy:
         rt.extract(base_url + "/busy/429/3600/hour")

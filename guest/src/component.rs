@@ -151,6 +151,7 @@ fn fetch_options(o: wit::FetchOptions) -> Result<FetchOptions, wit::Error> {
         allow_private_network: o.allow_private_network,
         respect_robots: o.respect_robots,
         headers: o.headers,
+        max_retries: o.max_retries,
     })
 }
 

@@ -20,7 +20,7 @@ const defaults = {
 /** The WIT's fetch-options; `maxBodyBytes` is a u64, so a BigInt in JS. */
 const loopback = {
   connectTimeoutMs: 10000, firstByteTimeoutMs: 10000, betweenBytesTimeoutMs: 10000, requestTimeoutMs: 15000,
-  maxRedirects: 10, maxBodyBytes: 10n * 1024n * 1024n, allowPrivateNetwork: true, respectRobots: true,
+  maxRedirects: 10, maxRetries: 2, maxBodyBytes: 10n * 1024n * 1024n, allowPrivateNetwork: true, respectRobots: true,
   headers: [['accept-language', 'en-GB']],
 };
 

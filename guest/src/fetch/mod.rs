@@ -57,6 +57,8 @@ pub struct FetchOptions {
     pub respect_robots: bool,
     /// The caller's own headers (see `headers`), checked by `headers::refusal`.
     pub headers: Vec<(String, String)>,
+    /// Times a transient answer (see `Client::send`) is asked again.
+    pub max_retries: u32,
 }
 
 impl Default for FetchOptions {
@@ -72,6 +74,7 @@ impl Default for FetchOptions {
             allow_private_network: false,
             respect_robots: true,
             headers: Vec::new(),
+            max_retries: 2,
         }
     }
 }
@@ -294,13 +297,14 @@ impl<T: Transport> Client<T> {
     /// bodies were dropped unread; the transport drains them now, and the
     /// retry stays for resets that remain.)
     ///
-    /// A server that answers 429 (too many requests) or 503 (unavailable)
-    /// with a `Retry-After` of at most `MAX_RETRY_AFTER_SECS` is asked
-    /// once more, after it: the origin is held until then, so the other
+    /// An answer that says "not now" (`is_transient`) is asked again, up
+    /// to `max_retries` times, after the wait its `Retry-After` names (at
+    /// most `MAX_RETRY_AFTER_SECS`; a longer one is the answer) or else a
+    /// doubling backoff: the origin is held until then, so the other
     /// requests to it wait too.
     async fn send(&self, url: &Url, headers: &[(String, String)]) -> Result<RawResponse, Error> {
         let mut pauses = RESET_BACKOFF_MS.iter();
-        let mut asked_again = false;
+        let mut retries = 0;
         loop {
             self.pace(url).await;
             match self.transport.get(url, &self.options, headers).await {
@@ -308,10 +312,10 @@ impl<T: Transport> Client<T> {
                     Some(&ms) => self.transport.sleep(Duration::from_millis(ms)).await,
                     None => return Err(Error::Fetch(message)),
                 },
-                Ok(response) if !asked_again && matches!(response.status, 429 | 503) => match retry_after(&response) {
+                Ok(response) if is_transient(response.status) && retries < self.options.max_retries => match wait_to_ask_again(&response, retries) {
                     Some(wait) => {
                         self.sites.hold(&url.origin().ascii_serialization(), wait, self.transport.now());
-                        asked_again = true;
+                        retries += 1;
                     }
                     None => return Ok(response),
                 },
@@ -432,22 +436,42 @@ impl<T: Transport> Client<T> {
     }
 }
 
-/// A response's `Retry-After` in seconds, when it is short enough to
-/// wait for. An HTTP date is read against the response's own `Date`
-/// (none, no wait): that is the wait the server meant, and the sandbox's
-/// wall clock may be anything.
-fn retry_after(response: &RawResponse) -> Option<Duration> {
+/// Statuses that say "not now" rather than "no": a request timeout, too
+/// many requests, and a gateway or server that is down for a moment. A
+/// 500 is usually the page's own failure, the same on every asking.
+fn is_transient(status: u16) -> bool {
+    matches!(status, 408 | 429 | 502 | 503 | 504)
+}
+
+/// The first wait before asking again when the server names none; each
+/// retry waits twice the one before.
+const FIRST_BACKOFF_MS: u64 = 500;
+
+/// How long to wait before asking again after a transient answer (the
+/// `retries`-th so far): its `Retry-After`, or none when that is longer
+/// than `MAX_RETRY_AFTER_SECS`; without one (or one that cannot be read),
+/// a doubling backoff.
+fn wait_to_ask_again(response: &RawResponse, retries: u32) -> Option<Duration> {
+    match retry_after(response) {
+        Some(seconds) => (seconds <= MAX_RETRY_AFTER_SECS).then(|| Duration::from_secs(seconds)),
+        None => Some(Duration::from_millis(FIRST_BACKOFF_MS << retries.min(4)).min(Duration::from_secs(MAX_RETRY_AFTER_SECS))),
+    }
+}
+
+/// A response's `Retry-After` in seconds. An HTTP date is read against
+/// the response's own `Date` (none, no reading): that is the wait the
+/// server meant, and the sandbox's wall clock may be anything.
+fn retry_after(response: &RawResponse) -> Option<u64> {
     let value = response.retry_after.as_deref()?.trim();
-    let seconds = match value.parse::<u64>() {
-        Ok(seconds) => seconds,
+    match value.parse::<u64>() {
+        Ok(seconds) => Some(seconds),
         Err(_) => {
             let until = http_date::seconds_since_epoch(value)?;
             let sent = http_date::seconds_since_epoch(response.date.as_deref()?)?;
             // A date already past: ask again now.
-            u64::try_from(until - sent).unwrap_or(0)
+            Some(u64::try_from(until - sent).unwrap_or(0))
         }
-    };
-    (seconds <= MAX_RETRY_AFTER_SECS).then(|| Duration::from_secs(seconds))
+    }
 }
 
 /// Pauses before sending again a GET whose connection was reset.

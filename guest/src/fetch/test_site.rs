@@ -27,7 +27,7 @@ pub struct Site {
     /// Paths whose next request has its connection reset.
     pub resets: RefCell<Vec<&'static str>>,
     /// Paths whose next request is answered 429 with this Retry-After
-    /// (dated `BUSY_SINCE` when it is a date).
+    /// (none when empty; dated `BUSY_SINCE` when it is a date).
     pub busy: RefCell<Vec<(&'static str, &'static str)>>,
     /// Paths behind a cookie check: without the cookie `gate=1` the answer
     /// is a redirect to the same path that sets it.
@@ -71,7 +71,8 @@ impl Transport for Site {
         if let Some(at) = busy {
             let (_, retry_after) = self.busy.borrow_mut().remove(at);
             let date = retry_after.contains("GMT").then(|| BUSY_SINCE.to_string());
-            return Ok(RawResponse { status: 429, retry_after: Some(retry_after.into()), date, ..Default::default() });
+            let retry_after = Some(retry_after.to_string()).filter(|r| !r.is_empty());
+            return Ok(RawResponse { status: 429, retry_after, date, ..Default::default() });
         }
         if self.gated.contains(&url.path()) && !cookie.is_some_and(|c| c.split("; ").any(|pair| pair == "gate=1")) {
             let to_itself = url.path().to_string();

@@ -37,18 +37,37 @@ fn clients_sharing_what_they_learn_ask_for_robots_once_and_share_turns() {
 }
 
 #[test]
-fn a_server_asking_to_come_back_soon_is_asked_again_once() {
+fn a_server_saying_not_now_is_asked_again_up_to_max_retries() {
     let site = site();
-    *site.busy.borrow_mut() = vec![("/a", "2"), ("/b", "60"), ("/a/deep", "1"), ("/a/deep", "1")];
+    let busy = [("/a", "2"), ("/b", "60"), ("/a/deep", "1"), ("/a/deep", "1"), ("/a/deep", "1"), ("/b/deep", ""), ("/b/deep", "")];
+    *site.busy.borrow_mut() = busy.to_vec();
     let asked = site.asked.clone();
     let client = Client::new(site, FetchOptions { allow_private_network: true, ..FetchOptions::default() });
     let fetch = |path: &str| block_on(client.fetch_document(&format!("http://site.test{path}"), &ExtractOptions::default())).map(|d| d.status);
     assert_eq!(fetch("/a"), Ok(200), "asked again after 2 s");
     assert!(matches!(fetch("/b"), Err(Error::HttpStatus { status: 429, .. })), "a minute is too long to wait");
-    assert!(matches!(fetch("/a/deep"), Err(Error::HttpStatus { status: 429, .. })), "asked again once only");
-    let log: Vec<(String, u64)> = asked.borrow().iter().map(|(p, at)| (p.clone(), at.as_secs())).collect();
-    let expected = [("/robots.txt", 0), ("/a", 0), ("/a", 2), ("/b", 2), ("/a/deep", 2), ("/a/deep", 3)];
+    assert!(matches!(fetch("/a/deep"), Err(Error::HttpStatus { status: 429, .. })), "asked again twice only");
+    assert_eq!(fetch("/b/deep"), Ok(200), "no Retry-After: after 0.5 s, then 1 s");
+    let log: Vec<(String, u128)> = asked.borrow().iter().map(|(p, at)| (p.clone(), at.as_millis())).collect();
+    let expected = [
+        ("/robots.txt", 0),
+        ("/a", 0),
+        ("/a", 2000),
+        ("/b", 2000),
+        ("/a/deep", 2000),
+        ("/a/deep", 3000),
+        ("/a/deep", 4000),
+        ("/b/deep", 4000),
+        ("/b/deep", 4500),
+        ("/b/deep", 5500),
+    ];
     assert_eq!(log, expected.map(|(p, at)| (p.to_string(), at)));
+    // Retries off: the first answer stands.
+    let once = super::test_site::site();
+    *once.busy.borrow_mut() = vec![("/a", "1")];
+    let client = Client::new(once, FetchOptions { allow_private_network: true, max_retries: 0, ..FetchOptions::default() });
+    let status = block_on(client.fetch_document("http://site.test/a", &ExtractOptions::default())).map(|d| d.status);
+    assert!(matches!(status, Err(Error::HttpStatus { status: 429, .. })));
 }
 
 #[test]

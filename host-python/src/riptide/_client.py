@@ -38,6 +38,7 @@ class RipTide:
         *,
         headers: Union[Mapping[str, str], Iterable[Tuple[str, str]], None] = None,
         max_redirects: int = 10,
+        max_retries: int = 2,
         max_body_bytes: int = 10 * 1024 * 1024,
         focus: str = "balanced",
         include_comments: bool = False,
@@ -58,6 +59,7 @@ class RipTide:
         self.allow_private_network = bool(allow_private_network)
         self._fetch = _convert.fetch_options(
             user_agent=user_agent, request_timeout=self.request_timeout, max_redirects=max_redirects,
+            max_retries=max_retries,
             max_body_bytes=max_body_bytes, allow_private_network=allow_private_network,
             respect_robots=respect_robots, headers=headers)
         self._extract_defaults = dict(focus=focus, include_comments=include_comments,

@@ -125,12 +125,13 @@ def header_pairs(headers: Any) -> List[Tuple[str, str]]:
 
 
 def fetch_options(*, user_agent: Optional[str], request_timeout: float, max_redirects: int,
-                  max_body_bytes: int, allow_private_network: bool, respect_robots: bool,
+                  max_retries: int, max_body_bytes: int, allow_private_network: bool, respect_robots: bool,
                   headers: Any = None) -> Record:
     timeout = _ms(request_timeout)
     return _record(user_agent=user_agent, connect_timeout_ms=timeout, first_byte_timeout_ms=timeout,
                    between_bytes_timeout_ms=timeout, request_timeout_ms=timeout,
                    max_redirects=count("max_redirects", max_redirects),
+                   max_retries=count("max_retries", max_retries),
                    max_body_bytes=count("max_body_bytes", max_body_bytes, maximum=U64_MAX),
                    allow_private_network=bool(allow_private_network),
                    respect_robots=bool(respect_robots), headers=header_pairs(headers))
