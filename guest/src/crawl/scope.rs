@@ -12,17 +12,31 @@ const NON_HTML_EXTENSIONS: &[&str] = &[
     "msi", "apk", "iso", "bin", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "csv", "txt", "wasm",
 ];
 
-/// Parse and normalise: http(s) only, fragment dropped; the `url` crate
-/// already lower-cases scheme and host, drops default ports and turns an
-/// empty path into `/`.
+/// Query parameters that only say how a visitor came (campaign tags,
+/// click ids), besides every `utm_*`: the page is the same without them,
+/// and a feed or a site's own links would otherwise list it many times.
+const TRACKING_PARAMETERS: &[&str] = &["fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid", "_ga", "_gl"];
+
+fn is_tracking(parameter: &str) -> bool {
+    let name = parameter.split('=').next().unwrap_or_default().to_ascii_lowercase();
+    name.starts_with("utm_") || TRACKING_PARAMETERS.contains(&name.as_str())
+}
+
+/// Parse and normalise: http(s) only, fragment and tracking parameters
+/// dropped; the `url` crate already lower-cases scheme and host, drops
+/// default ports and turns an empty path into `/`.
 pub fn normalize(raw: &str) -> Option<Url> {
     let mut url = Url::parse(raw.trim()).ok()?;
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
         return None;
     }
     url.set_fragment(None);
-    if url.query() == Some("") {
-        url.set_query(None);
+    if let Some(query) = url.query() {
+        if query.is_empty() || query.split('&').any(is_tracking) {
+            let kept: Vec<&str> = query.split('&').filter(|p| !p.is_empty() && !is_tracking(p)).collect();
+            let kept = kept.join("&");
+            url.set_query(Some(kept.as_str()).filter(|q| !q.is_empty()));
+        }
     }
     Some(url)
 }
@@ -80,6 +94,9 @@ mod tests {
         assert_eq!(normalize("HTTP://Example.COM:80/a#x").unwrap().as_str(), "http://example.com/a");
         assert_eq!(normalize("https://example.com:443").unwrap().as_str(), "https://example.com/");
         assert_eq!(normalize("https://example.com/?").unwrap().as_str(), "https://example.com/");
+        assert_eq!(normalize("https://example.com/p?utm_source=rss&id=7&UTM_Medium=x&fbclid=abc").unwrap().as_str(), "https://example.com/p?id=7");
+        assert_eq!(normalize("https://example.com/p?gclid=1&_ga=2").unwrap().as_str(), "https://example.com/p");
+        assert_eq!(normalize("https://example.com/p?b=2&a=1&utmost=3").unwrap().as_str(), "https://example.com/p?b=2&a=1&utmost=3");
         assert!(normalize("ftp://example.com/").is_none());
         assert!(normalize("/relative").is_none());
     }
