@@ -172,6 +172,7 @@ def test_sitemap_lists_the_pages_a_site_names(rt, base_url):
 def test_feed_lists_the_pages_a_site_announces(rt, base_url):
     # The home page declares an RSS and an Atom feed.
     pages = [base_url + p for p in ("/articles/kelp-forests.html", "/articles/storm-surge.html", "/docs/")]
+    # (the RSS feed tags its storm-surge link with utm_ parameters: dropped)
     assert rt.feed(base_url + "/") == pages, "in their order, each once, not the feeds' own links"
     assert rt.feed(base_url + "/feeds/docs.atom") == [pages[2], pages[0]]
     assert rt.feed(base_url + "/", max_urls=1) == pages[:1]
