@@ -319,6 +319,9 @@ def test_language_from_markup_then_header_then_text(rt, base_url):
 def test_plain_text_passes_through(rt, base_url):
     doc = rt.extract(base_url + "/notes.txt")
     assert doc.text.startswith("Field notes") and "westerly wind" in doc.text
+    # As HTML, the text as a browser shows it: one preformatted block.
+    html = rt.extract(base_url + "/notes.txt", include_html=True).html
+    assert html.startswith("<pre>Field notes") and html.endswith("</pre>\n") and "westerly wind" in html
 
 
 def test_a_meta_refresh_redirect_is_followed(rt, base_url):
