@@ -53,6 +53,8 @@ def test_request_headers_as_curl_takes_them(base_url):
     out = run("extract", base_url + "/echo/headers", "--allow-private-network", "--format", "text",
               "-H", "Accept-Language: fr", "--header", "X-Api-Key:k2")
     assert out.returncode == 0 and "Accept-Language: fr" in out.stdout and "X-Api-Key: k2" in out.stdout, out.stderr
+    out = run("extract", base_url + "/busy/502/none/cli-no-retries", "--allow-private-network", "--max-retries", "0")
+    assert out.returncode == 1 and "HTTP 502" in out.stderr
     out = run("extract", base_url + "/echo/headers", "-H", "no colon here")
     assert out.returncode == 2 and "expected 'Name: value'" in out.stderr
     out = run("extract", base_url + "/echo/headers", "-H", "Host: evil.example")

@@ -55,7 +55,8 @@ def _client(args: argparse.Namespace) -> RipTide:
     return RipTide(
         user_agent=args.user_agent, request_timeout=args.request_timeout, time_limit=args.time_limit,
         memory_limit_mb=args.memory_limit_mb, respect_robots=not args.ignore_robots,
-        allow_private_network=args.allow_private_network, headers=args.header, focus=args.focus,
+        allow_private_network=args.allow_private_network, headers=args.header,
+        max_redirects=args.max_redirects, max_retries=args.max_retries, focus=args.focus,
         include_comments=args.include_comments, include_images=args.include_images,
         include_tables=not args.no_tables, include_links=not args.no_links,
         include_html=args.include_html or getattr(args, "format", None) == "html",
@@ -188,6 +189,9 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--memory-limit-mb", type=at_least_one, default=512, metavar="MB", help="engine memory limit (default 512)")
     g.add_argument("--ignore-robots", action="store_true", help="do not fetch or obey robots.txt")
     g.add_argument("--allow-private-network", action="store_true", help="allow loopback, private and link-local addresses")
+    g.add_argument("--max-redirects", type=at_least_zero, default=10, metavar="N", help="redirects followed (default 10)")
+    g.add_argument("--max-retries", type=at_least_zero, default=2, metavar="N",
+                   help="times a 408, 429, 502, 503 or 504 is asked again (default 2)")
     g.add_argument("-H", "--header", action="append", default=[], type=_header, metavar="'NAME: VALUE'",
                    help="send this request header too, as curl -H (repeatable)")
     x = common.add_argument_group("extraction")
