@@ -179,6 +179,10 @@ def _header(text: str) -> Tuple[str, str]:
     return name.strip(), value.strip()
 
 
+# How documents are written (`_emit`).
+DOCUMENT_FORMATS = ("json", "jsonl", "markdown", "text", "html")
+
+
 def build_parser() -> argparse.ArgumentParser:
     seconds, at_least_one, at_least_zero = _number(float, 0, inclusive=False), _number(int, 1), _number(int, 0)
     common = argparse.ArgumentParser(add_help=False)
@@ -215,7 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("extract", parents=[common], help="extract one page (URL, file or - for stdin)")
     e.add_argument("target", help="URL, path to an HTML file, or - to read HTML from stdin")
     e.add_argument("--url", help="the page's URL when reading a file or stdin (resolves links)")
-    e.add_argument("--format", choices=("json", "jsonl", "markdown", "text", "html"))
+    e.add_argument("--format", choices=DOCUMENT_FORMATS)
     e.set_defaults(func=cmd_extract)
 
     s = sub.add_parser("spider", parents=[common], help="breadth-first crawl from a seed URL")
@@ -226,7 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--include", action="append", default=[], metavar="SUBSTRING", help="only URLs containing this (repeatable)")
     s.add_argument("--exclude", action="append", default=[], metavar="SUBSTRING", help="skip URLs containing this (repeatable)")
     s.add_argument("--concurrency", type=at_least_one, default=4)
-    s.add_argument("--format", choices=("urls", "json", "jsonl", "markdown", "text", "html"), help="default: one URL per line")
+    s.add_argument("--format", choices=("urls",) + DOCUMENT_FORMATS, help="default: one URL per line")
     s.set_defaults(func=cmd_spider)
 
     m = sub.add_parser("sitemap", parents=[common], help="the pages a site lists in its sitemaps, one per line")
@@ -243,7 +247,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("urls", nargs="*")
     c.add_argument("-i", "--input", metavar="FILE", help="read URLs from FILE (one per line, - for stdin)")
     c.add_argument("--concurrency", type=at_least_one, default=8)
-    c.add_argument("--format", choices=("json", "jsonl", "markdown", "text", "html"), help="default: jsonl")
+    c.add_argument("--format", choices=DOCUMENT_FORMATS, help="default: jsonl")
     c.set_defaults(func=cmd_crawl)
     return parser
 
