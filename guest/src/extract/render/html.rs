@@ -21,19 +21,12 @@ pub fn to_html(markdown: &str) -> String {
     out
 }
 
-/// A plain-text page as HTML: one preformatted block, as browsers show it.
+/// A plain-text page as HTML: one preformatted block, as browsers show it
+/// (the text escaped by the same renderer).
 pub fn preformatted(text: &str) -> String {
+    let events = [Event::Html("<pre>".into()), Event::Text(text.into()), Event::Html("</pre>\n".into())];
     let mut out = String::with_capacity(text.len() + 16);
-    out.push_str("<pre>");
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-    out.push_str("</pre>\n");
+    html::push_html(&mut out, events.into_iter());
     out
 }
 
