@@ -33,6 +33,7 @@ pub(super) fn is_junk(dom: &Dom, i: usize, share: f32, chars: u32, inside_articl
     // tab order but shown).
     let outright = hidden_outright(dom, i);
     let hidden = outright
+        || shown_by_widget_state(e)
         || (e.attr("aria-hidden") == Some("true") && !is_block_tag(tag) && (chars < ARIA_HIDDEN_SHOWN_CHARS || e.attr("class").is_some_and(hidden_by_class)));
     // React streams server-rendered chunks as `<div hidden id="S:3">` and
     // moves them into place with a script (`streamed` does that for the
@@ -159,6 +160,44 @@ const TAB_SET_MAX_CHILDREN: usize = 32;
 /// "republish this story" dialog holding the whole story.
 fn unseen_by_anyone(e: &scraper::node::Element) -> bool {
     e.attr("aria-hidden") == Some("true") || e.attr("role") == Some("dialog") || e.attr("aria-modal") == Some("true")
+}
+
+/// Shown only when a front-end framework's state says so (Vue `v-if`,
+/// `v-show`; Alpine `x-show`; AngularJS `ng-if`, `ng-show`), and the state
+/// names a widget: a menu, a modal, a cart drawer, a form's message. Other
+/// conditions (`v-if="pageLoaded"`, `x-show="accordion == 2"`) hold
+/// content as often as not.
+fn shown_by_widget_state(e: &scraper::node::Element) -> bool {
+    SCRIPT_TOGGLE_ATTRIBUTES
+        .iter()
+        .filter_map(|a| e.attr(a))
+        .any(|condition| condition.trim() == "false" || state_words(condition).any(|w| WIDGET_STATE_WORDS.contains(&w.as_str())))
+}
+
+const SCRIPT_TOGGLE_ATTRIBUTES: &[&str] = &["v-if", "v-show", "x-show", "ng-if", "ng-show", "data-ng-if", "data-ng-show"];
+
+/// Words of a condition that name a widget's state (`isNotifyModalOpen`,
+/// `mobileNavOpen`, `showInvalidEmailMessage`).
+const WIDGET_STATE_WORDS: &[&str] = &[
+    "modal", "popup", "menu", "nav", "dropdown", "flyout", "canvas", "drawer", "overlay", "dialog", "toast", "notify", "error", "success", "invalid", "cart",
+    "search", "login", "signup", "newsletter", "cookie", "cookies", "sticky", "mobile", "tooltip",
+];
+
+/// The lowercase words of a script condition, split at punctuation and at
+/// camelCase humps.
+fn state_words(condition: &str) -> impl Iterator<Item = String> + '_ {
+    condition.split(|c: char| !c.is_ascii_alphanumeric()).flat_map(|ident| {
+        let mut words = Vec::new();
+        let mut word = String::new();
+        for c in ident.chars() {
+            if c.is_ascii_uppercase() && !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            word.push(c.to_ascii_lowercase());
+        }
+        words.push(word);
+        words.into_iter().filter(|w| !w.is_empty())
+    })
 }
 
 /// Hidden by the `hidden` attribute or an inline style, whatever the

@@ -123,6 +123,20 @@ fn messages_waiting_hidden_for_an_event_are_not_content() {
 }
 
 #[test]
+fn widgets_a_script_shows_go_but_other_script_conditions_keep_their_content() {
+    let story = "Wool keeps its warmth when wet, which is why sailors wore it. ".repeat(6);
+    let page = format!(
+        "<body><main><div v-if='isNotifyModalOpen'><h3>Notify me when back in stock</h3></div>\
+         <p x-show='showInvalidEmailMessage'>Provide a valid email address</p>\
+         <div v-if='pageLoaded'><p>{story}</p></div><div x-show='accordion == 2'><p>Machine wash cold, lay flat to dry.</p></div></main></body>"
+    );
+    let kept = kept_text(&page);
+    assert!(!kept.contains("Notify me"), "{kept}");
+    assert!(!kept.contains("valid email"), "{kept}");
+    assert!(kept.contains("sailors wore it") && kept.contains("lay flat to dry"), "{kept}");
+}
+
+#[test]
 fn closed_tabs_beside_an_open_one_are_content_but_a_lone_hidden_tab_is_not() {
     let page = "<body><div id='product'><h1>Graphics card</h1><div class='tabs'>\
         <div class='tab-pane' style='display:block'><p>Overview: 5760 CUDA cores.</p></div>\
