@@ -317,6 +317,20 @@ pub fn class_and_id(e: &scraper::node::Element) -> impl Iterator<Item = &str> {
     e.attr("class").unwrap_or("").split_ascii_whitespace().chain(e.attr("id")).filter(|t| !t.is_empty())
 }
 
+/// `text` lowercased with a space before each capital that follows
+/// something: an identifier's camelCase humps as words
+/// (`DanglingCombinator` -> "dangling combinator").
+pub fn split_humps(text: &str) -> String {
+    let mut words = String::with_capacity(text.len() + 4);
+    for c in text.chars() {
+        if c.is_ascii_uppercase() && !words.is_empty() {
+            words.push(' ');
+        }
+        words.push(c.to_ascii_lowercase());
+    }
+    words
+}
+
 /// The runs of letters and digits in `text`, punctuation and spaces between.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())

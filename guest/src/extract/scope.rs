@@ -6,7 +6,7 @@
 use scraper::error::SelectorErrorKind;
 use scraper::{ElementRef, Html, Selector};
 
-use super::dom::{Dom, NONE};
+use super::dom::{split_humps, Dom, NONE};
 use crate::model::{Error, ExtractOptions};
 
 /// The options' selectors, parsed.
@@ -73,15 +73,7 @@ fn reason(e: &SelectorErrorKind) -> String {
         SelectorErrorKind::UnexpectedSelectorParseError(kind) => {
             // `DanglingCombinator` -> "dangling combinator"
             let name = format!("{kind:?}");
-            let name = name.split(['(', ' ', '{']).next().unwrap_or_default();
-            let mut words = String::new();
-            for c in name.chars() {
-                if c.is_ascii_uppercase() && !words.is_empty() {
-                    words.push(' ');
-                }
-                words.push(c.to_ascii_lowercase());
-            }
-            words
+            split_humps(name.split(['(', ' ', '{']).next().unwrap_or_default())
         }
         SelectorErrorKind::EndOfLine => "unexpected end".to_string(),
         other => other.to_string().to_lowercase(),

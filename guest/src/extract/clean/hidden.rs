@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::tokens::FOLDED_CONTENT_WORDS;
 use crate::extract::content::is_block_tag;
-use crate::extract::dom::{Dom, Kind};
+use crate::extract::dom::{split_humps, Dom, Kind};
 use crate::extract::streamed;
 
 /// Elements whose text is never shown as content.
@@ -168,37 +168,20 @@ fn unseen_by_anyone(e: &scraper::node::Element) -> bool {
 /// conditions (`v-if="pageLoaded"`, `x-show="accordion == 2"`) hold
 /// content as often as not.
 fn shown_by_widget_state(e: &scraper::node::Element) -> bool {
-    SCRIPT_TOGGLE_ATTRIBUTES
-        .iter()
-        .filter_map(|a| e.attr(a))
-        .any(|condition| condition.trim() == "false" || state_words(condition).any(|w| WIDGET_STATE_WORDS.contains(&w.as_str())))
+    SCRIPT_TOGGLE_ATTRIBUTES.iter().filter_map(|a| e.attr(a)).any(|condition| {
+        condition.trim() == "false" || split_humps(condition).split(|c: char| !c.is_ascii_alphanumeric()).any(|w| WIDGET_STATE_WORDS.contains(&w))
+    })
 }
 
 const SCRIPT_TOGGLE_ATTRIBUTES: &[&str] = &["v-if", "v-show", "x-show", "ng-if", "ng-show", "data-ng-if", "data-ng-show"];
 
-/// Words of a condition that name a widget's state (`isNotifyModalOpen`,
-/// `mobileNavOpen`, `showInvalidEmailMessage`).
+/// Words of a condition, split at punctuation and camelCase humps, that
+/// name a widget's state (`isNotifyModalOpen`, `mobileNavOpen`,
+/// `showInvalidEmailMessage`).
 const WIDGET_STATE_WORDS: &[&str] = &[
     "modal", "popup", "menu", "nav", "dropdown", "flyout", "canvas", "drawer", "overlay", "dialog", "toast", "notify", "error", "success", "invalid", "cart",
     "search", "login", "signup", "newsletter", "cookie", "cookies", "sticky", "mobile", "tooltip",
 ];
-
-/// The lowercase words of a script condition, split at punctuation and at
-/// camelCase humps.
-fn state_words(condition: &str) -> impl Iterator<Item = String> + '_ {
-    condition.split(|c: char| !c.is_ascii_alphanumeric()).flat_map(|ident| {
-        let mut words = Vec::new();
-        let mut word = String::new();
-        for c in ident.chars() {
-            if c.is_ascii_uppercase() && !word.is_empty() {
-                words.push(std::mem::take(&mut word));
-            }
-            word.push(c.to_ascii_lowercase());
-        }
-        words.push(word);
-        words.into_iter().filter(|w| !w.is_empty())
-    })
-}
 
 /// Hidden by the `hidden` attribute or an inline style, whatever the
 /// element holds.
